@@ -1,0 +1,139 @@
+//! The home screen's form for a new session: region, stage, date, venue.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::TextArea;
+
+use crate::domain::{NewSession, SessionDate, Stage};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewField {
+    Region,
+    Stage,
+    Date,
+    Venue,
+}
+
+impl NewField {
+    const ORDER: [NewField; 4] = [NewField::Region, NewField::Stage, NewField::Date, NewField::Venue];
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewFormError {
+    RegionEmpty,
+    BadDate,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewForm {
+    pub region: TextArea<'static>,
+    pub stage: Stage,
+    pub date: TextArea<'static>,
+    pub venue: TextArea<'static>,
+    pub field: NewField,
+    pub error: Option<NewFormError>,
+}
+
+pub enum Outcome {
+    Continue,
+    Cancel,
+    Create(NewSession),
+}
+
+impl Default for NewForm {
+    fn default() -> Self {
+        NewForm {
+            region: TextArea::default(),
+            stage: Stage::ALL[0],
+            date: TextArea::default(),
+            venue: TextArea::default(),
+            field: NewField::Region,
+            error: None,
+        }
+    }
+}
+
+impl NewForm {
+    /// A form with the date already filled in (today, from the shell's clock).
+    pub fn with_date(date: SessionDate) -> NewForm {
+        let mut f = NewForm::default();
+        f.date.insert_str(date.to_string());
+        f
+    }
+
+    fn input(&mut self) -> Option<&mut TextArea<'static>> {
+        match self.field {
+            NewField::Region => Some(&mut self.region),
+            NewField::Date => Some(&mut self.date),
+            NewField::Venue => Some(&mut self.venue),
+            NewField::Stage => None,
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        let one_line = text.replace(['\r', '\n'], " ");
+        if let Some(t) = self.input() {
+            t.insert_str(one_line);
+        }
+    }
+
+    fn step_field(&mut self, forward: bool) {
+        let i = NewField::ORDER.iter().position(|f| *f == self.field).unwrap_or(0);
+        let n = NewField::ORDER.len();
+        self.field = NewField::ORDER[if forward { (i + 1) % n } else { (i + n - 1) % n }];
+    }
+
+    fn cycle_stage(&mut self, forward: bool) {
+        let i = usize::from(self.stage.number() - 1);
+        self.stage = Stage::ALL[if forward { (i + 1) % 4 } else { (i + 3) % 4 }];
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
+        match key.code {
+            KeyCode::Esc => return Outcome::Cancel,
+            KeyCode::Enter => return self.submit(),
+            KeyCode::Tab | KeyCode::Down => self.step_field(true),
+            KeyCode::BackTab | KeyCode::Up => self.step_field(false),
+            _ if self.field == NewField::Stage => match key.code {
+                KeyCode::Left | KeyCode::Char('-') => self.cycle_stage(false),
+                KeyCode::Right | KeyCode::Char(' ') | KeyCode::Char('+') => self.cycle_stage(true),
+                KeyCode::Char(c @ '1'..='4') => {
+                    if let Some(s) = Stage::new(c as u8 - b'0') {
+                        self.stage = s;
+                    }
+                }
+                _ => {}
+            },
+            _ => {
+                // Ctrl-M and Ctrl-J are Enter in some terminals; keep them from adding lines.
+                if key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('m' | 'j')) {
+                    return self.submit();
+                }
+                if let Some(t) = self.input() {
+                    t.input(key);
+                }
+            }
+        }
+        Outcome::Continue
+    }
+
+    fn submit(&mut self) -> Outcome {
+        let region = self.region.lines().join(" ").trim().to_string();
+        if region.is_empty() {
+            self.error = Some(NewFormError::RegionEmpty);
+            self.field = NewField::Region;
+            return Outcome::Continue;
+        }
+        let Ok(date) = self.date.lines().join("").parse::<SessionDate>() else {
+            self.error = Some(NewFormError::BadDate);
+            self.field = NewField::Date;
+            return Outcome::Continue;
+        };
+        Outcome::Create(NewSession {
+            region,
+            stage: self.stage,
+            date,
+            venue: self.venue.lines().join(" ").trim().to_string(),
+            title: None,
+        })
+    }
+}

@@ -1,0 +1,354 @@
+//! The session screen: the agenda on one side, the current step and its entries on the other.
+
+use std::path::PathBuf;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use time::OffsetDateTime;
+
+use super::entry_form::{EntryForm, Outcome};
+use super::{Effect, IdGen};
+use crate::domain::grouping::{self, Group, GroupKey};
+use crate::domain::{Edit, Kind, Lang, Session};
+use crate::template::catalog;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    Agenda,
+    Step,
+}
+
+#[derive(Debug, Clone)]
+pub enum Mode {
+    Normal,
+    Form(Box<EntryForm>),
+    /// Asking whether to delete this entry.
+    ConfirmDelete(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveState {
+    /// Opened, nothing changed yet.
+    Clean,
+    /// A change waits for the disk.
+    Pending,
+    Saved(OffsetDateTime),
+    Failed(String),
+}
+
+/// A short message on the status line about the last key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flash {
+    Added,
+    Updated,
+    Deleted,
+    Undone,
+    Redone,
+    NothingToUndo,
+    NothingToRedo,
+    ReadOnly,
+    Refused(String),
+    Text(String),
+}
+
+/// One line of the step's list: a heading or an entry under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    Header(usize),
+    Entry { group: usize, index: usize },
+}
+
+pub fn rows(groups: &[Group]) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(groups.len() + groups.iter().map(|g| g.entries.len()).sum::<usize>());
+    for (gi, g) in groups.iter().enumerate() {
+        rows.push(Row::Header(gi));
+        rows.extend(g.entries.iter().map(|&index| Row::Entry { group: gi, index }));
+    }
+    rows
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionScreen {
+    pub session: Session,
+    pub path: PathBuf,
+    pub read_only: bool,
+    pub focus: Pane,
+    pub agenda_cursor: usize,
+    /// Index into the current step's rows.
+    pub cursor: usize,
+    pub mode: Mode,
+    pub undo: Vec<Edit>,
+    pub redo: Vec<Edit>,
+    pub save: SaveState,
+    pub flash: Option<Flash>,
+    last_kind: Option<Kind>,
+}
+
+impl SessionScreen {
+    pub fn new(mut session: Session, path: PathBuf, read_only: bool) -> SessionScreen {
+        session.current_step = session.current_step.min(session.agenda.steps.len().saturating_sub(1));
+        let agenda_cursor = session.current_step;
+        SessionScreen {
+            session,
+            path,
+            read_only,
+            focus: Pane::Step,
+            agenda_cursor,
+            cursor: 0,
+            mode: Mode::Normal,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            save: SaveState::Clean,
+            flash: None,
+            last_kind: None,
+        }
+    }
+
+    pub fn groups(&self) -> Vec<Group> {
+        match self.session.step() {
+            Some(step) => grouping::groups(step, &self.session, catalog()),
+            None => Vec::new(),
+        }
+    }
+
+    /// The heading and entry under the cursor.
+    pub fn selection(&self, groups: &[Group]) -> (Option<GroupKey>, Option<usize>) {
+        match rows(groups).get(self.cursor) {
+            Some(Row::Header(g)) => (groups.get(*g).map(|g| g.key.clone()), None),
+            Some(Row::Entry { group, index }) => (groups.get(*group).map(|g| g.key.clone()), Some(*index)),
+            None => (groups.first().map(|g| g.key.clone()), None),
+        }
+    }
+
+    pub fn paste(&mut self, text: &str) -> Vec<Effect> {
+        if let Mode::Form(form) = &mut self.mode {
+            form.paste(text);
+        }
+        Vec::new()
+    }
+
+    fn go_to_step(&mut self, step: usize) -> Vec<Effect> {
+        let last = self.session.agenda.steps.len().saturating_sub(1);
+        let step = step.min(last);
+        self.agenda_cursor = step;
+        if step == self.session.current_step {
+            return Vec::new();
+        }
+        self.session.current_step = step;
+        self.cursor = 0;
+        if self.read_only {
+            return Vec::new();
+        }
+        self.save = SaveState::Pending;
+        vec![Effect::Save]
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent, now: OffsetDateTime, _lang: Lang, ids: &mut IdGen) -> Vec<Effect> {
+        match std::mem::replace(&mut self.mode, Mode::Normal) {
+            Mode::Form(mut form) => {
+                let Some(step) = self.session.step().cloned() else {
+                    return Vec::new();
+                };
+                match form.on_key(key, &self.session, &step, ids.next(now), now) {
+                    Outcome::Continue => self.mode = Mode::Form(form),
+                    Outcome::Cancel => {}
+                    Outcome::Save(entry) => {
+                        let edit = if form.editing.is_some() {
+                            Edit::ReplaceEntry(entry)
+                        } else {
+                            self.last_kind = Some(entry.kind);
+                            Edit::AddEntry(entry)
+                        };
+                        let flash = if form.editing.is_some() { Flash::Updated } else { Flash::Added };
+                        return self.apply(edit, now, flash);
+                    }
+                }
+                Vec::new()
+            }
+            Mode::ConfirmDelete(id) => {
+                if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+                    return self.apply(Edit::RemoveEntry { id }, now, Flash::Deleted);
+                }
+                Vec::new()
+            }
+            Mode::Normal => self.on_normal_key(key, now),
+        }
+    }
+
+    fn on_normal_key(&mut self, key: KeyEvent, now: OffsetDateTime) -> Vec<Effect> {
+        self.flash = None;
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => return vec![Effect::Close],
+            KeyCode::Tab | KeyCode::BackTab => {
+                self.focus = match self.focus {
+                    Pane::Agenda => Pane::Step,
+                    Pane::Step => Pane::Agenda,
+                };
+                self.agenda_cursor = self.session.current_step;
+            }
+            KeyCode::Right | KeyCode::Char('n') | KeyCode::PageDown => {
+                return self.go_to_step(self.session.current_step + 1);
+            }
+            KeyCode::Left | KeyCode::Char('p') | KeyCode::PageUp => {
+                return self.go_to_step(self.session.current_step.saturating_sub(1));
+            }
+            KeyCode::Char('r') if ctrl => return self.redo(now),
+            KeyCode::Char('u') => return self.undo(now),
+            KeyCode::Up | KeyCode::Char('k') => match self.focus {
+                Pane::Agenda => self.agenda_cursor = self.agenda_cursor.saturating_sub(1),
+                Pane::Step => self.cursor = self.cursor.saturating_sub(1),
+            },
+            KeyCode::Down | KeyCode::Char('j') => match self.focus {
+                Pane::Agenda => {
+                    self.agenda_cursor = (self.agenda_cursor + 1).min(self.session.agenda.steps.len().saturating_sub(1))
+                }
+                Pane::Step => {
+                    let n = rows(&self.groups()).len();
+                    self.cursor = (self.cursor + 1).min(n.saturating_sub(1));
+                }
+            },
+            KeyCode::Home | KeyCode::Char('g') => match self.focus {
+                Pane::Agenda => self.agenda_cursor = 0,
+                Pane::Step => self.cursor = 0,
+            },
+            KeyCode::End | KeyCode::Char('G') => match self.focus {
+                Pane::Agenda => self.agenda_cursor = self.session.agenda.steps.len().saturating_sub(1),
+                Pane::Step => self.cursor = rows(&self.groups()).len().saturating_sub(1),
+            },
+            KeyCode::Enter if self.focus == Pane::Agenda => {
+                self.focus = Pane::Step;
+                return self.go_to_step(self.agenda_cursor);
+            }
+            KeyCode::Char('a') | KeyCode::Insert => self.open_form(None),
+            KeyCode::Char('e') | KeyCode::Enter => {
+                let groups = self.groups();
+                if let (_, Some(index)) = self.selection(&groups) {
+                    self.open_form(Some(index));
+                }
+            }
+            KeyCode::Char('d') | KeyCode::Delete => {
+                if self.read_only {
+                    self.flash = Some(Flash::ReadOnly);
+                } else if let (_, Some(index)) = self.selection(&self.groups()) {
+                    self.mode = Mode::ConfirmDelete(self.session.entries[index].id.clone());
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn open_form(&mut self, entry: Option<usize>) {
+        if self.read_only {
+            self.flash = Some(Flash::ReadOnly);
+            return;
+        }
+        let Some(step) = self.session.step() else {
+            return;
+        };
+        let groups = grouping::groups(step, &self.session, catalog());
+        let (place, _) = self.selection(&groups);
+        let form = match entry.and_then(|i| self.session.entries.get(i)) {
+            Some(e) => EntryForm::edit(step, &self.session, e, place.as_ref()),
+            None => EntryForm::new_entry(step, &self.session, place.as_ref(), self.last_kind),
+        };
+        self.focus = Pane::Step;
+        self.mode = Mode::Form(Box::new(form));
+    }
+
+    fn apply(&mut self, edit: Edit, now: OffsetDateTime, flash: Flash) -> Vec<Effect> {
+        if self.read_only {
+            self.flash = Some(Flash::ReadOnly);
+            return Vec::new();
+        }
+        let id = edit.entry_id().to_string();
+        match edit.apply(&mut self.session) {
+            Ok(inverse) => {
+                self.undo.push(inverse);
+                self.redo.clear();
+                self.changed(now, &id, flash)
+            }
+            Err(e) => {
+                self.flash = Some(Flash::Refused(e.to_string()));
+                Vec::new()
+            }
+        }
+    }
+
+    fn undo(&mut self, now: OffsetDateTime) -> Vec<Effect> {
+        self.history_step(now, true)
+    }
+
+    fn redo(&mut self, now: OffsetDateTime) -> Vec<Effect> {
+        self.history_step(now, false)
+    }
+
+    fn history_step(&mut self, now: OffsetDateTime, undo: bool) -> Vec<Effect> {
+        if self.read_only {
+            self.flash = Some(Flash::ReadOnly);
+            return Vec::new();
+        }
+        let (from, flash, empty) = if undo {
+            (&mut self.undo, Flash::Undone, Flash::NothingToUndo)
+        } else {
+            (&mut self.redo, Flash::Redone, Flash::NothingToRedo)
+        };
+        let Some(edit) = from.pop() else {
+            self.flash = Some(empty);
+            return Vec::new();
+        };
+        let id = edit.entry_id().to_string();
+        match edit.apply(&mut self.session) {
+            Ok(inverse) => {
+                if undo {
+                    self.redo.push(inverse);
+                } else {
+                    self.undo.push(inverse);
+                }
+                self.changed(now, &id, flash)
+            }
+            Err(e) => {
+                self.flash = Some(Flash::Refused(e.to_string()));
+                Vec::new()
+            }
+        }
+    }
+
+    /// After any change: stamp the session, follow the entry on screen, ask for a save.
+    fn changed(&mut self, now: OffsetDateTime, entry_id: &str, flash: Flash) -> Vec<Effect> {
+        self.session.updated = now;
+        self.flash = Some(flash);
+        self.follow(entry_id);
+        self.save = SaveState::Pending;
+        vec![Effect::Save]
+    }
+
+    /// Puts the cursor on an entry; if the current step does not show it, goes to the step that
+    /// does, so an undo never changes something out of sight.
+    fn follow(&mut self, entry_id: &str) {
+        let Some(index) = self.session.entry_index(entry_id) else {
+            let n = rows(&self.groups()).len();
+            self.cursor = self.cursor.min(n.saturating_sub(1));
+            return;
+        };
+        let find = |s: &SessionScreen| {
+            rows(&s.groups())
+                .iter()
+                .position(|r| matches!(r, Row::Entry { index: i, .. } if *i == index))
+        };
+        if let Some(pos) = find(self) {
+            self.cursor = pos;
+            return;
+        }
+        let original = self.session.current_step;
+        for step in 0..self.session.agenda.steps.len() {
+            self.session.current_step = step;
+            if let Some(pos) = find(self) {
+                self.cursor = pos;
+                self.agenda_cursor = step;
+                return;
+            }
+        }
+        self.session.current_step = original;
+    }
+}

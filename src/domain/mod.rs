@@ -1,0 +1,22 @@
+//! The workshop as data and rules. No terminal, no files, no clock: time is passed in.
+
+pub mod catalog;
+pub mod codes;
+pub mod edit;
+pub mod entry;
+pub mod grouping;
+pub mod session;
+pub mod text;
+
+#[cfg(test)]
+pub(crate) mod test_support;
+
+pub use catalog::{AspectDef, Catalog, ElementDef, PillarDef, SubAspectDef};
+pub use codes::{Aspect, Kind, Lang, Pillar, Stage};
+pub use edit::{Edit, EditError};
+pub use entry::{Entry, Proposer};
+pub use grouping::{Group, GroupKey};
+pub use session::{
+    Agenda, NewSession, Participant, Role, SCHEMA_VERSION, Session, SessionDate, Step, StepKind,
+};
+pub use text::Text;

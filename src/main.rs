@@ -1,0 +1,121 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bimtek::commands::{self, Ctx, NewArgs};
+use bimtek::domain::{Lang, SessionDate, Stage};
+use bimtek::i18n::strings;
+use bimtek::store::dirs::sessions_dir;
+use bimtek::tui::Clock;
+use clap::{Parser, Subcommand};
+
+/// Run Smart City masterplan workshops (Bimtek I–IV) on a projector, offline.
+#[derive(Parser)]
+#[command(name = "bimtek", version, about)]
+struct Cli {
+    /// Folder of session files [default: $BIMTEK_SESSIONS_DIR, else the user's data folder]
+    #[arg(long, global = true, value_name = "DIR")]
+    sessions_dir: Option<PathBuf>,
+    /// Language of the screens: id (Bahasa Indonesia) or en
+    #[arg(long, global = true, value_name = "id|en", default_value = "id")]
+    lang: Lang,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create a session; prints its path as the last line
+    New {
+        /// Regency or city, e.g. "Kabupaten Halmahera Utara"
+        #[arg(long)]
+        region: String,
+        /// Bimtek stage: 1 to 4 (or I to IV)
+        #[arg(long)]
+        stage: Stage,
+        /// YYYY-MM-DD [default: today]
+        #[arg(long)]
+        date: Option<SessionDate>,
+        #[arg(long)]
+        venue: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+        /// Your own agenda template (RON) instead of the built-in one for the stage
+        #[arg(long, value_name = "FILE")]
+        template: Option<PathBuf>,
+    },
+    /// Open a session file on screen
+    Open { path: PathBuf },
+    /// List the sessions folder: path, region, stage, date, entries
+    List,
+    /// Validate a session file
+    Check { path: PathBuf },
+    /// Add entries from a CSV file (header: pillar,element,kind,text,proposer,opd); all rows or none
+    Import {
+        path: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        csv: PathBuf,
+    },
+    /// Open a copy of the sample session (Kabupaten Halmahera Utara, Bimtek I)
+    Demo {
+        /// Start again from a fresh copy of the sample
+        #[arg(long)]
+        reset: bool,
+    },
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("bimtek: {message}");
+    ExitCode::from(1)
+}
+
+fn main() -> ExitCode {
+    // The local time zone can only be read safely before any other thread starts.
+    let clock = Clock::local();
+    let cli = Cli::parse();
+    let ctx = Ctx { lang: cli.lang, dir: sessions_dir(cli.sessions_dir), clock };
+    let done = |r: Result<(), String>| r.map_or_else(|e| fail(&e), |()| ExitCode::SUCCESS);
+    match cli.command {
+        None => done(commands::home(&ctx)),
+        Some(Command::New { region, stage, date, venue, title, template }) => {
+            match commands::new(&ctx, NewArgs { region, stage, date, venue, title, template }) {
+                Ok(path) => {
+                    println!("{}", strings(ctx.lang).cli_created);
+                    println!("{}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
+        }
+        Some(Command::Open { path }) => done(commands::open(&ctx, &path)),
+        Some(Command::List) => {
+            let lines = commands::list(&ctx);
+            if lines.is_empty() {
+                eprintln!("{}", bimtek::i18n::fill(&strings(ctx.lang).cli_no_sessions, &[("path", &ctx.dir.display().to_string())]));
+            }
+            for l in lines {
+                println!("{l}");
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Check { path }) => match commands::check(&ctx, &path) {
+            Ok(summary) => {
+                println!("{summary}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
+        Some(Command::Import { path, csv }) => match commands::import(&ctx, &path, &csv) {
+            Ok(msg) => {
+                println!("{msg}");
+                ExitCode::SUCCESS
+            }
+            Err(errors) => {
+                for e in &errors {
+                    eprintln!("bimtek: {e}");
+                }
+                ExitCode::from(1)
+            }
+        },
+        Some(Command::Demo { reset }) => done(commands::demo(&ctx, reset)),
+    }
+}

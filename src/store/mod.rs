@@ -1,0 +1,12 @@
+//! The only code that touches session files: where they live, loading, atomic saving, locking.
+
+pub mod demo;
+pub mod dirs;
+pub mod list;
+pub mod load;
+pub mod lock;
+pub mod save;
+
+pub use load::{LoadError, load, parse};
+pub use lock::{LockError, SessionLock};
+pub use save::{save, to_ron};

@@ -1,0 +1,84 @@
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
+
+use super::theme::THEME;
+use super::widgets::{fit, hints, stamp};
+use crate::app::{App, Home};
+use crate::i18n::fill;
+
+pub fn draw(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
+    let tr = app.tr();
+    let [bar, folder, body, message, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(Paragraph::new(fit(&format!(" {} · {}", tr.app_name, tr.home_title), bar.width, THEME.bar)).style(THEME.bar), bar);
+    let folder_text = fill(&tr.home_folder, &[("path", &app.sessions_dir.display().to_string())]);
+    frame.render_widget(Paragraph::new(fit(&folder_text, folder.width, THEME.text)), folder);
+
+    let header = Row::new([
+        tr.col_region.as_str(),
+        tr.col_stage.as_str(),
+        tr.col_date.as_str(),
+        tr.col_entries.as_str(),
+        tr.col_changed.as_str(),
+    ])
+    .style(THEME.heading);
+    let mut rows: Vec<Row> = home
+        .rows
+        .iter()
+        .map(|r| match &r.summary {
+            Ok(s) => Row::new([
+                s.region.clone(),
+                format!("Bimtek {}", s.stage.roman()),
+                s.date.to_string(),
+                s.entries.to_string(),
+                stamp(s.updated),
+            ])
+            .style(THEME.text),
+            Err(e) => {
+                let name = r.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                Row::new([name, fill(&tr.home_unreadable, &[("error", e)]), String::new(), String::new(), String::new()])
+                    .style(THEME.warn)
+            }
+        })
+        .collect();
+    rows.push(Row::new([tr.home_demo_row.clone()]).style(THEME.accent));
+    let widths = [
+        Constraint::Fill(3),
+        Constraint::Length(11),
+        Constraint::Length(11),
+        Constraint::Length(8),
+        Constraint::Length(17),
+    ];
+    let table = Table::new(rows, widths)
+        .header(header)
+        .row_highlight_style(THEME.selected)
+        .highlight_symbol("▶ ")
+        .block(Block::new().borders(Borders::TOP).border_style(THEME.border));
+    let mut state = TableState::default().with_selected(Some(home.selected));
+    let [list, empty] = if home.rows.is_empty() && home.scanned {
+        Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(body)
+    } else {
+        [body, Rect::default()]
+    };
+    frame.render_stateful_widget(table, list, &mut state);
+    if home.rows.is_empty() && home.scanned {
+        frame.render_widget(Paragraph::new(tr.home_empty.as_str()).style(THEME.text).wrap(Wrap { trim: true }), empty);
+    }
+    if let Some(m) = &home.message {
+        frame.render_widget(Paragraph::new(fit(m, message.width, THEME.error)), message);
+    } else if !home.scanned {
+        frame.render_widget(Paragraph::new(Line::from(Span::styled(tr.home_loading.as_str(), THEME.text))), message);
+    }
+    frame.render_widget(Paragraph::new(hints(&tr.home_keys, keys.width)), keys);
+    if let Some(form) = &home.form {
+        super::new_form::draw(app, form, frame, area);
+    }
+}

@@ -1,0 +1,53 @@
+//! Drawing. Every function here reads the state and never changes it.
+
+pub mod agenda;
+pub mod entry_form;
+pub mod help;
+pub mod home;
+pub mod new_form;
+pub mod session;
+pub mod step;
+pub mod text;
+pub mod theme;
+pub mod widgets;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use crate::app::{App, Screen};
+use crate::i18n::fill;
+use theme::THEME;
+
+/// Below this the layout cannot show a step and its entries legibly.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+pub fn view(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    frame.render_widget(Block::new().style(THEME.base), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(app, frame, area);
+        return;
+    }
+    match &app.screen {
+        Screen::Home(home) => home::draw(app, home, frame, area),
+        Screen::Session(s) => session::draw(app, s, frame, area),
+    }
+    if app.help {
+        help::draw(app, frame, area);
+    }
+}
+
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    let msg = fill(
+        &app.tr().too_small,
+        &[
+            ("w", &area.width.to_string()),
+            ("h", &area.height.to_string()),
+            ("mw", &MIN_WIDTH.to_string()),
+            ("mh", &MIN_HEIGHT.to_string()),
+        ],
+    );
+    frame.render_widget(Paragraph::new(msg).style(THEME.warn).wrap(Wrap { trim: true }), area);
+}

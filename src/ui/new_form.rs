@@ -1,0 +1,63 @@
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui_textarea::TextArea;
+
+use super::theme::THEME;
+use super::widgets::{centered, fit, hints};
+use crate::app::App;
+use crate::app::new_form::{NewField, NewForm, NewFormError};
+
+/// A one-line input: shows the cursor only where the keyboard is.
+pub fn input_line<'a>(t: &TextArea<'a>, focused: bool, placeholder: &str) -> TextArea<'a> {
+    let mut t = t.clone();
+    t.set_cursor_line_style(ratatui::style::Style::default());
+    t.set_style(if focused { THEME.selected } else { THEME.text });
+    t.set_cursor_style(if focused { THEME.base.add_modifier(ratatui::style::Modifier::REVERSED) } else { t.style() });
+    if !placeholder.is_empty() {
+        t.set_placeholder_text(placeholder);
+        t.set_placeholder_style(if focused { THEME.selected } else { THEME.key_hint });
+    }
+    t
+}
+
+pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
+    let tr = app.tr();
+    let popup = centered(area, 70, 12);
+    frame.render_widget(Clear, popup);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(THEME.border_focus)
+        .title(Span::styled(format!(" {} ", tr.new_title), THEME.title))
+        .style(THEME.base);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let rows = Layout::vertical([Constraint::Length(1); 9]).split(inner);
+    let label_w = 22u16.min(inner.width / 2);
+    let field = |i: usize, label: &str, f: NewField| {
+        let [l, v] = Layout::horizontal([Constraint::Length(label_w), Constraint::Min(1)]).areas(rows[i]);
+        (l, v, label.to_string(), form.field == f)
+    };
+    for (i, label, f, t, hint) in [
+        (0, &tr.new_region, NewField::Region, &form.region, tr.new_region_hint.as_str()),
+        (4, &tr.new_date, NewField::Date, &form.date, ""),
+        (6, &tr.new_venue, NewField::Venue, &form.venue, ""),
+    ] {
+        let (l, v, label, focused) = field(i, label, f);
+        frame.render_widget(Paragraph::new(fit(&label, l.width, THEME.heading)), l);
+        frame.render_widget(&input_line(t, focused, hint), v);
+    }
+    let (l, v, label, focused) = field(2, &tr.new_stage, NewField::Stage);
+    frame.render_widget(Paragraph::new(fit(&label, l.width, THEME.heading)), l);
+    let stage = format!("◀ Bimtek {} ▶", form.stage.roman());
+    frame.render_widget(Paragraph::new(Line::from(Span::styled(stage, if focused { THEME.selected } else { THEME.text }))), v);
+    if let Some(e) = form.error {
+        let msg = match e {
+            NewFormError::RegionEmpty => &tr.new_err_region,
+            NewFormError::BadDate => &tr.new_err_date,
+        };
+        frame.render_widget(Paragraph::new(fit(msg, rows[7].width, THEME.error)), rows[7]);
+    }
+    frame.render_widget(Paragraph::new(hints(&tr.new_keys, rows[8].width)), rows[8]);
+}

@@ -1,0 +1,263 @@
+//! The current step, large: title, prompt, guiding question, notes and the entries under their
+//! headings.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::text::wrap;
+use super::theme::{THEME, kind_style};
+use crate::app::session_screen::{Row, rows};
+use crate::app::{App, Mode, Pane, SessionScreen};
+use crate::domain::grouping::{Group, GroupKey, group_title};
+use crate::domain::{Entry, Kind, Lang, Pillar, Session, StepKind};
+use crate::i18n::{Strings, fill};
+use crate::template::catalog;
+
+pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
+    let tr = app.tr();
+    let lang = app.lang;
+    let session = &s.session;
+    let Some(step) = session.step() else {
+        return;
+    };
+    let focused = s.focus == Pane::Step;
+    let heading = format!(
+        " {} · {} ",
+        fill(&tr.step_of, &[("n", &(session.current_step + 1).to_string()), ("total", &session.agenda.steps.len().to_string())]),
+        fill(&tr.minutes, &[("n", &step.minutes.to_string())])
+    );
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_style(if focused { THEME.border_focus } else { THEME.border })
+        .title(Span::styled(heading, THEME.heading));
+    let inner = block.inner(area).inner(ratatui::layout::Margin { horizontal: 1, vertical: 0 });
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+
+    let groups = s.groups();
+    let (selected_key, _) = s.selection(&groups);
+    let mut top: Vec<Line> = Vec::new();
+    for l in wrap(step.title.get(lang), width) {
+        top.push(Line::from(Span::styled(l, THEME.title)));
+    }
+    for l in wrap(step.prompt.get(lang), width) {
+        top.push(Line::from(Span::styled(l, THEME.text)));
+    }
+    if let Some(GroupKey::Element(code)) = &selected_key
+        && let Some(q) = element_question(session, code, lang)
+    {
+        for l in wrap(&format!("{}: {q}", tr.question), width) {
+            top.push(Line::from(Span::styled(l, THEME.accent)));
+        }
+    }
+    match step.kind {
+        StepKind::Pillars => top.extend(pillars_overview(tr, lang, width)),
+        StepKind::Summary => top.extend(summary(session, tr, lang, width)),
+        _ => {}
+    }
+    let notes = step.notes.get(lang);
+    let note_lines: Vec<Line> = if notes.is_empty() {
+        Vec::new()
+    } else {
+        wrap(&format!("{}: {notes}", tr.notes_title), width)
+            .into_iter()
+            .take(3)
+            .map(|l| Line::from(Span::styled(l, THEME.notes)))
+            .collect()
+    };
+    let list_min = if groups.is_empty() { 0 } else { 4 };
+    let avail = inner.height.saturating_sub(list_min);
+    let top_h = u16::try_from(top.len()).unwrap_or(u16::MAX).min(avail);
+    let notes_h = u16::try_from(note_lines.len())
+        .unwrap_or(0)
+        .min(inner.height.saturating_sub(top_h + list_min + 1));
+    let [top_area, _, list_area, notes_area] = Layout::vertical([
+        Constraint::Length(top_h),
+        Constraint::Length(u16::from(top_h > 0 && !groups.is_empty())),
+        Constraint::Min(0),
+        Constraint::Length(notes_h),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(top), top_area);
+    frame.render_widget(Paragraph::new(note_lines), notes_area);
+    if !groups.is_empty() {
+        let highlight = focused && !matches!(s.mode, Mode::Form(_));
+        entry_list(app, s, &groups, highlight, frame, list_area);
+    }
+}
+
+fn element_question(session: &Session, code: &str, lang: Lang) -> Option<String> {
+    catalog()
+        .element(code)
+        .or_else(|| session.agenda.elements.iter().find(|e| e.code == code))
+        .map(|e| e.question.get(lang).to_string())
+        .filter(|q| !q.is_empty())
+}
+
+fn pillars_overview(tr: &Strings, lang: Lang, width: usize) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::default(), Line::from(Span::styled(tr.pillars_overview_hint.clone(), THEME.text))];
+    for p in &catalog().pillars {
+        lines.push(Line::from(Span::styled(p.name.get(lang).to_string(), THEME.heading)));
+        let elements: Vec<&str> = p.elements.iter().map(|e| e.name.get(lang)).collect();
+        for l in wrap(&format!("  {}", elements.join(" · ")), width) {
+            lines.push(Line::from(Span::styled(l, THEME.text)));
+        }
+    }
+    lines
+}
+
+fn summary(session: &Session, tr: &Strings, lang: Lang, width: usize) -> Vec<Line<'static>> {
+    let mut per_pillar = [[0usize; 10]; 6];
+    let mut other = [0usize; 10];
+    for e in &session.entries {
+        let k = Kind::ALL.iter().position(|x| *x == e.kind).unwrap_or(0);
+        match e.pillar.and_then(|p| Pillar::ALL.iter().position(|x| *x == p)) {
+            Some(p) => per_pillar[p][k] += 1,
+            None => other[k] += 1,
+        }
+    }
+    let describe = |counts: &[usize; 10]| {
+        Kind::ALL
+            .iter()
+            .zip(counts)
+            .filter(|(_, n)| **n > 0)
+            .map(|(k, n)| format!("{n} {}", tr.kind(*k).to_lowercase()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut lines = vec![Line::default(), Line::from(Span::styled(tr.summary_heading.clone(), THEME.heading))];
+    for (p, counts) in Pillar::ALL.iter().zip(per_pillar.iter()) {
+        let n: usize = counts.iter().sum();
+        let text = format!("{:<20} {:>4}  {}", catalog().pillar_name(*p, lang), n, describe(counts));
+        for l in wrap(&text, width) {
+            lines.push(Line::from(Span::styled(l, THEME.text)));
+        }
+    }
+    let rest: usize = other.iter().sum();
+    if rest > 0 {
+        for l in wrap(&format!("{:<20} {:>4}  {}", tr.general, rest, describe(&other)), width) {
+            lines.push(Line::from(Span::styled(l, THEME.text)));
+        }
+    }
+    let total = format!("{:<20} {:>4}", tr.summary_total, session.entries.len());
+    lines.push(Line::from(Span::styled(total, THEME.heading)));
+    lines
+}
+
+/// The lines of one row of the list, already wrapped to `width`.
+fn row_lines(app: &App, session: &Session, groups: &[Group], row: Row, width: usize, selected: bool) -> Vec<Line<'static>> {
+    let tr = app.tr();
+    let pick = |style: Style| if selected { THEME.selected } else { style };
+    match row {
+        Row::Header(g) => {
+            let group = &groups[g];
+            let title = group_title(&group.key, session, catalog(), app.lang, &tr.general);
+            let text = if group.entries.is_empty() {
+                format!("■ {title} · {}", tr.no_entries)
+            } else {
+                format!("■ {title} ({})", group.entries.len())
+            };
+            wrap(&text, width).into_iter().map(|l| Line::from(Span::styled(l, pick(THEME.heading)))).collect()
+        }
+        Row::Entry { index, .. } => {
+            let Some(e) = session.entries.get(index) else {
+                return Vec::new();
+            };
+            entry_lines(tr, e, width, selected)
+        }
+    }
+}
+
+fn entry_lines(tr: &Strings, e: &Entry, width: usize, selected: bool) -> Vec<Line<'static>> {
+    let pick = |style: Style| if selected { THEME.selected } else { style };
+    let tag = format!("[{}]", tr.kind(e.kind));
+    let mut by = e.proposer.label().unwrap_or_default();
+    if e.example {
+        by = if by.is_empty() { tr.example.clone() } else { format!("{by} · {}", tr.example) };
+    }
+    let body = if by.is_empty() { format!("{tag} {}", e.text) } else { format!("{tag} {} — {by}", e.text) };
+    let indent = 4;
+    let wrapped = wrap(&body, width.saturating_sub(indent).max(8));
+    let last = wrapped.len().saturating_sub(1);
+    wrapped
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let lead = if i == 0 { "  • " } else { "    " };
+            let mut spans = vec![Span::styled(lead.to_string(), pick(THEME.text))];
+            let mut rest = l.as_str();
+            if i == 0
+                && let Some(after) = rest.strip_prefix(&tag)
+            {
+                spans.push(Span::styled(tag.clone(), pick(kind_style(e.kind))));
+                rest = after;
+            }
+            match (i == last && !by.is_empty()).then(|| rest.rfind(" — ")).flatten() {
+                Some(at) => {
+                    spans.push(Span::styled(rest[..at].to_string(), pick(THEME.text)));
+                    spans.push(Span::styled(rest[at..].to_string(), pick(THEME.accent)));
+                }
+                None => spans.push(Span::styled(rest.to_string(), pick(THEME.text))),
+            }
+            Line::from(spans)
+        })
+        .collect()
+}
+
+/// The list of headings and entries, scrolled so the cursor is in view. Only the rows that can be
+/// seen are wrapped and drawn, so a step with thousands of entries costs what a screenful costs.
+fn entry_list(app: &App, s: &SessionScreen, groups: &[Group], highlight: bool, frame: &mut Frame, area: Rect) {
+    let tr = app.tr();
+    let width = usize::from(area.width);
+    let height = usize::from(area.height);
+    if height == 0 {
+        return;
+    }
+    let all = rows(groups);
+    let cursor = s.cursor.min(all.len().saturating_sub(1));
+    let lines_of = |i: usize| row_lines(app, &s.session, groups, all[i], width, highlight && i == cursor);
+
+    // Start a third of the way up from the cursor, then fill downwards.
+    let mut start = cursor;
+    let mut used = lines_of(cursor).len();
+    while start > 0 {
+        let h = lines_of(start - 1).len();
+        if used + h > height / 3 {
+            break;
+        }
+        used += h;
+        start -= 1;
+    }
+    let mut lines: Vec<Line> = Vec::new();
+    let mut end = start;
+    while end < all.len() && lines.len() < height {
+        lines.extend(lines_of(end));
+        end += 1;
+    }
+    // If the list ends early, pull earlier rows in to use the space.
+    while start > 0 && lines.len() < height {
+        let mut earlier = lines_of(start - 1);
+        if lines.len() + earlier.len() > height {
+            break;
+        }
+        earlier.extend(lines);
+        lines = earlier;
+        start -= 1;
+    }
+    let above = start;
+    let below = all.len() - end;
+    if above > 0 {
+        lines[0] = Line::from(Span::styled(fill(&tr.more_above, &[("n", &above.to_string())]), THEME.warn));
+    }
+    let hidden = below + usize::from(lines.len() > height);
+    lines.truncate(height);
+    if hidden > 0
+        && let Some(last) = lines.last_mut()
+    {
+        *last = Line::from(Span::styled(fill(&tr.more_below, &[("n", &hidden.to_string())]), THEME.warn));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
