@@ -21,7 +21,10 @@ impl Ctx {
 
     fn ids(&self) -> IdGen {
         let now = self.clock.now();
-        IdGen::new(u64::try_from(now.unix_timestamp_nanos() & i128::from(u64::MAX)).unwrap_or(7) ^ u64::from(std::process::id()))
+        IdGen::new(
+            u64::try_from(now.unix_timestamp_nanos() & i128::from(u64::MAX)).unwrap_or(7)
+                ^ u64::from(std::process::id()),
+        )
     }
 }
 
@@ -68,13 +71,20 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
 
 pub fn open(ctx: &Ctx, path: &Path) -> Result<(), String> {
     let (session, lock) = tui::open_session(path, ctx.clock, ctx.tr())?;
-    let start = Start::Session { session: Box::new(session), path: path.to_path_buf(), lock };
+    let start = Start::Session {
+        session: Box::new(session),
+        path: path.to_path_buf(),
+        lock,
+    };
     tui::run(ctx.lang, ctx.dir.clone(), start, ctx.clock)
 }
 
 pub fn demo(ctx: &Ctx, reset: bool) -> Result<(), String> {
     let path = store::demo::demo_copy(&ctx.dir, reset).map_err(|e| {
-        fill(&ctx.tr().err_write, &[("path", &ctx.dir.display().to_string()), ("error", &e.to_string())])
+        fill(
+            &ctx.tr().err_write,
+            &[("path", &ctx.dir.display().to_string()), ("error", &e.to_string())],
+        )
     })?;
     open(ctx, &path)
 }
@@ -84,7 +94,14 @@ pub fn list(ctx: &Ctx) -> Vec<String> {
     store::list::scan(&ctx.dir)
         .into_iter()
         .map(|(path, summary)| match summary {
-            Ok(s) => format!("{}\t{}\tBimtek {}\t{}\t{}", path.display(), s.region, s.stage.roman(), s.date, s.entries),
+            Ok(s) => format!(
+                "{}\t{}\tBimtek {}\t{}\t{}",
+                path.display(),
+                s.region,
+                s.stage.roman(),
+                s.date,
+                s.entries
+            ),
             Err(e) => format!("{}\t! {}", path.display(), e.message),
         })
         .collect()
@@ -113,7 +130,8 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
     let shown = csv.display().to_string();
     let _lock = SessionLock::acquire(path, ctx.clock.now()).map_err(|e| one(tui::lock_message(tr, path, &e)))?;
     let mut session = store::load(path).map_err(|e| one(e.to_string()))?;
-    let bytes = std::fs::read(csv).map_err(|e| one(fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())])))?;
+    let bytes =
+        std::fs::read(csv).map_err(|e| one(fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())])))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| one(fill(&tr.err_read, &[("path", &shown), ("error", "not UTF-8 text")])))?;
     let now = ctx.clock.now();
@@ -124,7 +142,10 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
                 if e.line == 1 && e.problem.is_empty() {
                     fill(&tr.err_csv_header, &[("path", &shown)])
                 } else {
-                    fill(&tr.err_csv_row, &[("path", &shown), ("line", &e.line.to_string()), ("problem", &e.problem)])
+                    fill(
+                        &tr.err_csv_row,
+                        &[("path", &shown), ("line", &e.line.to_string()), ("problem", &e.problem)],
+                    )
                 }
             })
             .collect::<Vec<_>>()
@@ -137,7 +158,14 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
         Edit::AddEntry(e).apply(&mut session).map_err(|e| one(e.to_string()))?;
     }
     session.updated = now;
-    store::save(path, &session)
-        .map_err(|e| one(fill(&tr.err_write, &[("path", &path.display().to_string()), ("error", &e.to_string())])))?;
-    Ok(fill(&tr.cli_imported, &[("n", &n.to_string()), ("path", &path.display().to_string())]))
+    store::save(path, &session).map_err(|e| {
+        one(fill(
+            &tr.err_write,
+            &[("path", &path.display().to_string()), ("error", &e.to_string())],
+        ))
+    })?;
+    Ok(fill(
+        &tr.cli_imported,
+        &[("n", &n.to_string()), ("path", &path.display().to_string())],
+    ))
 }

@@ -69,8 +69,16 @@ fn parse_element(v: &str, pillar: Option<Pillar>, session: &Session) -> Option<S
 fn proposer(session: &Session, name: &str, opd: &str) -> Proposer {
     match session.participants.iter().find(|p| same(&p.name, name)) {
         Some(p) => {
-            let opd = if opd.trim().is_empty() { p.institution.clone() } else { opd.trim().to_string() };
-            Proposer::Person { id: Some(p.id.clone()), name: p.name.clone(), opd: (!opd.is_empty()).then_some(opd) }
+            let opd = if opd.trim().is_empty() {
+                p.institution.clone()
+            } else {
+                opd.trim().to_string()
+            };
+            Proposer::Person {
+                id: Some(p.id.clone()),
+                name: p.name.clone(),
+                opd: (!opd.is_empty()).then_some(opd),
+            }
         }
         None => Proposer::from_fields(name, opd),
     }
@@ -85,13 +93,19 @@ pub fn entries_from_csv(
     tr: &Strings,
 ) -> Result<Vec<Entry>, Vec<RowError>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(false).from_reader(text.as_bytes());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .flexible(false)
+        .from_reader(text.as_bytes());
     let header_ok = reader
         .headers()
         .map(|h| h.len() == HEADER.len() && h.iter().zip(HEADER).all(|(a, b)| same(a, b)))
         .unwrap_or(false);
     if !header_ok {
-        return Err(vec![RowError { line: 1, problem: String::new() }]);
+        return Err(vec![RowError {
+            line: 1,
+            problem: String::new(),
+        }]);
     }
     let mut entries = Vec::new();
     let mut errors = Vec::new();
@@ -100,13 +114,19 @@ pub fn entries_from_csv(
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                errors.push(RowError { line, problem: e.to_string() });
+                errors.push(RowError {
+                    line,
+                    problem: e.to_string(),
+                });
                 continue;
             }
         };
         let line = record.position().map_or(0, |p| p.line());
         let field = |i: usize| record.get(i).unwrap_or("").trim();
-        let bad = |template: &str, value: &str| RowError { line, problem: fill(template, &[("value", value)]) };
+        let bad = |template: &str, value: &str| RowError {
+            line,
+            problem: fill(template, &[("value", value)]),
+        };
         match row_entry(&record, session, ids, now) {
             Ok(e) => entries.push(e),
             Err(RowProblem::Pillar) => errors.push(bad(&tr.err_csv_pillar, field(0))),

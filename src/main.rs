@@ -72,12 +72,33 @@ fn main() -> ExitCode {
     // The local time zone can only be read safely before any other thread starts.
     let clock = Clock::local();
     let cli = Cli::parse();
-    let ctx = Ctx { lang: cli.lang, dir: sessions_dir(cli.sessions_dir), clock };
+    let ctx = Ctx {
+        lang: cli.lang,
+        dir: sessions_dir(cli.sessions_dir),
+        clock,
+    };
     let done = |r: Result<(), String>| r.map_or_else(|e| fail(&e), |()| ExitCode::SUCCESS);
     match cli.command {
         None => done(commands::home(&ctx)),
-        Some(Command::New { region, stage, date, venue, title, template }) => {
-            match commands::new(&ctx, NewArgs { region, stage, date, venue, title, template }) {
+        Some(Command::New {
+            region,
+            stage,
+            date,
+            venue,
+            title,
+            template,
+        }) => {
+            match commands::new(
+                &ctx,
+                NewArgs {
+                    region,
+                    stage,
+                    date,
+                    venue,
+                    title,
+                    template,
+                },
+            ) {
                 Ok(path) => {
                     println!("{}", strings(ctx.lang).cli_created);
                     println!("{}", path.display());
@@ -90,7 +111,13 @@ fn main() -> ExitCode {
         Some(Command::List) => {
             let lines = commands::list(&ctx);
             if lines.is_empty() {
-                eprintln!("{}", bimtek::i18n::fill(&strings(ctx.lang).cli_no_sessions, &[("path", &ctx.dir.display().to_string())]));
+                eprintln!(
+                    "{}",
+                    bimtek::i18n::fill(
+                        &strings(ctx.lang).cli_no_sessions,
+                        &[("path", &ctx.dir.display().to_string())]
+                    )
+                );
             }
             for l in lines {
                 println!("{l}");

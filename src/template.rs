@@ -67,7 +67,11 @@ pub fn parse(text: &str) -> Result<(Stage, Agenda), TemplateError> {
         col: e.span.start.col,
         message: e.code.to_string(),
     })?;
-    let agenda = Agenda { name: file.name, elements: file.elements, steps: file.steps };
+    let agenda = Agenda {
+        name: file.name,
+        elements: file.elements,
+        steps: file.steps,
+    };
     validate(&agenda, catalog()).map_err(|(needle, message)| {
         let (line, col) = locate(text, &needle);
         TemplateError { line, col, message }
@@ -103,7 +107,11 @@ pub fn validate(agenda: &Agenda, catalog: &Catalog) -> Result<(), (String, Strin
         let Some(p) = e.pillar() else {
             return Err((
                 quoted,
-                format!("element '{}' must be written pillar.name with a known pillar ({})", e.code, pillar_list()),
+                format!(
+                    "element '{}' must be written pillar.name with a known pillar ({})",
+                    e.code,
+                    pillar_list()
+                ),
             ));
         };
         if catalog.element(&e.code).is_some() || !extra.insert(e.code.as_str()) {
@@ -126,7 +134,13 @@ pub fn validate(agenda: &Agenda, catalog: &Catalog) -> Result<(), (String, Strin
             return Err((quoted, format!("step '{}' has no title", s.id)));
         }
         if s.minutes > MAX_STEP_MINUTES {
-            return Err((quoted, format!("step '{}' lasts {} minutes; at most {MAX_STEP_MINUTES}", s.id, s.minutes)));
+            return Err((
+                quoted,
+                format!(
+                    "step '{}' lasts {} minutes; at most {MAX_STEP_MINUTES}",
+                    s.id, s.minutes
+                ),
+            ));
         }
         match (s.kind, s.pillar) {
             (StepKind::Pillar, None) => {
@@ -169,8 +183,18 @@ mod tests {
         let pillars: Vec<Pillar> = agenda.steps.iter().filter_map(|s| s.pillar).collect();
         assert_eq!(pillars, Pillar::ALL);
         assert!(agenda.steps.iter().any(|s| s.kind == StepKind::Readiness));
-        assert!(agenda.steps.iter().any(|s| s.collects.contains(&crate::domain::Kind::Vision)));
-        assert!(agenda.steps.iter().all(|s| !s.title.en.is_empty() && !s.prompt.id.is_empty()));
+        assert!(
+            agenda
+                .steps
+                .iter()
+                .any(|s| s.collects.contains(&crate::domain::Kind::Vision))
+        );
+        assert!(
+            agenda
+                .steps
+                .iter()
+                .all(|s| !s.title.en.is_empty() && !s.prompt.id.is_empty())
+        );
     }
 
     #[test]
@@ -178,8 +202,14 @@ mod tests {
         let c = catalog();
         let n: usize = c.pillars.iter().map(|p| p.elements.len()).sum();
         assert_eq!(n, 18);
-        assert_eq!(c.element("society.security").map(|e| e.name.en.as_str()), Some("Public safety"));
-        assert_eq!(c.element("governance.service").map(|e| e.name.id.as_str()), Some("Pelayanan publik"));
+        assert_eq!(
+            c.element("society.security").map(|e| e.name.en.as_str()),
+            Some("Public safety")
+        );
+        assert_eq!(
+            c.element("governance.service").map(|e| e.name.id.as_str()),
+            Some("Pelayanan publik")
+        );
     }
 
     #[test]
@@ -196,7 +226,7 @@ mod tests {
         assert!(parse(empty).expect_err("empty").message.contains("no steps"));
         let bad = "(name: (id: \"x\"), stage: 2,\n elements: [(code: \"tourism.beach\", name: (id: \"Pantai\"))],\n steps: [(id: \"a\", kind: info, title: (id: \"A\"), minutes: 5)])";
         let err = parse(bad).expect_err("bad element");
-        assert_eq!((err.line, err.col), (2, 21));
+        assert_eq!((err.line, err.col), (2, 20));
         let ok = "(name: (id: \"x\"), stage: 2,\n elements: [(code: \"governance.desa-cerdas\", name: (id: \"Desa Cerdas\"))],\n steps: [(id: \"a\", kind: pillar, pillar: Some(governance), title: (id: \"A\"), minutes: 5)])";
         let (_, agenda) = parse(ok).expect("extra element accepted");
         assert!(element_known("governance.desa-cerdas", &agenda, catalog()));
@@ -204,7 +234,8 @@ mod tests {
 
     #[test]
     fn absurd_durations_are_refused() {
-        let text = "(name: (id: \"x\"), stage: 1, steps: [(id: \"a\", kind: info, title: (id: \"A\"), minutes: 100000)])";
+        let text =
+            "(name: (id: \"x\"), stage: 1, steps: [(id: \"a\", kind: info, title: (id: \"A\"), minutes: 100000)])";
         assert!(parse(text).expect_err("too long").message.contains("minutes"));
     }
 }

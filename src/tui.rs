@@ -22,7 +22,9 @@ pub struct Clock {
 
 impl Clock {
     pub fn local() -> Clock {
-        Clock { offset: UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC) }
+        Clock {
+            offset: UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC),
+        }
     }
 
     pub fn now(&self) -> OffsetDateTime {
@@ -33,16 +35,21 @@ impl Clock {
 pub enum Start {
     Home,
     /// A session already loaded and locked by the caller.
-    Session { session: Box<Session>, path: PathBuf, lock: SessionLock },
+    Session {
+        session: Box<Session>,
+        path: PathBuf,
+        lock: SessionLock,
+    },
 }
 
 /// The message for a lock that someone else holds.
 pub fn lock_message(tr: &Strings, path: &Path, err: &LockError) -> String {
     let p = path.display().to_string();
     match err {
-        LockError::Held { holder: Some(h) } => {
-            fill(&tr.err_locked, &[("path", &p), ("pid", &h.pid), ("host", &h.host), ("since", &h.since)])
-        }
+        LockError::Held { holder: Some(h) } => fill(
+            &tr.err_locked,
+            &[("path", &p), ("pid", &h.pid), ("host", &h.host), ("since", &h.since)],
+        ),
         LockError::Held { holder: None } => fill(&tr.err_locked_unknown, &[("path", &p)]),
         LockError::Io(e) => fill(&tr.err_write, &[("path", &p), ("error", e)]),
     }
@@ -68,7 +75,12 @@ pub fn create_session(
     let agenda = agenda.unwrap_or_else(|| crate::template::builtin(spec.stage));
     let session = Session::new(id, spec, agenda, clock.now());
     let path = dir.join(format!("{}.ron", session.file_stem()));
-    let fail = |e: io::Error| fill(&tr.err_write, &[("path", &path.display().to_string()), ("error", &e.to_string())]);
+    let fail = |e: io::Error| {
+        fill(
+            &tr.err_write,
+            &[("path", &path.display().to_string()), ("error", &e.to_string())],
+        )
+    };
     std::fs::create_dir_all(dir).map_err(fail)?;
     if path.exists() {
         return Err(fill(&tr.err_exists, &[("path", &path.display().to_string())]));
@@ -80,7 +92,10 @@ pub fn create_session(
 fn scan(dir: &Path) -> Vec<SessionRow> {
     store::list::scan(dir)
         .into_iter()
-        .map(|(path, summary)| SessionRow { path, summary: summary.map_err(|e| e.message) })
+        .map(|(path, summary)| SessionRow {
+            path,
+            summary: summary.map_err(|e| e.message),
+        })
         .collect()
 }
 
@@ -104,7 +119,9 @@ impl Shell {
                 if s.read_only {
                     return None;
                 }
-                let result = store::save(&s.path, &s.session).map(|()| self.clock.now()).map_err(|e| e.to_string());
+                let result = store::save(&s.path, &s.session)
+                    .map(|()| self.clock.now())
+                    .map_err(|e| e.to_string());
                 Some(Action::Saved(result))
             }
             Effect::ScanSessions => Some(Action::SessionsScanned(scan(&self.dir))),
@@ -135,7 +152,11 @@ impl Shell {
         match open_session(&path, self.clock, self.tr()) {
             Ok((session, lock)) => {
                 self.lock = Some(lock);
-                Action::SessionOpened { session: Box::new(session), path, read_only: false }
+                Action::SessionOpened {
+                    session: Box::new(session),
+                    path,
+                    read_only: false,
+                }
             }
             Err(e) => Action::Failed(e),
         }
@@ -144,18 +165,32 @@ impl Shell {
 
 /// Runs the interactive app until the facilitator quits.
 pub fn run(lang: Lang, dir: PathBuf, start: Start, clock: Clock) -> Result<(), String> {
-    let seed = u64::try_from(clock.now().unix_timestamp_nanos() & i128::from(u64::MAX)).unwrap_or(1) ^ u64::from(std::process::id());
+    let seed = u64::try_from(clock.now().unix_timestamp_nanos() & i128::from(u64::MAX)).unwrap_or(1)
+        ^ u64::from(std::process::id());
     let mut app = App::new(lang, clock.now(), seed, dir.clone());
-    let mut shell = Shell { clock, dir, lang, lock: None };
+    let mut shell = Shell {
+        clock,
+        dir,
+        lang,
+        lock: None,
+    };
     let mut pending: Vec<Effect> = Vec::new();
     match start {
         Start::Home => pending.push(Effect::ScanSessions),
         Start::Session { session, path, lock } => {
             shell.lock = Some(lock);
-            update(&mut app, Action::SessionOpened { session, path, read_only: false });
+            update(
+                &mut app,
+                Action::SessionOpened {
+                    session,
+                    path,
+                    read_only: false,
+                },
+            );
         }
     }
-    let mut terminal = ratatui::try_init().map_err(|e| fill(&strings(lang).err_terminal, &[("error", &e.to_string())]))?;
+    let mut terminal =
+        ratatui::try_init().map_err(|e| fill(&strings(lang).err_terminal, &[("error", &e.to_string())]))?;
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app, &mut shell, pending);
     let _ = execute!(io::stdout(), DisableBracketedPaste);
@@ -164,7 +199,12 @@ pub fn run(lang: Lang, dir: PathBuf, start: Start, clock: Clock) -> Result<(), S
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, shell: &mut Shell, mut pending: Vec<Effect>) -> Result<(), String> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    shell: &mut Shell,
+    mut pending: Vec<Effect>,
+) -> Result<(), String> {
     loop {
         while !pending.is_empty() {
             let effects = std::mem::take(&mut pending);

@@ -157,11 +157,22 @@ impl EntryForm {
 
     fn cycle(index: &mut usize, len: usize, forward: bool) {
         if len > 0 {
-            *index = if forward { (*index + 1) % len } else { (*index + len - 1) % len };
+            *index = if forward {
+                (*index + 1) % len
+            } else {
+                (*index + len - 1) % len
+            };
         }
     }
 
-    pub fn on_key(&mut self, key: KeyEvent, session: &Session, step: &Step, id: String, now: OffsetDateTime) -> Outcome {
+    pub fn on_key(
+        &mut self,
+        key: KeyEvent,
+        session: &Session,
+        step: &Step,
+        id: String,
+        now: OffsetDateTime,
+    ) -> Outcome {
         let alt = key.modifiers.contains(KeyModifiers::ALT);
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
@@ -227,14 +238,16 @@ impl EntryForm {
         let name = self.proposer_query().trim().to_string();
         let opd = self.opd.lines().join(" ").trim().to_string();
         let matches = session.find_participants(&name);
-        let picked = self.suggestion.and_then(|i| matches.get(i).copied()).or_else(|| {
-            matches
-                .iter()
-                .copied()
-                .find(|p| p.name.eq_ignore_ascii_case(&name))
-        });
+        let picked = self
+            .suggestion
+            .and_then(|i| matches.get(i).copied())
+            .or_else(|| matches.iter().copied().find(|p| p.name.eq_ignore_ascii_case(&name)));
         if let Some(p) = picked {
-            let opd = if opd.is_empty() || self.suggestion.is_some() { p.institution.clone() } else { opd };
+            let opd = if opd.is_empty() || self.suggestion.is_some() {
+                p.institution.clone()
+            } else {
+                opd
+            };
             return Proposer::Person {
                 id: Some(p.id.clone()),
                 name: p.name.clone(),
@@ -244,7 +257,11 @@ impl EntryForm {
         if let Proposer::Person { id, name: old, .. } = &self.original_proposer
             && *old == name
         {
-            return Proposer::Person { id: id.clone(), name, opd: (!opd.is_empty()).then_some(opd) };
+            return Proposer::Person {
+                id: id.clone(),
+                name,
+                opd: (!opd.is_empty()).then_some(opd),
+            };
         }
         Proposer::from_fields(&name, &opd)
     }

@@ -23,7 +23,7 @@ pub struct Home {
     pub rows: Vec<SessionRow>,
     /// `rows.len()` selects the sample session, listed last.
     pub selected: usize,
-    pub form: Option<NewForm>,
+    pub form: Option<Box<NewForm>>,
     pub message: Option<String>,
     pub scanned: bool,
 }
@@ -62,7 +62,7 @@ impl Home {
             KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(self.rows.len()),
             KeyCode::Home | KeyCode::Char('g') => self.selected = 0,
             KeyCode::End | KeyCode::Char('G') => self.selected = self.rows.len(),
-            KeyCode::Char('n') => self.form = Some(NewForm::with_date(SessionDate(now.date()))),
+            KeyCode::Char('n') => self.form = Some(Box::new(NewForm::with_date(SessionDate(now.date())))),
             KeyCode::Char('D') => return vec![Effect::OpenDemo],
             KeyCode::Char('r') | KeyCode::F(5) => return vec![Effect::ScanSessions],
             KeyCode::Enter => {

@@ -45,7 +45,11 @@ pub enum Action {
     /// Time passed; nothing else happened.
     Tick,
     SessionsScanned(Vec<SessionRow>),
-    SessionOpened { session: Box<Session>, path: PathBuf, read_only: bool },
+    SessionOpened {
+        session: Box<Session>,
+        path: PathBuf,
+        read_only: bool,
+    },
     /// Opening or creating a session failed; the message is ready to show.
     Failed(String),
     Saved(Result<OffsetDateTime, String>),
@@ -110,7 +114,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Action::SessionOpened { session, path, read_only } => {
+        Action::SessionOpened {
+            session,
+            path,
+            read_only,
+        } => {
             app.screen = Screen::Session(Box::new(SessionScreen::new(*session, path, read_only)));
             Vec::new()
         }

@@ -158,7 +158,11 @@ impl SessionScreen {
                             self.last_kind = Some(entry.kind);
                             Edit::AddEntry(entry)
                         };
-                        let flash = if form.editing.is_some() { Flash::Updated } else { Flash::Added };
+                        let flash = if form.editing.is_some() {
+                            Flash::Updated
+                        } else {
+                            Flash::Added
+                        };
                         return self.apply(edit, now, flash);
                     }
                 }

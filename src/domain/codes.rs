@@ -137,7 +137,9 @@ impl FromStr for Stage {
             "II" => 2,
             "III" => 3,
             "IV" => 4,
-            _ => t.parse::<u8>().map_err(|_| format!("stage must be 1 to 4, not '{t}'"))?,
+            _ => t
+                .parse::<u8>()
+                .map_err(|_| format!("stage must be 1 to 4, not '{t}'"))?,
         };
         Stage::try_from(n)
     }

@@ -10,8 +10,13 @@ pub enum Edit {
     /// Appends a new entry.
     AddEntry(Entry),
     /// Puts an entry back where it was (the inverse of a removal).
-    InsertEntry { index: usize, entry: Entry },
-    RemoveEntry { id: String },
+    InsertEntry {
+        index: usize,
+        entry: Entry,
+    },
+    RemoveEntry {
+        id: String,
+    },
     /// Replaces the entry with the same id.
     ReplaceEntry(Entry),
 }
@@ -91,7 +96,9 @@ mod tests {
     fn add_then_undo_then_redo() {
         let mut s = session();
         let before = s.clone();
-        let undo = Edit::AddEntry(entry("a", "Antrean KTP panjang")).apply(&mut s).expect("add");
+        let undo = Edit::AddEntry(entry("a", "Antrean KTP panjang"))
+            .apply(&mut s)
+            .expect("add");
         assert_eq!(s.entries.len(), before.entries.len() + 1);
         let redo = undo.apply(&mut s).expect("undo");
         assert_eq!(s, before);
@@ -131,7 +138,10 @@ mod tests {
             Edit::AddEntry(entry("a", "y")).apply(&mut s),
             Err(EditError::DuplicateId("a".into()))
         );
-        assert_eq!(Edit::AddEntry(entry("b", "  ")).apply(&mut s), Err(EditError::EmptyText));
+        assert_eq!(
+            Edit::AddEntry(entry("b", "  ")).apply(&mut s),
+            Err(EditError::EmptyText)
+        );
         assert!(Edit::RemoveEntry { id: "zz".into() }.apply(&mut s).is_err());
         assert!(Edit::ReplaceEntry(entry("zz", "q")).apply(&mut s).is_err());
         assert_eq!(s, before);

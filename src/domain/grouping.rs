@@ -109,7 +109,10 @@ pub fn groups(step: &Step, session: &Session, catalog: &Catalog) -> Vec<Group> {
     let keys = group_keys(step, session, catalog);
     let mut groups: Vec<Group> = keys
         .iter()
-        .map(|k| Group { key: k.clone(), entries: Vec::new() })
+        .map(|k| Group {
+            key: k.clone(),
+            entries: Vec::new(),
+        })
         .collect();
     for (i, e) in session.entries.iter().enumerate() {
         if let Some(g) = key_for(step, &keys, e) {
@@ -155,8 +158,8 @@ pub fn place_entry(entry: &mut Entry, step: &Step, key: Option<&GroupKey>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::test_support::{catalog, entry, session};
     use crate::domain::Kind;
+    use crate::domain::test_support::{catalog, entry, session};
 
     #[test]
     fn pillar_step_groups_by_element_with_a_general_heading_last() {
@@ -170,7 +173,13 @@ mod tests {
         let mut c = entry("c", "Lain pilar");
         c.pillar = Some(Pillar::Living);
         s.entries = vec![a, b, c];
-        let step = s.agenda.steps.iter().find(|st| st.pillar == Some(Pillar::Governance)).cloned().expect("step");
+        let step = s
+            .agenda
+            .steps
+            .iter()
+            .find(|st| st.pillar == Some(Pillar::Governance))
+            .cloned()
+            .expect("step");
         let gs = groups(&step, &s, &cat);
         assert_eq!(gs.len(), 4);
         assert_eq!(gs[0].key, GroupKey::Element("governance.service".into()));
@@ -188,7 +197,13 @@ mod tests {
         a.kind = Kind::Weakness;
         a.aspect = Some(Aspect::Struktur);
         s.entries = vec![a];
-        let step = s.agenda.steps.iter().find(|st| st.kind == StepKind::Readiness).cloned().expect("step");
+        let step = s
+            .agenda
+            .steps
+            .iter()
+            .find(|st| st.kind == StepKind::Readiness)
+            .cloned()
+            .expect("step");
         let gs = groups(&step, &s, &cat);
         assert_eq!(gs[0].key, GroupKey::Aspect(Aspect::Struktur));
         assert_eq!(gs[0].entries, vec![0]);
@@ -197,9 +212,18 @@ mod tests {
     #[test]
     fn placing_an_entry_takes_the_heading() {
         let s = session();
-        let step = s.agenda.steps.iter().find(|st| st.pillar == Some(Pillar::Living)).cloned().expect("step");
+        let step = s
+            .agenda
+            .steps
+            .iter()
+            .find(|st| st.pillar == Some(Pillar::Living))
+            .cloned()
+            .expect("step");
         let mut e = entry("a", "x");
         place_entry(&mut e, &step, Some(&GroupKey::Element("living.health".into())));
-        assert_eq!((e.pillar, e.element.as_deref()), (Some(Pillar::Living), Some("living.health")));
+        assert_eq!(
+            (e.pillar, e.element.as_deref()),
+            (Some(Pillar::Living), Some("living.health"))
+        );
     }
 }

@@ -16,7 +16,5 @@ pub use codes::{Aspect, Kind, Lang, Pillar, Stage};
 pub use edit::{Edit, EditError};
 pub use entry::{Entry, Proposer};
 pub use grouping::{Group, GroupKey};
-pub use session::{
-    Agenda, NewSession, Participant, Role, SCHEMA_VERSION, Session, SessionDate, Step, StepKind,
-};
+pub use session::{Agenda, NewSession, Participant, Role, SCHEMA_VERSION, Session, SessionDate, Step, StepKind};
 pub use text::Text;

@@ -278,9 +278,15 @@ mod tests {
             file_stem("Kabupaten Halmahera Utara", s, date("2021-09-07")),
             "kabupaten-halmahera-utara-bimtek-1-2021-09-07"
         );
-        assert_eq!(file_stem("../../etc/passwd", s, date("2021-09-07")), "etc-passwd-bimtek-1-2021-09-07");
+        assert_eq!(
+            file_stem("../../etc/passwd", s, date("2021-09-07")),
+            "etc-passwd-bimtek-1-2021-09-07"
+        );
         assert_eq!(file_stem("///", s, date("2021-09-07")), "sesi-bimtek-1-2021-09-07");
-        assert_eq!(file_stem("Kota Baubau", s, date("2021-09-07")), "kota-baubau-bimtek-1-2021-09-07");
+        assert_eq!(
+            file_stem("Kota Baubau", s, date("2021-09-07")),
+            "kota-baubau-bimtek-1-2021-09-07"
+        );
     }
 
     #[test]
@@ -335,7 +341,12 @@ mod roster_tests {
                 present: true,
             });
         }
-        let names = |q: &str| s.find_participants(q).iter().map(|p| p.name.clone()).collect::<Vec<_>>();
+        let names = |q: &str| {
+            s.find_participants(q)
+                .iter()
+                .map(|p| p.name.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(names("deky"), ["Deky Tawaris"]);
         assert_eq!(names("ani"), ["Ani Kominfo"]);
         assert_eq!(names("kominfo"), ["Deky Tawaris", "Ani Kominfo"]);

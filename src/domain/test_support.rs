@@ -14,7 +14,11 @@ fn t(s: &str) -> Text {
 }
 
 fn element(code: &str) -> ElementDef {
-    ElementDef { code: code.into(), name: t(code), question: Text::default() }
+    ElementDef {
+        code: code.into(),
+        name: t(code),
+        question: Text::default(),
+    }
 }
 
 pub fn catalog() -> Catalog {
@@ -39,7 +43,11 @@ pub fn catalog() -> Catalog {
         .collect();
     let aspects = Aspect::ALL
         .iter()
-        .map(|a| AspectDef { code: *a, name: t(a.code()), subs: Vec::new() })
+        .map(|a| AspectDef {
+            code: *a,
+            name: t(a.code()),
+            subs: Vec::new(),
+        })
         .collect();
     Catalog { pillars, aspects }
 }

@@ -14,7 +14,10 @@ pub struct Text {
 
 impl Text {
     pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
-        Text { id: id.into(), en: en.into() }
+        Text {
+            id: id.into(),
+            en: en.into(),
+        }
     }
 
     pub fn get(&self, lang: Lang) -> &str {

@@ -52,7 +52,11 @@ struct Probe {
 }
 
 fn ron_error(e: ron::error::SpannedError) -> ParseError {
-    ParseError { line: e.span.start.line, col: e.span.start.col, message: e.code.to_string() }
+    ParseError {
+        line: e.span.start.line,
+        col: e.span.start.col,
+        message: e.code.to_string(),
+    }
 }
 
 /// Parses and checks a session from RON text.
@@ -70,7 +74,11 @@ pub fn parse(text: &str) -> Result<Session, ParseError> {
             ));
         }
         Ok(p) if p.schema_version == 0 => {
-            return Err(ParseError::at(text, "schema_version", "schema_version 0 does not exist".into()));
+            return Err(ParseError::at(
+                text,
+                "schema_version",
+                "schema_version 0 does not exist".into(),
+            ));
         }
         _ => {}
     }
@@ -85,13 +93,21 @@ fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
         return Err(ParseError::at(
             text,
             "current_step",
-            format!("current_step {} is past the last step ({})", s.current_step, s.agenda.steps.len() - 1),
+            format!(
+                "current_step {} is past the last step ({})",
+                s.current_step,
+                s.agenda.steps.len() - 1
+            ),
         ));
     }
     let mut ids = HashSet::new();
     for p in &s.participants {
         if !ids.insert(p.id.as_str()) {
-            return Err(ParseError::at(text, &format!("\"{}\"", p.id), format!("participant id {} is used twice", p.id)));
+            return Err(ParseError::at(
+                text,
+                &format!("\"{}\"", p.id),
+                format!("participant id {} is used twice", p.id),
+            ));
         }
     }
     for e in &s.entries {
@@ -107,14 +123,22 @@ fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
         }
         if let Some(code) = &e.element {
             if !template::element_known(code, &s.agenda, catalog()) {
-                return Err(ParseError::at(text, &format!("\"{code}\""), format!("unknown element '{code}'")));
+                return Err(ParseError::at(
+                    text,
+                    &format!("\"{code}\""),
+                    format!("unknown element '{code}'"),
+                ));
             }
             let owner = crate::domain::catalog::element_pillar(code);
             if e.pillar.is_some() && owner != e.pillar {
                 return Err(ParseError::at(
                     text,
                     &at,
-                    format!("entry {}: element '{code}' does not belong to pillar '{}'", e.id, e.pillar.map_or("", |p| p.code())),
+                    format!(
+                        "entry {}: element '{code}' does not belong to pillar '{}'",
+                        e.id,
+                        e.pillar.map_or("", |p| p.code())
+                    ),
                 ));
             }
         }
@@ -124,7 +148,11 @@ fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
 
 /// Reads and parses a session file.
 pub fn load(path: &Path) -> Result<Session, LoadError> {
-    let whole = |message: String| LoadError { path: path.to_path_buf(), position: None, message };
+    let whole = |message: String| LoadError {
+        path: path.to_path_buf(),
+        position: None,
+        message,
+    };
     let meta = std::fs::metadata(path).map_err(|e| whole(e.to_string()))?;
     if meta.is_dir() {
         return Err(whole("is a folder, not a session file".into()));
@@ -142,7 +170,15 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
         let good = String::from_utf8_lossy(good);
         let line = good.matches('\n').count() + 1;
         let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        LoadError { path: path.to_path_buf(), position: Some((line, col)), message: "the file is not valid UTF-8 text".into() }
+        LoadError {
+            path: path.to_path_buf(),
+            position: Some((line, col)),
+            message: "the file is not valid UTF-8 text".into(),
+        }
     })?;
-    parse(&text).map_err(|e| LoadError { path: path.to_path_buf(), position: Some((e.line, e.col)), message: e.message })
+    parse(&text).map_err(|e| LoadError {
+        path: path.to_path_buf(),
+        position: Some((e.line, e.col)),
+        message: e.message,
+    })
 }

@@ -12,7 +12,9 @@ use time::OffsetDateTime;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LockError {
     /// Another process holds it; what it wrote about itself, if readable.
-    Held { holder: Option<Holder> },
+    Held {
+        holder: Option<Holder>,
+    },
     Io(String),
 }
 
@@ -31,7 +33,10 @@ pub struct SessionLock {
 }
 
 pub fn lock_path(session: &Path) -> PathBuf {
-    let name = session.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = session
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     session.with_file_name(format!(".{name}.lock"))
 }
 
@@ -58,7 +63,11 @@ fn read_holder(path: &Path) -> Option<Holder> {
             .find_map(|l| l.strip_prefix(key).and_then(|r| r.strip_prefix('=')))
             .map(|v| v.trim().to_string())
     };
-    Some(Holder { pid: field("pid")?, host: field("host")?, since: field("since")? })
+    Some(Holder {
+        pid: field("pid")?,
+        host: field("host")?,
+        since: field("since")?,
+    })
 }
 
 impl SessionLock {
@@ -87,7 +96,11 @@ impl SessionLock {
                 // The lock lives as long as the file stays open, not as long as the guard.
                 std::mem::forget(guard);
             }
-            Err(_) => return Err(LockError::Held { holder: read_holder(&path) }),
+            Err(_) => {
+                return Err(LockError::Held {
+                    holder: read_holder(&path),
+                });
+            }
         }
         Ok(SessionLock { _file: lock, path })
     }

@@ -7,9 +7,14 @@ use crate::domain::Session;
 
 /// The session as the pretty, hand-editable RON that goes on disk.
 pub fn to_ron(session: &Session) -> String {
-    let config = PrettyConfig::new().indentor("    ").struct_names(false).separate_tuple_members(false);
+    let config = PrettyConfig::new()
+        .indentor("    ")
+        .struct_names(false)
+        .separate_tuple_members(false);
     let body = ron::ser::to_string_pretty(session, config).expect("a session always serialises");
-    format!("// bimtek session file. Hand edits are fine while bimtek is closed; `bimtek check FILE` validates.\n{body}\n")
+    format!(
+        "// bimtek session file. Hand edits are fine while bimtek is closed; `bimtek check FILE` validates.\n{body}\n"
+    )
 }
 
 /// Writes the session so that the file on disk is always either the old version or the new one,
@@ -23,7 +28,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let mut tmp = tempfile::Builder::new()
         .prefix(&format!(".{name}."))
         .suffix(".tmp")

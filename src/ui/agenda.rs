@@ -13,7 +13,10 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     let focused = s.focus == Pane::Agenda;
     let steps = &s.session.agenda.steps;
     let total = s.session.agenda.planned_minutes();
-    let planned = fill(&tr.planned_total, &[("time", &format!("{}:{:02}", total / 60, total % 60))]);
+    let planned = fill(
+        &tr.planned_total,
+        &[("time", &format!("{}:{:02}", total / 60, total % 60))],
+    );
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(if focused { THEME.border_focus } else { THEME.border })
@@ -23,8 +26,16 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let height = usize::from(inner.height);
     let width = usize::from(inner.width);
-    let anchor = if focused { s.agenda_cursor } else { s.session.current_step };
-    let first = if steps.len() <= height { 0 } else { anchor.saturating_sub(height / 2).min(steps.len() - height) };
+    let anchor = if focused {
+        s.agenda_cursor
+    } else {
+        s.session.current_step
+    };
+    let first = if steps.len() <= height {
+        0
+    } else {
+        anchor.saturating_sub(height / 2).min(steps.len() - height)
+    };
     let lines: Vec<Line> = steps
         .iter()
         .enumerate()
@@ -38,7 +49,8 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
             } else {
                 " "
             };
-            let minutes = format!(" {}'", step.minutes);
+            // Durations only where there is room; the step's own title bar always shows its own.
+            let minutes = if width >= 28 { format!(" {}'", step.minutes) } else { String::new() };
             let label_w = width.saturating_sub(minutes.chars().count() + 5);
             let label = truncate(step.title.get(app.lang), label_w);
             let pad = label_w.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));

@@ -16,10 +16,19 @@ use crate::template::catalog;
 
 pub fn draw(app: &App, s: &SessionScreen, form: &EntryForm, frame: &mut Frame, body: Rect) {
     let tr = app.tr();
-    let height = 13u16.min(body.height);
-    let area = Rect { x: body.x, y: body.y + body.height - height, width: body.width, height };
+    let height = (body.height / 2).clamp(8, 13).min(body.height);
+    let area = Rect {
+        x: body.x,
+        y: body.y + body.height - height,
+        width: body.width,
+        height,
+    };
     frame.render_widget(Clear, area);
-    let title = if form.editing.is_some() { &tr.form_edit } else { &tr.form_add };
+    let title = if form.editing.is_some() {
+        &tr.form_edit
+    } else {
+        &tr.form_add
+    };
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(THEME.border_focus)
@@ -40,7 +49,10 @@ pub fn draw(app: &App, s: &SessionScreen, form: &EntryForm, frame: &mut Frame, b
         let style = if form.field == f { THEME.title } else { THEME.heading };
         Span::styled(format!("{name}: "), style)
     };
-    frame.render_widget(Paragraph::new(Line::from(label(Field::Text, &tr.field_text))), text_label);
+    frame.render_widget(
+        Paragraph::new(Line::from(label(Field::Text, &tr.field_text))),
+        text_label,
+    );
     let mut text = input_line(&form.text, form.field == Field::Text, "");
     text.set_style(THEME.text);
     frame.render_widget(&text, text_area);
@@ -78,17 +90,34 @@ pub fn draw(app: &App, s: &SessionScreen, form: &EntryForm, frame: &mut Frame, b
         Constraint::Fill(1),
     ])
     .areas(people);
-    frame.render_widget(Paragraph::new(Line::from(label(Field::Proposer, &tr.field_proposer))), who_label);
-    frame.render_widget(&input_line(&form.proposer, form.field == Field::Proposer, &tr.anonymous), who);
-    frame.render_widget(Paragraph::new(Line::from(vec![Span::raw(" "), label(Field::Opd, &tr.field_opd)])), opd_label);
+    frame.render_widget(
+        Paragraph::new(Line::from(label(Field::Proposer, &tr.field_proposer))),
+        who_label,
+    );
+    frame.render_widget(
+        &input_line(&form.proposer, form.field == Field::Proposer, &tr.anonymous),
+        who,
+    );
+    frame.render_widget(
+        Paragraph::new(Line::from(vec![Span::raw(" "), label(Field::Opd, &tr.field_opd)])),
+        opd_label,
+    );
     frame.render_widget(&input_line(&form.opd, form.field == Field::Opd, ""), opd);
 
     let matches = s.session.find_participants(&form.proposer_query());
     if form.field == Field::Proposer && !matches.is_empty() {
         let mut spans = vec![Span::styled(format!("{} ", tr.form_suggest), THEME.key_hint)];
         for (i, p) in matches.iter().take(4).enumerate() {
-            let style = if form.suggestion == Some(i) { THEME.selected } else { THEME.accent };
-            let label = if p.institution.is_empty() { p.name.clone() } else { format!("{} ({})", p.name, p.institution) };
+            let style = if form.suggestion == Some(i) {
+                THEME.selected
+            } else {
+                THEME.accent
+            };
+            let label = if p.institution.is_empty() {
+                p.name.clone()
+            } else {
+                format!("{} ({})", p.name, p.institution)
+            };
             spans.push(Span::styled(label, style));
             spans.push(Span::raw("  "));
         }

@@ -18,7 +18,15 @@ pub fn draw(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
         Constraint::Length(1),
     ])
     .areas(area);
-    frame.render_widget(Paragraph::new(fit(&format!(" {} · {}", tr.app_name, tr.home_title), bar.width, THEME.bar)).style(THEME.bar), bar);
+    frame.render_widget(
+        Paragraph::new(fit(
+            &format!(" {} · {}", tr.app_name, tr.home_title),
+            bar.width,
+            THEME.bar,
+        ))
+        .style(THEME.bar),
+        bar,
+    );
     let folder_text = fill(&tr.home_folder, &[("path", &app.sessions_dir.display().to_string())]);
     frame.render_widget(Paragraph::new(fit(&folder_text, folder.width, THEME.text)), folder);
 
@@ -43,9 +51,19 @@ pub fn draw(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
             ])
             .style(THEME.text),
             Err(e) => {
-                let name = r.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                Row::new([name, fill(&tr.home_unreadable, &[("error", e)]), String::new(), String::new(), String::new()])
-                    .style(THEME.warn)
+                let name = r
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                Row::new([
+                    name,
+                    fill(&tr.home_unreadable, &[("error", e)]),
+                    String::new(),
+                    String::new(),
+                    String::new(),
+                ])
+                .style(THEME.warn)
             }
         })
         .collect();
@@ -70,12 +88,20 @@ pub fn draw(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
     };
     frame.render_stateful_widget(table, list, &mut state);
     if home.rows.is_empty() && home.scanned {
-        frame.render_widget(Paragraph::new(tr.home_empty.as_str()).style(THEME.text).wrap(Wrap { trim: true }), empty);
+        frame.render_widget(
+            Paragraph::new(tr.home_empty.as_str())
+                .style(THEME.text)
+                .wrap(Wrap { trim: true }),
+            empty,
+        );
     }
     if let Some(m) = &home.message {
         frame.render_widget(Paragraph::new(fit(m, message.width, THEME.error)), message);
     } else if !home.scanned {
-        frame.render_widget(Paragraph::new(Line::from(Span::styled(tr.home_loading.as_str(), THEME.text))), message);
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(tr.home_loading.as_str(), THEME.text))),
+            message,
+        );
     }
     frame.render_widget(Paragraph::new(hints(&tr.home_keys, keys.width)), keys);
     if let Some(form) = &home.form {

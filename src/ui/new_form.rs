@@ -14,7 +14,11 @@ pub fn input_line<'a>(t: &TextArea<'a>, focused: bool, placeholder: &str) -> Tex
     let mut t = t.clone();
     t.set_cursor_line_style(ratatui::style::Style::default());
     t.set_style(if focused { THEME.selected } else { THEME.text });
-    t.set_cursor_style(if focused { THEME.base.add_modifier(ratatui::style::Modifier::REVERSED) } else { t.style() });
+    t.set_cursor_style(if focused {
+        THEME.base.add_modifier(ratatui::style::Modifier::REVERSED)
+    } else {
+        t.style()
+    });
     if !placeholder.is_empty() {
         t.set_placeholder_text(placeholder);
         t.set_placeholder_style(if focused { THEME.selected } else { THEME.key_hint });
@@ -40,7 +44,13 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         (l, v, label.to_string(), form.field == f)
     };
     for (i, label, f, t, hint) in [
-        (0, &tr.new_region, NewField::Region, &form.region, tr.new_region_hint.as_str()),
+        (
+            0,
+            &tr.new_region,
+            NewField::Region,
+            &form.region,
+            tr.new_region_hint.as_str(),
+        ),
         (4, &tr.new_date, NewField::Date, &form.date, ""),
         (6, &tr.new_venue, NewField::Venue, &form.venue, ""),
     ] {
@@ -51,7 +61,13 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
     let (l, v, label, focused) = field(2, &tr.new_stage, NewField::Stage);
     frame.render_widget(Paragraph::new(fit(&label, l.width, THEME.heading)), l);
     let stage = format!("◀ Bimtek {} ▶", form.stage.roman());
-    frame.render_widget(Paragraph::new(Line::from(Span::styled(stage, if focused { THEME.selected } else { THEME.text }))), v);
+    frame.render_widget(
+        Paragraph::new(Line::from(Span::styled(
+            stage,
+            if focused { THEME.selected } else { THEME.text },
+        ))),
+        v,
+    );
     if let Some(e) = form.error {
         let msg = match e {
             NewFormError::RegionEmpty => &tr.new_err_region,

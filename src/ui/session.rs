@@ -21,7 +21,12 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     ])
     .areas(area);
     let session = &s.session;
-    let mut title = format!(" {} · Bimtek {} · {}", session.region, session.stage.roman(), session.date);
+    let mut title = format!(
+        " {} · Bimtek {} · {}",
+        session.region,
+        session.stage.roman(),
+        session.date
+    );
     if !session.venue.is_empty() {
         title.push_str(&format!(" · {}", session.venue));
     }
@@ -30,7 +35,7 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     }
     frame.render_widget(Paragraph::new(fit(&title, bar.width, THEME.bar)).style(THEME.bar), bar);
 
-    let agenda_w = (body.width / 4).clamp(22, 40);
+    let agenda_w = (body.width / 4).clamp(24, 40);
     let [left, right] = Layout::horizontal([Constraint::Length(agenda_w), Constraint::Min(20)]).areas(body);
     super::agenda::draw(app, s, frame, left);
     super::step::draw(app, s, frame, right);

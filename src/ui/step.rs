@@ -16,6 +16,9 @@ use crate::domain::{Entry, Kind, Lang, Pillar, Session, StepKind};
 use crate::i18n::{Strings, fill};
 use crate::template::catalog;
 
+/// Notes are for the facilitator's eye; they never push the room's entries off the screen.
+const MAX_NOTE_LINES: usize = 3;
+
 pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     let tr = app.tr();
     let lang = app.lang;
@@ -26,14 +29,23 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     let focused = s.focus == Pane::Step;
     let heading = format!(
         " {} · {} ",
-        fill(&tr.step_of, &[("n", &(session.current_step + 1).to_string()), ("total", &session.agenda.steps.len().to_string())]),
+        fill(
+            &tr.step_of,
+            &[
+                ("n", &(session.current_step + 1).to_string()),
+                ("total", &session.agenda.steps.len().to_string())
+            ]
+        ),
         fill(&tr.minutes, &[("n", &step.minutes.to_string())])
     );
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(if focused { THEME.border_focus } else { THEME.border })
         .title(Span::styled(heading, THEME.heading));
-    let inner = block.inner(area).inner(ratatui::layout::Margin { horizontal: 1, vertical: 0 });
+    let inner = block.inner(area).inner(ratatui::layout::Margin {
+        horizontal: 1,
+        vertical: 0,
+    });
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
 
@@ -62,11 +74,14 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     let note_lines: Vec<Line> = if notes.is_empty() {
         Vec::new()
     } else {
-        wrap(&format!("{}: {notes}", tr.notes_title), width)
-            .into_iter()
-            .take(3)
-            .map(|l| Line::from(Span::styled(l, THEME.notes)))
-            .collect()
+        let mut lines = wrap(&format!("{}: {notes}", tr.notes_title), width);
+        if lines.len() > MAX_NOTE_LINES {
+            lines.truncate(MAX_NOTE_LINES);
+            if let Some(last) = lines.last_mut() {
+                *last = super::text::truncate(&format!("{last} …"), width);
+            }
+        }
+        lines.into_iter().map(|l| Line::from(Span::styled(l, THEME.notes))).collect()
     };
     let list_min = if groups.is_empty() { 0 } else { 4 };
     let avail = inner.height.saturating_sub(list_min);
@@ -98,7 +113,10 @@ fn element_question(session: &Session, code: &str, lang: Lang) -> Option<String>
 }
 
 fn pillars_overview(tr: &Strings, lang: Lang, width: usize) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::default(), Line::from(Span::styled(tr.pillars_overview_hint.clone(), THEME.text))];
+    let mut lines = vec![
+        Line::default(),
+        Line::from(Span::styled(tr.pillars_overview_hint.clone(), THEME.text)),
+    ];
     for p in &catalog().pillars {
         lines.push(Line::from(Span::styled(p.name.get(lang).to_string(), THEME.heading)));
         let elements: Vec<&str> = p.elements.iter().map(|e| e.name.get(lang)).collect();
@@ -128,7 +146,10 @@ fn summary(session: &Session, tr: &Strings, lang: Lang, width: usize) -> Vec<Lin
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let mut lines = vec![Line::default(), Line::from(Span::styled(tr.summary_heading.clone(), THEME.heading))];
+    let mut lines = vec![
+        Line::default(),
+        Line::from(Span::styled(tr.summary_heading.clone(), THEME.heading)),
+    ];
     for (p, counts) in Pillar::ALL.iter().zip(per_pillar.iter()) {
         let n: usize = counts.iter().sum();
         let text = format!("{:<20} {:>4}  {}", catalog().pillar_name(*p, lang), n, describe(counts));
@@ -148,7 +169,14 @@ fn summary(session: &Session, tr: &Strings, lang: Lang, width: usize) -> Vec<Lin
 }
 
 /// The lines of one row of the list, already wrapped to `width`.
-fn row_lines(app: &App, session: &Session, groups: &[Group], row: Row, width: usize, selected: bool) -> Vec<Line<'static>> {
+fn row_lines(
+    app: &App,
+    session: &Session,
+    groups: &[Group],
+    row: Row,
+    width: usize,
+    selected: bool,
+) -> Vec<Line<'static>> {
     let tr = app.tr();
     let pick = |style: Style| if selected { THEME.selected } else { style };
     match row {
@@ -160,7 +188,10 @@ fn row_lines(app: &App, session: &Session, groups: &[Group], row: Row, width: us
             } else {
                 format!("■ {title} ({})", group.entries.len())
             };
-            wrap(&text, width).into_iter().map(|l| Line::from(Span::styled(l, pick(THEME.heading)))).collect()
+            wrap(&text, width)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, pick(THEME.heading))))
+                .collect()
         }
         Row::Entry { index, .. } => {
             let Some(e) = session.entries.get(index) else {
@@ -176,9 +207,17 @@ fn entry_lines(tr: &Strings, e: &Entry, width: usize, selected: bool) -> Vec<Lin
     let tag = format!("[{}]", tr.kind(e.kind));
     let mut by = e.proposer.label().unwrap_or_default();
     if e.example {
-        by = if by.is_empty() { tr.example.clone() } else { format!("{by} · {}", tr.example) };
+        by = if by.is_empty() {
+            tr.example.clone()
+        } else {
+            format!("{by} · {}", tr.example)
+        };
     }
-    let body = if by.is_empty() { format!("{tag} {}", e.text) } else { format!("{tag} {} — {by}", e.text) };
+    let body = if by.is_empty() {
+        format!("{tag} {}", e.text)
+    } else {
+        format!("{tag} {} — {by}", e.text)
+    };
     let indent = 4;
     let wrapped = wrap(&body, width.saturating_sub(indent).max(8));
     let last = wrapped.len().saturating_sub(1);
@@ -250,14 +289,20 @@ fn entry_list(app: &App, s: &SessionScreen, groups: &[Group], highlight: bool, f
     let above = start;
     let below = all.len() - end;
     if above > 0 {
-        lines[0] = Line::from(Span::styled(fill(&tr.more_above, &[("n", &above.to_string())]), THEME.warn));
+        lines[0] = Line::from(Span::styled(
+            fill(&tr.more_above, &[("n", &above.to_string())]),
+            THEME.warn,
+        ));
     }
     let hidden = below + usize::from(lines.len() > height);
     lines.truncate(height);
     if hidden > 0
         && let Some(last) = lines.last_mut()
     {
-        *last = Line::from(Span::styled(fill(&tr.more_below, &[("n", &hidden.to_string())]), THEME.warn));
+        *last = Line::from(Span::styled(
+            fill(&tr.more_below, &[("n", &hidden.to_string())]),
+            THEME.warn,
+        ));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }

@@ -25,7 +25,10 @@ pub struct Theme {
 
 pub const THEME: Theme = Theme {
     base: Style::new().fg(Color::White).bg(Color::Black),
-    bar: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
+    bar: Style::new()
+        .fg(Color::Black)
+        .bg(Color::Cyan)
+        .add_modifier(Modifier::BOLD),
     title: Style::new().fg(Color::LightYellow).add_modifier(Modifier::BOLD),
     heading: Style::new().fg(Color::LightCyan).add_modifier(Modifier::BOLD),
     text: Style::new().fg(Color::White),
@@ -36,7 +39,10 @@ pub const THEME: Theme = Theme {
     border_focus: Style::new().fg(Color::LightCyan).add_modifier(Modifier::BOLD),
     ok: Style::new().fg(Color::LightGreen),
     warn: Style::new().fg(Color::LightYellow).add_modifier(Modifier::BOLD),
-    error: Style::new().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD),
+    error: Style::new()
+        .fg(Color::White)
+        .bg(Color::Red)
+        .add_modifier(Modifier::BOLD),
     key_hint: Style::new().fg(Color::Gray),
 };
 

@@ -1,0 +1,165 @@
+//! The screens as a facilitator sees them, drawn into ratatui's TestBackend and compared with
+//! reviewed snapshots (`cargo insta review` after an intended change).
+
+use std::path::PathBuf;
+
+use bimtek::app::{Action, App, SessionRow, update};
+use bimtek::domain::{Lang, Session};
+use bimtek::store::demo::SAMPLE;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use time::macros::datetime;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn sample() -> Session {
+    bimtek::store::parse(SAMPLE).expect("the sample loads")
+}
+
+fn app(lang: Lang) -> App {
+    App::new(lang, datetime!(2021-09-07 10:30 +9), 42, PathBuf::from("/data/bimtek/sessions"))
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    update(app, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+fn draw(app: &App, w: u16, h: u16) -> String {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    t.draw(|f| bimtek::ui::view(app, f)).expect("draw");
+    format!("{}", t.backend())
+}
+
+fn session_app(lang: Lang, step_id: &str) -> App {
+    let mut a = app(lang);
+    let mut s = sample();
+    s.current_step = s.agenda.steps.iter().position(|st| st.id == step_id).expect("step exists");
+    update(&mut a, Action::SessionOpened { session: Box::new(s), path: PathBuf::from("sample.ron"), read_only: false });
+    a
+}
+
+fn home_app(lang: Lang) -> App {
+    let mut a = app(lang);
+    let s = sample();
+    let rows = vec![
+        SessionRow { path: PathBuf::from("/data/bimtek/sessions/a.ron"), summary: Ok(s.summary()) },
+        SessionRow {
+            path: PathBuf::from("/data/bimtek/sessions/rusak.ron"),
+            summary: Err("rusak.ron:3:5: Unexpected end of RON".into()),
+        },
+    ];
+    update(&mut a, Action::SessionsScanned(rows));
+    a
+}
+
+#[test]
+fn home_screen() {
+    for lang in [Lang::Id, Lang::En] {
+        for (w, h) in SIZES {
+            insta::assert_snapshot!(format!("home_{lang:?}_{w}x{h}"), draw(&home_app(lang), w, h));
+        }
+    }
+}
+
+#[test]
+fn empty_home_says_what_to_do() {
+    let mut a = app(Lang::Id);
+    update(&mut a, Action::SessionsScanned(Vec::new()));
+    let screen = draw(&a, 80, 24);
+    assert!(screen.contains("Belum ada sesi"), "{screen}");
+    assert!(screen.contains("Buka sesi contoh"), "{screen}");
+}
+
+#[test]
+fn new_session_form() {
+    let mut a = home_app(Lang::Id);
+    key(&mut a, KeyCode::Char('n'));
+    typed(&mut a, "Kota Ternate");
+    insta::assert_snapshot!("new_form_Id_80x24", draw(&a, 80, 24));
+}
+
+#[test]
+fn pillar_step() {
+    for lang in [Lang::Id, Lang::En] {
+        for (w, h) in SIZES {
+            let a = session_app(lang, "pillar-governance");
+            insta::assert_snapshot!(format!("pillar_{lang:?}_{w}x{h}"), draw(&a, w, h));
+        }
+    }
+}
+
+#[test]
+fn readiness_step_groups_swot_by_aspect() {
+    let a = session_app(Lang::Id, "readiness");
+    insta::assert_snapshot!("readiness_Id_120x40", draw(&a, 120, 40));
+}
+
+#[test]
+fn pillars_overview_and_summary() {
+    let a = session_app(Lang::Id, "pillars");
+    insta::assert_snapshot!("overview_Id_80x24", draw(&a, 80, 24));
+    let last = sample().agenda.steps.last().map(|s| s.id.clone()).expect("steps");
+    let a = session_app(Lang::Id, &last);
+    insta::assert_snapshot!("summary_Id_120x40", draw(&a, 120, 40));
+}
+
+#[test]
+fn entry_form_over_the_step() {
+    let mut a = session_app(Lang::Id, "pillar-living");
+    key(&mut a, KeyCode::Char('a'));
+    typed(&mut a, "Puskesmas di pulau kecil kekurangan dokter");
+    insta::assert_snapshot!("form_Id_80x24", draw(&a, 80, 24));
+}
+
+#[test]
+fn help_lists_every_key() {
+    let mut a = session_app(Lang::Id, "pillar-governance");
+    key(&mut a, KeyCode::Char('?'));
+    let screen = draw(&a, 120, 40);
+    for k in ["Ctrl-R", "Alt-Enter", "d lalu y", "Tab", "Esc", "q / Ctrl-C"] {
+        assert!(screen.contains(k), "help lacks {k}:\n{screen}");
+    }
+}
+
+#[test]
+fn too_small_terminal_gets_a_message() {
+    let a = session_app(Lang::Id, "pillar-governance");
+    let screen = draw(&a, 40, 10);
+    assert!(screen.contains("terlalu kecil"), "{screen}");
+    let screen = draw(&a, 80, 24);
+    assert!(screen.contains("Smart Governance"), "{screen}");
+}
+
+#[test]
+fn long_and_multiline_text_is_wrapped_not_lost() {
+    let mut a = session_app(Lang::Id, "pillar-living");
+    key(&mut a, KeyCode::Char('a'));
+    let long = "kata ".repeat(60) + "AKHIR";
+    update(&mut a, Action::Paste(format!("baris satu\n{long}")));
+    key(&mut a, KeyCode::Enter);
+    // Walk to the end of the list, where the new entry is.
+    key(&mut a, KeyCode::End);
+    let screen = draw(&a, 120, 40);
+    assert!(screen.contains("baris satu"), "{screen}");
+    assert!(screen.contains("AKHIR"), "{screen}");
+    let s = a.session().expect("session").session.clone();
+    assert!(s.entries.iter().any(|e| e.text == format!("baris satu\n{long}")));
+}
+
+#[test]
+fn escape_sequences_in_entries_are_drawn_harmlessly() {
+    let mut a = session_app(Lang::Id, "pillar-living");
+    key(&mut a, KeyCode::Char('a'));
+    update(&mut a, Action::Paste("awal\u{1b}[2Jakhir".into()));
+    key(&mut a, KeyCode::Enter);
+    let screen = draw(&a, 120, 40);
+    assert!(!screen.contains('\u{1b}'));
+    assert!(screen.contains("awal�[2Jakhir"), "{screen}");
+}
