@@ -7,6 +7,9 @@ pub mod ids;
 pub mod new_form;
 pub mod session_screen;
 
+#[cfg(test)]
+mod tests;
+
 use std::path::PathBuf;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
