@@ -23,7 +23,14 @@ fn session() -> Session {
 
 fn app() -> App {
     let mut a = App::new(Lang::Id, datetime!(2024-05-06 09:00 +9), 1, PathBuf::from("x"));
-    update(&mut a, Action::SessionOpened { session: Box::new(session()), path: "s.ron".into(), read_only: false });
+    update(
+        &mut a,
+        Action::SessionOpened {
+            session: Box::new(session()),
+            path: "s.ron".into(),
+            read_only: false,
+        },
+    );
     a
 }
 
@@ -78,7 +85,10 @@ fn empty_text_is_not_saved() {
     typed(&mut a, "   ");
     assert!(press(&mut a, KeyCode::Enter).is_empty());
     assert!(screen(&a).session.entries.is_empty());
-    assert!(matches!(screen(&a).mode, Mode::Form(_)), "the form stays open to be filled in");
+    assert!(
+        matches!(screen(&a).mode, Mode::Form(_)),
+        "the form stays open to be filled in"
+    );
 }
 
 #[test]
@@ -174,7 +184,10 @@ fn undo_goes_to_the_step_that_holds_the_entry() {
     press(&mut a, KeyCode::Char('y'));
     to_pillar(&mut a, Pillar::Living);
     press(&mut a, KeyCode::Char('u'));
-    assert_eq!(screen(&a).session.step().and_then(|s| s.pillar), Some(Pillar::Governance));
+    assert_eq!(
+        screen(&a).session.step().and_then(|s| s.pillar),
+        Some(Pillar::Governance)
+    );
 }
 
 #[test]
@@ -196,7 +209,14 @@ fn moving_between_steps_is_saved_and_stops_at_the_ends() {
 #[test]
 fn read_only_refuses_changes() {
     let mut a = App::new(Lang::Id, datetime!(2024-05-06 09:00 +9), 1, PathBuf::from("x"));
-    update(&mut a, Action::SessionOpened { session: Box::new(session()), path: "s.ron".into(), read_only: true });
+    update(
+        &mut a,
+        Action::SessionOpened {
+            session: Box::new(session()),
+            path: "s.ron".into(),
+            read_only: true,
+        },
+    );
     press(&mut a, KeyCode::Char('a'));
     assert_eq!(screen(&a).flash, Some(Flash::ReadOnly));
     assert!(matches!(screen(&a).mode, Mode::Normal));

@@ -50,7 +50,11 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
                 " "
             };
             // Durations only where there is room; the step's own title bar always shows its own.
-            let minutes = if width >= 28 { format!(" {}'", step.minutes) } else { String::new() };
+            let minutes = if width >= 28 {
+                format!(" {}'", step.minutes)
+            } else {
+                String::new()
+            };
             let label_w = width.saturating_sub(minutes.chars().count() + 5);
             let label = truncate(step.title.get(app.lang), label_w);
             let pad = label_w.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));

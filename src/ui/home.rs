@@ -3,6 +3,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
 
+use super::text::truncate;
 use super::theme::THEME;
 use super::widgets::{fit, hints, stamp};
 use crate::app::{App, Home};
@@ -38,12 +39,14 @@ pub fn draw(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
         tr.col_changed.as_str(),
     ])
     .style(THEME.heading);
+    // The first column takes what the fixed ones leave; text is cut with a visible mark.
+    let first_w = usize::from(body.width.saturating_sub(11 + 11 + 8 + 17 + 4 + 2));
     let mut rows: Vec<Row> = home
         .rows
         .iter()
         .map(|r| match &r.summary {
             Ok(s) => Row::new([
-                s.region.clone(),
+                truncate(&s.region, first_w),
                 format!("Bimtek {}", s.stage.roman()),
                 s.date.to_string(),
                 s.entries.to_string(),
@@ -56,18 +59,19 @@ pub fn draw(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
-                Row::new([
-                    name,
-                    fill(&tr.home_unreadable, &[("error", e)]),
-                    String::new(),
-                    String::new(),
-                    String::new(),
-                ])
-                .style(THEME.warn)
+                let why = fill(&tr.home_unreadable, &[("error", e)]);
+                Row::new([truncate(&format!("{name}: {why}"), first_w)]).style(THEME.warn)
             }
         })
         .collect();
-    rows.push(Row::new([tr.home_demo_row.clone()]).style(THEME.accent));
+    rows.push(
+        Row::new([
+            truncate(&tr.home_demo_row, first_w),
+            "Bimtek I".into(),
+            "2021-09-07".into(),
+        ])
+        .style(THEME.accent),
+    );
     let widths = [
         Constraint::Fill(3),
         Constraint::Length(11),

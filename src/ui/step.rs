@@ -81,7 +81,10 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
                 *last = super::text::truncate(&format!("{last} …"), width);
             }
         }
-        lines.into_iter().map(|l| Line::from(Span::styled(l, THEME.notes))).collect()
+        lines
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, THEME.notes)))
+            .collect()
     };
     let list_min = if groups.is_empty() { 0 } else { 4 };
     let avail = inner.height.saturating_sub(list_min);
