@@ -52,7 +52,13 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
             let shown = file.display().to_string();
             let text = std::fs::read_to_string(file)
                 .map_err(|e| fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())]))?;
-            let (_, agenda) = crate::template::parse(&text).map_err(|e| e.located(&shown))?;
+            let (stage, agenda) = crate::template::parse(&text).map_err(|e| e.located(&shown))?;
+            if stage != args.stage {
+                return Err(fill(
+                    &tr.err_template_stage,
+                    &[("path", &shown), ("template", stage.roman()), ("stage", args.stage.roman())],
+                ));
+            }
             Some(agenda)
         }
         None => None,
@@ -94,14 +100,11 @@ pub fn list(ctx: &Ctx) -> Vec<String> {
     store::list::scan(&ctx.dir)
         .into_iter()
         .map(|(path, summary)| match summary {
-            Ok(s) => format!(
-                "{}\t{}\tBimtek {}\t{}\t{}",
-                path.display(),
-                s.region,
-                s.stage.roman(),
-                s.date,
-                s.entries
-            ),
+            Ok(s) => {
+                // One line a session, whatever a hand edit put in the region name.
+                let region: String = s.region.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+                format!("{}\t{region}\tBimtek {}\t{}\t{}", path.display(), s.stage.roman(), s.date, s.entries)
+            }
             Err(e) => format!("{}\t! {}", path.display(), e.message),
         })
         .collect()
@@ -128,6 +131,9 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
     let tr = ctx.tr();
     let one = |m: String| vec![m];
     let shown = csv.display().to_string();
+    // Load once before locking so a wrong path leaves no lock file behind; load again under the
+    // lock, since the file may have changed in between.
+    store::load(path).map_err(|e| one(e.to_string()))?;
     let _lock = SessionLock::acquire(path, ctx.clock.now()).map_err(|e| one(tui::lock_message(tr, path, &e)))?;
     let mut session = store::load(path).map_err(|e| one(e.to_string()))?;
     let bytes =

@@ -120,6 +120,7 @@ pub struct Strings {
     pub err_csv_text: String,
     pub err_csv_none: String,
     pub err_template: String,
+    pub err_template_stage: String,
     pub err_terminal: String,
 }
 

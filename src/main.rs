@@ -64,7 +64,8 @@ enum Command {
 }
 
 fn fail(message: &str) -> ExitCode {
-    eprintln!("bimtek: {message}");
+    // No prefix: a located error stays `file:line:col: why`, which editors can jump to.
+    eprintln!("{message}");
     ExitCode::from(1)
 }
 
@@ -138,7 +139,7 @@ fn main() -> ExitCode {
             }
             Err(errors) => {
                 for e in &errors {
-                    eprintln!("bimtek: {e}");
+                    eprintln!("{e}");
                 }
                 ExitCode::from(1)
             }

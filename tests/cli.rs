@@ -64,7 +64,14 @@ impl Env {
 
     /// Runs `bimtek new` and returns the path it printed on its last line.
     fn new_session(&self, args: &[&str]) -> PathBuf {
-        let out = self.bimtek().arg("new").args(args).assert().success().get_output().clone();
+        let out = self
+            .bimtek()
+            .arg("new")
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .clone();
         let stdout = String::from_utf8(out.stdout).expect("utf-8 stdout");
         let last = stdout.lines().last().expect("new prints the path last");
         PathBuf::from(last)
@@ -201,7 +208,12 @@ fn new_refuses_to_replace_an_existing_session() {
 #[test]
 fn new_with_a_bad_stage_or_date_is_a_usage_error() {
     let env = Env::new();
-    for (stage, date) in [("5", "2024-03-01"), ("0", "2024-03-01"), ("2", "2024-13-01"), ("2", "1/3/2024")] {
+    for (stage, date) in [
+        ("5", "2024-03-01"),
+        ("0", "2024-03-01"),
+        ("2", "2024-13-01"),
+        ("2", "1/3/2024"),
+    ] {
         let out = run(env
             .bimtek()
             .args(["new", "--region", "Kota Contoh", "--stage", stage, "--date", date]));
@@ -225,7 +237,9 @@ fn new_accepts_roman_stages_and_refuses_an_empty_region() {
         path.file_name().and_then(|n| n.to_str()),
         Some("kota-baubau-bimtek-3-2024-03-01.ron")
     );
-    let out = run(env.bimtek().args(["new", "--region", "   ", "--stage", "1", "--date", "2024-03-01"]));
+    let out = run(env
+        .bimtek()
+        .args(["new", "--region", "   ", "--stage", "1", "--date", "2024-03-01"]));
     let message = one_line_error(&out);
     assert!(message.contains("wajib"), "{message}");
 }
@@ -318,27 +332,26 @@ fn new_with_a_bad_template_points_at_the_mistake() {
     // A pillar that does not exist: a RON error.
     let unknown_pillar = TEMPLATE.replace("Some(governance)", "Some(tourism)");
     // A pillar named by a step that is not a pillar step: caught by validation.
-    let misplaced_pillar = TEMPLATE.replace(
-        "kind: info,\n",
-        "kind: info,\n            pillar: Some(economy),\n",
-    );
+    let misplaced_pillar = TEMPLATE.replace("kind: info,\n", "kind: info,\n            pillar: Some(economy),\n");
     for (name, text, needle) in [
         ("pilar.ron", unknown_pillar, "tourism"),
         ("info.ron", misplaced_pillar, "\"buka\""),
     ] {
         let template = env.path(name);
         fs::write(&template, &text).expect("write template");
-        let out = run(env.bimtek().args([
-            "new",
-            "--region",
-            "Kota Contoh",
-            "--stage",
-            "2",
-            "--date",
-            "2024-03-01",
-            "--template",
-        ])
-        .arg(&template));
+        let out = run(env
+            .bimtek()
+            .args([
+                "new",
+                "--region",
+                "Kota Contoh",
+                "--stage",
+                "2",
+                "--date",
+                "2024-03-01",
+                "--template",
+            ])
+            .arg(&template));
         let message = one_line_error(&out);
         let (line, _col, why) = located(&message, &template);
         let expected_line = text
@@ -403,7 +416,10 @@ fn list_counts_entries_and_flags_files_that_do_not_load() {
         fields[1..],
         ["Kabupaten Halmahera Utara", "Bimtek I", "2021-09-07", "70"]
     );
-    let broken = lines.iter().find(|l| l.contains("rusak.ron")).expect("the broken file is listed");
+    let broken = lines
+        .iter()
+        .find(|l| l.contains("rusak.ron"))
+        .expect("the broken file is listed");
     assert!(broken.contains('!'), "a file that does not load is marked: {broken}");
 }
 
@@ -427,7 +443,11 @@ fn list_follows_the_environment_variable_when_no_flag_is_given() {
     env.new_session(&["--region", "Kota Contoh", "--stage", "1", "--date", "2024-03-01"]);
     let out = run(env.bare().env("BIMTEK_SESSIONS_DIR", env.sessions()).arg("list"));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert!(out.stdout.contains("Kota Contoh\tBimtek I\t2024-03-01\t0"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("Kota Contoh\tBimtek I\t2024-03-01\t0"),
+        "{}",
+        out.stdout
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -443,7 +463,11 @@ fn check_summarises_the_sample() {
     assert!(out.stdout.contains("18 peserta"), "{}", out.stdout);
     assert!(out.stdout.contains("Kabupaten Halmahera Utara"), "{}", out.stdout);
     assert_eq!(out.stderr, "");
-    assert_eq!(fs::read(sample_path()).expect("read sample"), before, "check wrote to the file");
+    assert_eq!(
+        fs::read(sample_path()).expect("read sample"),
+        before,
+        "check wrote to the file"
+    );
 
     let out = run(env.bimtek().args(["--lang", "en", "check"]).arg(sample_path()));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
@@ -468,7 +492,11 @@ fn check_locates_a_misspelt_kind() {
         text_at(&text, line, col)
     );
     assert!(why.contains("problm"), "{message}");
-    assert_eq!(fs::read_to_string(&path).expect("read"), text, "check wrote to the file");
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        text,
+        "check wrote to the file"
+    );
 }
 
 #[test]
@@ -486,16 +514,22 @@ fn check_locates_a_truncated_file() {
     let message = one_line_error(&out);
     let (line, _col, _why) = located(&message, &path);
     assert!(line <= text.lines().count() + 1, "{message}: past the end of the file");
-    assert_eq!(fs::read_to_string(&path).expect("read"), text, "check wrote to the file");
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        text,
+        "check wrote to the file"
+    );
 }
 
 #[test]
 fn check_refuses_a_newer_schema_version() {
     let env = Env::new();
     let path = env.sessions().join("masa-depan.ron");
-    let text = fs::read_to_string(sample_path())
-        .expect("read sample")
-        .replacen("schema_version: 1,", "schema_version: 99,", 1);
+    let text = fs::read_to_string(sample_path()).expect("read sample").replacen(
+        "schema_version: 1,",
+        "schema_version: 99,",
+        1,
+    );
     fs::write(&path, &text).expect("write");
     let out = run(env.bimtek().arg("check").arg(&path));
     let message = one_line_error(&out);
@@ -557,7 +591,10 @@ fn import_adds_every_row_of_a_good_csv() {
     assert_eq!(entries_in(&env, &path), 73);
 
     let text = fs::read_to_string(&path).expect("read");
-    assert!(text.contains("Antrean KTP panjang, terutama hari Senin"), "quoted comma kept");
+    assert!(
+        text.contains("Antrean KTP panjang, terutama hari Senin"),
+        "quoted comma kept"
+    );
     assert!(text.contains("element: Some(\"living.health\")"), "names map to codes");
     assert!(text.contains("Puskesmas jauh dari desa pesisir"));
     assert!(text.contains("aspect: Some(struktur)"), "a SWOT row names its aspect");
@@ -645,7 +682,11 @@ fn import_refuses_a_wrong_header_a_ragged_row_and_an_empty_file() {
             "pillar,element,kind,text,proposer,opd\ngovernance,,problem\n",
             ":2:",
         ),
-        ("kosong.csv", "pillar,element,kind,text,proposer,opd\n", "tidak ada baris"),
+        (
+            "kosong.csv",
+            "pillar,element,kind,text,proposer,opd\n",
+            "tidak ada baris",
+        ),
     ];
     for (name, body, expected) in cases {
         let csv = env.path(name);
@@ -676,12 +717,22 @@ fn import_speaks_english_with_lang_en() {
         "pillar,element,kind,text,proposer,opd\ngovernance,,problm,Jenis salah,,\n",
     )
     .expect("write csv");
-    let out = run(env.bimtek().args(["--lang", "en", "import"]).arg(&path).arg("--csv").arg(&csv));
+    let out = run(env
+        .bimtek()
+        .args(["--lang", "en", "import"])
+        .arg(&path)
+        .arg("--csv")
+        .arg(&csv));
     let message = one_line_error(&out);
     assert!(message.contains("unknown kind 'problm'"), "{message}");
 
     fs::write(&csv, GOOD_CSV).expect("write csv");
-    let out = run(env.bimtek().args(["--lang", "en", "import"]).arg(&path).arg("--csv").arg(&csv));
+    let out = run(env
+        .bimtek()
+        .args(["--lang", "en", "import"])
+        .arg(&path)
+        .arg("--csv")
+        .arg(&csv));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(out.stdout.contains("3 entries added"), "{}", out.stdout);
 }
@@ -697,7 +748,11 @@ fn import_into_a_session_that_does_not_load_is_refused() {
     let out = run(env.bimtek().arg("import").arg(&path).arg("--csv").arg(&csv));
     let message = one_line_error(&out);
     located(&message, &path);
-    assert_eq!(fs::read_to_string(&path).expect("read"), text, "a bad file is never overwritten");
+    assert_eq!(
+        fs::read_to_string(&path).expect("read"),
+        text,
+        "a bad file is never overwritten"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -715,7 +770,9 @@ fn version_and_help() {
     assert_eq!(out.code, Some(0));
     for sub in ["new", "open", "list", "check", "import", "demo"] {
         assert!(
-            out.stdout.lines().any(|l| l.trim_start().starts_with(&format!("{sub} "))),
+            out.stdout
+                .lines()
+                .any(|l| l.trim_start().starts_with(&format!("{sub} "))),
             "--help does not list {sub}:\n{}",
             out.stdout
         );
@@ -728,7 +785,12 @@ fn version_and_help() {
 #[test]
 fn unknown_subcommands_and_flags_are_usage_errors() {
     let env = Env::new();
-    for args in [&["frobnicate"][..], &["--lang", "fr", "list"], &["list", "--bogus"], &["check"]] {
+    for args in [
+        &["frobnicate"][..],
+        &["--lang", "fr", "list"],
+        &["list", "--bogus"],
+        &["check"],
+    ] {
         let out = run(env.bimtek().args(args));
         assert_eq!(out.code, Some(2), "{args:?}: {}", out.stderr);
         assert!(!out.stderr.is_empty(), "{args:?}");

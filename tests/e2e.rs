@@ -1,0 +1,440 @@
+//! End to end: the real binary in a pseudo-terminal, driven with key presses, its screen read
+//! back through a terminal emulator (vt100). Every step waits for something to appear on the
+//! screen (or the process to end) instead of sleeping, so the tests are as fast as the app and do
+//! not flake on a busy machine. Each test has its own temporary sessions folder and HOME.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_bimtek");
+const TIMEOUT: Duration = Duration::from_secs(10);
+const POLL: Duration = Duration::from_millis(20);
+
+const RIGHT: &str = "\x1b[C";
+const ENTER: &str = "\r";
+
+const SAMPLE_NAME: &str = "kabupaten-halmahera-utara-bimtek-1-2021-09-07.ron";
+
+fn sample_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions").join(SAMPLE_NAME)
+}
+
+type Screen = Arc<Mutex<vt100::Parser>>;
+
+fn contents(screen: &Screen) -> String {
+    screen.lock().expect("screen lock").screen().contents()
+}
+
+/// Polls the screen every 20 ms until `ready` holds and returns it; panics showing the screen if
+/// `timeout` passes first.
+fn wait_for(screen: &Screen, what: &str, ready: impl Fn(&str) -> bool, timeout: Duration) -> String {
+    let start = Instant::now();
+    loop {
+        let now = contents(screen);
+        if ready(&now) {
+            return now;
+        }
+        if start.elapsed() > timeout {
+            panic!("timed out after {timeout:?} waiting for {what}; the screen:\n{now}\n---");
+        }
+        std::thread::sleep(POLL);
+    }
+}
+
+/// A temporary sessions folder and home, so nothing of the user's is read or written.
+struct Env {
+    tmp: TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        let tmp = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(tmp.path().join("sessions")).expect("sessions dir");
+        std::fs::create_dir_all(tmp.path().join("home")).expect("home dir");
+        Env { tmp }
+    }
+
+    fn sessions(&self) -> PathBuf {
+        self.tmp.path().join("sessions")
+    }
+
+    fn home(&self) -> PathBuf {
+        self.tmp.path().join("home")
+    }
+
+    /// `bimtek --sessions-dir DIR ARGS` as a plain process with no terminal.
+    fn plain(&self, args: &[&str]) -> Command {
+        let home = self.home();
+        let mut cmd = Command::new(BIN);
+        cmd.current_dir(self.tmp.path())
+            .env("HOME", &home)
+            .env("XDG_DATA_HOME", home.join(".local/share"))
+            .env("XDG_CONFIG_HOME", home.join(".config"))
+            .env_remove("BIMTEK_SESSIONS_DIR")
+            .arg("--sessions-dir")
+            .arg(self.sessions())
+            .args(args)
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    /// `bimtek new …`; returns the path printed on its last line.
+    fn new_session(&self, region: &str, stage: &str, date: &str) -> PathBuf {
+        let out = self
+            .plain(&["new", "--region", region, "--stage", stage, "--date", date])
+            .output()
+            .expect("run bimtek new");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success(),
+            "bimtek new failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        PathBuf::from(stdout.lines().last().expect("a path"))
+    }
+
+    /// `bimtek --sessions-dir DIR ARGS` in a pseudo-terminal of `rows`×`cols`.
+    fn spawn(&self, args: &[&str], rows: u16, cols: u16) -> Tui {
+        let home = self.home();
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.cwd(self.tmp.path());
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("HOME", &home);
+        cmd.env("XDG_DATA_HOME", home.join(".local/share"));
+        cmd.env("XDG_CONFIG_HOME", home.join(".config"));
+        cmd.env_remove("BIMTEK_SESSIONS_DIR");
+        cmd.arg("--sessions-dir");
+        cmd.arg(self.sessions());
+        for a in args {
+            cmd.arg(a);
+        }
+        Tui::spawn(cmd, rows, cols)
+    }
+}
+
+fn size(rows: u16, cols: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+/// The app running in a pseudo-terminal. Dropping it kills the app if it is still running, so a
+/// failed test leaves no process behind.
+struct Tui {
+    screen: Screen,
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    master: Box<dyn MasterPty + Send>,
+}
+
+impl Tui {
+    fn spawn(cmd: CommandBuilder, rows: u16, cols: u16) -> Tui {
+        let pair = native_pty_system().openpty(size(rows, cols)).expect("open a pty");
+        let child = pair.slave.spawn_command(cmd).expect("spawn bimtek");
+        // Only the child keeps the terminal side open, so the reader sees the end when it exits.
+        drop(pair.slave);
+        let screen: Screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let feed = Arc::clone(&screen);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => feed.lock().expect("screen lock").process(&buf[..n]),
+                }
+            }
+        });
+        let writer = pair.master.take_writer().expect("pty writer");
+        Tui {
+            screen,
+            child,
+            writer,
+            master: pair.master,
+        }
+    }
+
+    fn screen(&self) -> String {
+        contents(&self.screen)
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write to the pty");
+        self.writer.flush().expect("flush the pty");
+    }
+
+    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
+        wait_for(&self.screen, what, ready, TIMEOUT)
+    }
+
+    fn wait_text(&self, text: &str) -> String {
+        self.wait_for(&format!("'{text}'"), |s| s.contains(text))
+    }
+
+    /// Waits for the app to end by itself and asserts that it succeeded.
+    fn wait_exit_success(&mut self) {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("child status") {
+                assert!(
+                    status.success(),
+                    "bimtek exited with {status:?}; screen:\n{}",
+                    self.screen()
+                );
+                return;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("bimtek did not exit within {TIMEOUT:?}; screen:\n{}", self.screen());
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    fn resize(&mut self, rows: u16, cols: u16) {
+        // The emulator first, so everything drawn after the resize is read at the new size.
+        self.screen
+            .lock()
+            .expect("screen lock")
+            .screen_mut()
+            .set_size(rows, cols);
+        self.master.resize(size(rows, cols)).expect("resize the pty");
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("child pid")
+    }
+}
+
+impl Drop for Tui {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Opens the entry form with `a`, types `text` and saves it with Enter; waits until the entry is
+/// in the list and the form is gone.
+fn add_entry(tui: &mut Tui, text: &str) {
+    tui.send("a");
+    tui.wait_for("the add form", |s| s.contains("Tambah masukan"));
+    tui.send(text);
+    tui.wait_text(text);
+    tui.send(ENTER);
+    let listed = format!("] {text}");
+    tui.wait_for(&format!("'{text}' saved and listed"), |s| {
+        s.contains(&listed) && s.contains("Masukan disimpan.") && !s.contains("Tambah masukan")
+    });
+}
+
+#[test]
+fn entries_added_on_screen_are_there_after_reopening() {
+    let env = Env::new();
+    let path = env.new_session("Kabupaten Uji", "1", "2024-05-06");
+    let path_arg = path.to_str().expect("utf-8 path");
+
+    let mut tui = env.spawn(&["open", path_arg], 24, 100);
+    tui.wait_text("Langkah 1 dari");
+    tui.wait_text("Kabupaten Uji");
+    for step in 2..=5 {
+        tui.send(RIGHT);
+        tui.wait_text(&format!("Langkah {step} dari"));
+    }
+    tui.wait_text("Smart Governance");
+    add_entry(&mut tui, "Antrean KTP panjang");
+    tui.wait_text("Tersimpan pukul");
+    add_entry(&mut tui, "Potensi wisata bahari");
+    tui.wait_for("both entries", |s| {
+        s.contains("Antrean KTP panjang") && s.contains("Potensi wisata bahari")
+    });
+    tui.send("q");
+    tui.wait_exit_success();
+    drop(tui);
+
+    let text = std::fs::read_to_string(&path).expect("read the session");
+    assert!(text.contains("Antrean KTP panjang"), "{text}");
+    assert!(text.contains("Potensi wisata bahari"), "{text}");
+
+    let mut home = env.spawn(&[], 24, 100);
+    home.wait_text("Kabupaten Uji");
+    home.send(ENTER);
+    home.wait_for("both entries after reopening, at the step left on", |s| {
+        s.contains("Antrean KTP panjang") && s.contains("Potensi wisata bahari") && s.contains("Langkah 5 dari")
+    });
+    home.send("q");
+    home.wait_exit_success();
+}
+
+#[test]
+fn a_session_open_on_screen_is_locked_against_a_second_bimtek() {
+    let env = Env::new();
+    let path = env.new_session("Kabupaten Uji", "2", "2024-05-06");
+    let path_arg = path.to_str().expect("utf-8 path");
+    let mut tui = env.spawn(&["open", path_arg], 24, 100);
+    tui.wait_text("Langkah 1 dari");
+    let pid = tui.pid();
+
+    let started = Instant::now();
+    let out = env.plain(&["open", path_arg]).output().expect("run the second bimtek");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
+    assert!(started.elapsed() < TIMEOUT, "the refusal took {:?}", started.elapsed());
+    assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+    assert!(stderr.contains("sedang dibuka"), "{stderr}");
+    assert!(
+        stderr.contains(&pid.to_string()),
+        "names the holder's process {pid}: {stderr}"
+    );
+
+    // A CSV import would write to the file too: also refused, and the file is untouched.
+    let before = std::fs::read(&path).expect("read");
+    let csv = env.tmp.path().join("masukan.csv");
+    std::fs::write(
+        &csv,
+        "pillar,element,kind,text,proposer,opd\ngovernance,,program,Mal pelayanan publik,,\n",
+    )
+    .expect("write csv");
+    let csv_arg = csv.to_str().expect("utf-8 path");
+    let out = env
+        .plain(&["import", path_arg, "--csv", csv_arg])
+        .output()
+        .expect("run import");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "stderr: {stderr}");
+    assert!(stderr.contains("sedang dibuka"), "{stderr}");
+    assert_eq!(std::fs::read(&path).expect("read"), before);
+
+    // The first one is undisturbed, and quitting it gives the file back.
+    tui.wait_text("Langkah 1 dari");
+    tui.send("q");
+    tui.wait_exit_success();
+    drop(tui);
+    let out = env
+        .plain(&["import", path_arg, "--csv", csv_arg])
+        .output()
+        .expect("run import");
+    assert!(
+        out.status.success(),
+        "the lock is released on quit: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn a_terminal_too_small_says_so_until_it_is_enlarged() {
+    let env = Env::new();
+    let path = env.new_session("Kabupaten Uji", "1", "2024-05-06");
+    let mut tui = env.spawn(&["open", path.to_str().expect("utf-8 path")], 10, 40);
+    tui.wait_text("terlalu kecil");
+    tui.resize(24, 100);
+    tui.wait_for("the session screen at 24×100", |s| {
+        s.contains("Langkah 1 dari") && s.contains("Kabupaten Uji") && !s.contains("terlalu kecil")
+    });
+    tui.resize(10, 40);
+    tui.wait_text("terlalu kecil");
+    tui.send("q");
+    tui.wait_exit_success();
+}
+
+#[test]
+fn demo_works_on_a_copy_and_leaves_the_sample_alone() {
+    let env = Env::new();
+    let sample = std::fs::read(sample_path()).expect("read the sample");
+    let mut tui = env.spawn(&["demo"], 24, 100);
+    tui.wait_text("Kabupaten Halmahera Utara");
+    tui.wait_text("Langkah 1 dari");
+    add_entry(&mut tui, "Latihan fasilitator");
+    tui.send("q");
+    tui.wait_exit_success();
+    drop(tui);
+
+    assert_eq!(
+        std::fs::read(sample_path()).expect("read the sample"),
+        sample,
+        "the sample in the repository was changed"
+    );
+    let copies: Vec<PathBuf> = std::fs::read_dir(env.sessions())
+        .expect("list the sessions folder")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    let copy = std::fs::read_to_string(&copies[0]).expect("read the copy");
+    assert!(copy.contains("Latihan fasilitator"), "the entry went to the copy");
+    assert!(copy.contains("Kabupaten Halmahera Utara"));
+}
+
+#[test]
+fn esc_cancels_delete_asks_undo_and_redo_follow() {
+    let env = Env::new();
+    let path = env.new_session("Kabupaten Uji", "1", "2024-05-06");
+    let path_arg = path.to_str().expect("utf-8 path");
+    let mut tui = env.spawn(&["open", path_arg], 24, 100);
+    tui.wait_text("Langkah 1 dari");
+    for step in 2..=5 {
+        tui.send("n");
+        tui.wait_text(&format!("Langkah {step} dari"));
+    }
+
+    // Esc leaves the form without saving.
+    tui.send("a");
+    tui.wait_text("Tambah masukan");
+    tui.send("Tidak jadi dicatat");
+    tui.wait_text("Tidak jadi dicatat");
+    tui.send("\x1b");
+    tui.wait_for("the form closed", |s| {
+        !s.contains("Tambah masukan") && !s.contains("Tidak jadi dicatat")
+    });
+
+    // Delete asks first; y deletes, u brings it back, Ctrl-R deletes it again.
+    add_entry(&mut tui, "Mal pelayanan publik");
+    tui.send("d");
+    tui.wait_text("Hapus masukan ini?");
+    tui.send("y");
+    tui.wait_for("the entry deleted", |s| {
+        s.contains("Masukan dihapus") && !s.contains("Mal pelayanan publik")
+    });
+    tui.send("u");
+    tui.wait_for("the entry back", |s| {
+        s.contains("diurungkan") && s.contains("] Mal pelayanan publik")
+    });
+    tui.send("\x12");
+    tui.wait_for("the entry deleted again", |s| {
+        s.contains("diulang") && !s.contains("Mal pelayanan publik")
+    });
+
+    // Esc on the session goes back home and gives the file back.
+    tui.send("\x1b");
+    tui.wait_for("the home screen", |s| {
+        s.contains("Kabupaten Uji") && !s.contains("Langkah 5 dari")
+    });
+    let text = std::fs::read_to_string(&path).expect("read the session");
+    assert!(!text.contains("Tidak jadi dicatat"), "a cancelled form was saved");
+    assert!(
+        !text.contains("Mal pelayanan publik"),
+        "the redone delete was not saved"
+    );
+    let csv = env.tmp.path().join("masukan.csv");
+    std::fs::write(&csv, "pillar,element,kind,text,proposer,opd\n,,note,Catatan,,\n").expect("write csv");
+    let out = env
+        .plain(&["import", path_arg, "--csv", csv.to_str().expect("utf-8 path")])
+        .output()
+        .expect("run import");
+    assert!(
+        out.status.success(),
+        "the lock is released on leaving the session: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    tui.send("q");
+    tui.wait_exit_success();
+}
