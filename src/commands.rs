@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use crate::app::IdGen;
 use crate::domain::{Edit, Lang, NewSession, SessionDate, Stage};
 use crate::i18n::{fill, strings};
-use crate::store::{self, SessionLock};
+use crate::store::{self, LockError, SessionLock};
 use crate::tui::{self, Clock, Start};
 
 pub struct Ctx {
@@ -56,7 +56,11 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
             if stage != args.stage {
                 return Err(fill(
                     &tr.err_template_stage,
-                    &[("path", &shown), ("template", stage.roman()), ("stage", args.stage.roman())],
+                    &[
+                        ("path", &shown),
+                        ("template", stage.roman()),
+                        ("stage", args.stage.roman()),
+                    ],
                 ));
             }
             Some(agenda)
@@ -75,14 +79,104 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
     Ok(path)
 }
 
-pub fn open(ctx: &Ctx, path: &Path) -> Result<(), String> {
-    let (session, lock) = tui::open_session(path, ctx.clock, ctx.tr())?;
+/// Opens a session on screen; `read_only` opens it without its lock and writes nothing (for a
+/// session another bimtek has open).
+pub fn open(ctx: &Ctx, path: &Path, read_only: bool) -> Result<(), String> {
+    let (session, lock) = if read_only {
+        (store::load(path).map_err(|e| e.to_string())?, None)
+    } else {
+        let session = store::load(path).map_err(|e| e.to_string())?;
+        let lock = SessionLock::acquire(path, ctx.clock.now()).map_err(|e| match e {
+            LockError::Held { .. } => format!(
+                "{} {}",
+                tui::lock_message(ctx.tr(), path, &e),
+                fill(
+                    &ctx.tr().locked_read_only_hint,
+                    &[("path", &path.display().to_string())]
+                )
+            ),
+            LockError::Io(_) => tui::lock_message(ctx.tr(), path, &e),
+        })?;
+        store::backup::tidy(path);
+        (session, Some(lock))
+    };
     let start = Start::Session {
         session: Box::new(session),
         path: path.to_path_buf(),
         lock,
     };
     tui::run(ctx.lang, ctx.dir.clone(), start, ctx.clock)
+}
+
+/// `bimtek restore PATH`: the kept versions, newest first, numbered from 1.
+pub fn backups(ctx: &Ctx, path: &Path) -> Vec<String> {
+    let tr = ctx.tr();
+    let shown = path.display().to_string();
+    let list = store::backup::list(path);
+    if list.is_empty() {
+        return vec![fill(&tr.cli_backups_none, &[("path", &shown)])];
+    }
+    let mut lines = vec![fill(&tr.cli_backups_heading, &[("path", &shown)])];
+    for (i, b) in list.iter().enumerate() {
+        let n = format!("{:>2}", i + 1);
+        let time = crate::ui::dialog::date_time(ctx.clock.at(b.written));
+        lines.push(match &b.summary {
+            Ok(s) => fill(
+                &tr.cli_backups_row,
+                &[("n", &n), ("time", &time), ("entries", &s.entries.to_string())],
+            ),
+            Err(e) => fill(
+                &tr.cli_backups_row_bad,
+                &[("n", &n), ("time", &time), ("error", &e.message)],
+            ),
+        });
+    }
+    lines.push(fill(&tr.cli_backups_hint, &[("path", &shown)]));
+    lines
+}
+
+/// `bimtek restore PATH --backup N`: puts version N back (1 = the newest), after keeping the
+/// current file as a backup. Refused while another bimtek has the session open.
+pub fn restore(ctx: &Ctx, path: &Path, number: usize) -> Result<String, String> {
+    let tr = ctx.tr();
+    let shown = path.display().to_string();
+    let list = store::backup::list(path);
+    let Some(chosen) = number.checked_sub(1).and_then(|i| list.get(i)) else {
+        return Err(fill(
+            &tr.err_backup_number,
+            &[
+                ("n", &number.to_string()),
+                ("count", &list.len().to_string()),
+                ("path", &shown),
+            ],
+        ));
+    };
+    let entries = match &chosen.summary {
+        Ok(s) => s.entries,
+        Err(e) => {
+            return Err(fill(
+                &tr.err_backup_bad,
+                &[("n", &number.to_string()), ("error", &e.to_string())],
+            ));
+        }
+    };
+    let _lock = SessionLock::acquire(path, ctx.clock.now()).map_err(|e| tui::lock_message(tr, path, &e))?;
+    store::backup::restore(path, &chosen.path).map_err(|e| match e {
+        store::backup::RestoreError::Unreadable(e) => fill(
+            &tr.err_backup_bad,
+            &[("n", &number.to_string()), ("error", &e.to_string())],
+        ),
+        store::backup::RestoreError::Io(e) => fill(&tr.err_write, &[("path", &shown), ("error", &e)]),
+    })?;
+    Ok(fill(
+        &tr.cli_restored,
+        &[
+            ("path", &shown),
+            ("n", &number.to_string()),
+            ("time", &crate::ui::dialog::date_time(ctx.clock.at(chosen.written))),
+            ("entries", &entries.to_string()),
+        ],
+    ))
 }
 
 pub fn demo(ctx: &Ctx, reset: bool) -> Result<(), String> {
@@ -92,7 +186,7 @@ pub fn demo(ctx: &Ctx, reset: bool) -> Result<(), String> {
             &[("path", &ctx.dir.display().to_string()), ("error", &e.to_string())],
         )
     })?;
-    open(ctx, &path)
+    open(ctx, &path, false)
 }
 
 /// One line a session: path, region, stage, date, entries (tab-separated, for scripts too).
@@ -103,7 +197,13 @@ pub fn list(ctx: &Ctx) -> Vec<String> {
             Ok(s) => {
                 // One line a session, whatever a hand edit put in the region name.
                 let region: String = s.region.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
-                format!("{}\t{region}\tBimtek {}\t{}\t{}", path.display(), s.stage.roman(), s.date, s.entries)
+                format!(
+                    "{}\t{region}\tBimtek {}\t{}\t{}",
+                    path.display(),
+                    s.stage.roman(),
+                    s.date,
+                    s.entries
+                )
             }
             Err(e) => format!("{}\t! {}", path.display(), e.message),
         })
@@ -164,7 +264,7 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
         Edit::AddEntry(e).apply(&mut session).map_err(|e| one(e.to_string()))?;
     }
     session.updated = now;
-    store::save(path, &session).map_err(|e| {
+    store::backup::save_over(path, &store::to_ron(&session)).map_err(|e| {
         one(fill(
             &tr.err_write,
             &[("path", &path.display().to_string()), ("error", &e.to_string())],

@@ -86,6 +86,127 @@ pub struct Strings {
     pub form_empty: String,
     pub form_suggest: String,
     pub anonymous: String,
+
+    // Facilitation
+    pub err_edit_missing: String,
+    pub err_edit_minutes: String,
+    pub err_vote_budget: String,
+    pub err_vote_stacking: String,
+    pub err_vote_nothing: String,
+    pub err_vote_gone: String,
+    pub err_vote_bad_budget: String,
+    pub flash_score_saved: String,
+    pub flash_score_cleared: String,
+    pub flash_score_range: String,
+    pub flash_score_first: String,
+    pub flash_vote_added: String,
+    pub flash_vote_removed: String,
+    pub flash_votes_revealed: String,
+    pub flash_votes_hidden: String,
+    pub flash_vote_rules: String,
+    pub flash_vote_new_round: String,
+    pub flash_program_saved: String,
+    pub flash_not_a_program: String,
+    pub flash_quick_win_on: String,
+    pub flash_quick_win_off: String,
+    pub flash_name_required: String,
+    pub flash_participant_saved: String,
+    pub flash_participant_removed: String,
+    pub flash_bad_year: String,
+    pub flash_bad_date: String,
+    pub flash_opd_required: String,
+    pub flash_commitment_saved: String,
+    pub flash_commitment_deleted: String,
+    pub flash_timer_started: String,
+    pub flash_timer_paused: String,
+    pub flash_minutes_changed: String,
+    pub timer_paused: String,
+    pub timer_over: String,
+    pub timer_left: String,
+    pub projected_end: String,
+    pub readiness_title: String,
+    pub readiness_disclaimer: String,
+    pub readiness_scope: String,
+    pub readiness_whole: String,
+    pub readiness_average: String,
+    pub readiness_unscored: String,
+    pub readiness_keys: String,
+    pub readiness_note: String,
+    pub vote_title: String,
+    pub vote_rules: String,
+    pub vote_stacking_yes: String,
+    pub vote_stacking_no: String,
+    pub vote_hidden: String,
+    pub vote_revealed: String,
+    pub vote_voter: String,
+    pub vote_tally: String,
+    pub vote_total: String,
+    pub vote_keys: String,
+    pub vote_empty: String,
+    pub vote_tie: String,
+    pub vote_mine: String,
+    pub matrix_title: String,
+    pub matrix_all: String,
+    pub matrix_quick_win: String,
+    pub matrix_major: String,
+    pub matrix_fill_in: String,
+    pub matrix_reconsider: String,
+    pub matrix_unscored: String,
+    pub matrix_definition: String,
+    pub matrix_keys: String,
+    pub matrix_pending_impact: String,
+    pub matrix_pending_effort: String,
+    pub matrix_empty: String,
+    pub impact_short: String,
+    pub effort_short: String,
+    pub roster_title: String,
+    pub roster_present: String,
+    pub roster_absent: String,
+    pub roster_keys: String,
+    pub roster_name: String,
+    pub roster_institution: String,
+    pub roster_role: String,
+    pub roster_form_keys: String,
+    pub roster_confirm: String,
+    pub roster_empty: String,
+    pub find_title: String,
+    pub find_hint: String,
+    pub find_count: String,
+    pub find_keys: String,
+    pub find_none: String,
+    pub program_title: String,
+    pub program_description: String,
+    pub program_opd: String,
+    pub program_horizon: String,
+    pub program_year: String,
+    pub program_budget: String,
+    pub program_plan_link: String,
+    pub program_innovation: String,
+    pub program_impact: String,
+    pub program_effort: String,
+    pub program_quick_win: String,
+    pub program_status: String,
+    pub program_keys: String,
+    pub unset: String,
+    pub yes: String,
+    pub no: String,
+    pub commit_title: String,
+    pub commit_empty: String,
+    pub commit_signed: String,
+    pub commit_unsigned: String,
+    pub commit_programs_n: String,
+    pub commit_keys: String,
+    pub commit_opd: String,
+    pub commit_signer: String,
+    pub commit_date: String,
+    pub commit_programs: String,
+    pub commit_form_keys: String,
+    pub help_tools: String,
+    pub horizons: BTreeMap<String, String>,
+    pub budgets: BTreeMap<String, String>,
+    pub innovations: BTreeMap<String, String>,
+    pub statuses: BTreeMap<String, String>,
+    pub help_keys_tools: Vec<(String, String)>,
     // Help
     pub help_title: String,
     pub help_close: String,
@@ -122,6 +243,47 @@ pub struct Strings {
     pub err_template: String,
     pub err_template_stage: String,
     pub err_terminal: String,
+    // Data safety
+    pub help_data: String,
+    pub help_keys_data: Vec<(String, String)>,
+    pub entry_too_long: String,
+    pub backups_title: String,
+    pub backups_empty: String,
+    pub backups_row: String,
+    pub backups_row_bad: String,
+    pub backups_keys: String,
+    pub backups_confirm: String,
+    pub backups_restored: String,
+    pub recovery_title: String,
+    pub recovery_text: String,
+    pub recovery_current: String,
+    pub recovery_current_missing: String,
+    pub recovery_bad: String,
+    pub recovery_keys: String,
+    pub recovery_used: String,
+    pub recovery_discarded: String,
+    pub recovery_written: String,
+    pub recovery_not_needed: String,
+    pub recovery_write_failed: String,
+    pub exit_unsaved: String,
+    pub locked_title: String,
+    pub locked_keys: String,
+    pub locked_read_only_hint: String,
+    pub save_as_title: String,
+    pub save_as_label: String,
+    pub save_as_keys: String,
+    pub save_as_empty: String,
+    pub save_as_exists: String,
+    pub save_as_no_folder: String,
+    pub save_as_done: String,
+    pub cli_backups_heading: String,
+    pub cli_backups_row: String,
+    pub cli_backups_row_bad: String,
+    pub cli_backups_hint: String,
+    pub cli_backups_none: String,
+    pub cli_restored: String,
+    pub err_backup_number: String,
+    pub err_backup_bad: String,
 }
 
 impl Strings {
@@ -131,6 +293,11 @@ impl Strings {
 
     pub fn role(&self, r: Role) -> &str {
         self.roles.get(&r).map_or("", String::as_str)
+    }
+
+    /// The name of a code from one of the code maps (horizons, budgets, …), or the code itself.
+    pub fn label<'a>(map: &'a BTreeMap<String, String>, code: &'a str) -> &'a str {
+        map.get(code).map_or(code, String::as_str)
     }
 }
 
@@ -171,6 +338,24 @@ mod tests {
                 assert!(s.roles.contains_key(&r), "{lang:?} lacks role {r:?}");
             }
             assert_eq!(s.help_keys_session.len(), strings(Lang::Id).help_keys_session.len());
+        }
+        for lang in [Lang::Id, Lang::En] {
+            use crate::domain::program::{BudgetSource, Horizon, InnovationType, ProgramStatus};
+            let s = strings(lang);
+            let covered = |map: &BTreeMap<String, String>, codes: Vec<&str>| codes.iter().all(|c| map.contains_key(*c));
+            assert!(covered(&s.horizons, Horizon::ALL.iter().map(|x| x.code()).collect()));
+            assert!(covered(
+                &s.budgets,
+                BudgetSource::ALL.iter().map(|x| x.code()).collect()
+            ));
+            assert!(covered(
+                &s.innovations,
+                InnovationType::ALL.iter().map(|x| x.code()).collect()
+            ));
+            assert!(covered(
+                &s.statuses,
+                ProgramStatus::ALL.iter().map(|x| x.code()).collect()
+            ));
         }
         assert_eq!(strings(Lang::Id).kind(Kind::Problem), "Permasalahan");
         assert_eq!(strings(Lang::En).kind(Kind::Problem), "Problem");

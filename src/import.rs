@@ -133,6 +133,16 @@ pub fn entries_from_csv(
             Err(RowProblem::Element) => errors.push(bad(&tr.err_csv_element, field(1))),
             Err(RowProblem::Kind) => errors.push(bad(&tr.err_csv_kind, field(2))),
             Err(RowProblem::Text) => errors.push(bad(&tr.err_csv_text, "")),
+            Err(RowProblem::TooLong(n)) => errors.push(RowError {
+                line,
+                problem: fill(
+                    &tr.entry_too_long,
+                    &[
+                        ("n", &n.to_string()),
+                        ("max", &crate::domain::entry::MAX_ENTRY_CHARS.to_string()),
+                    ],
+                ),
+            }),
         }
     }
     if errors.is_empty() { Ok(entries) } else { Err(errors) }
@@ -143,6 +153,7 @@ enum RowProblem {
     Element,
     Kind,
     Text,
+    TooLong(usize),
 }
 
 fn row_entry(
@@ -175,6 +186,10 @@ fn row_entry(
     }
     let kind = parse_kind(field(2)).ok_or(RowProblem::Kind)?;
     let text = clean_text(field(3)).ok_or(RowProblem::Text)?;
+    let chars = text.chars().count();
+    if chars > crate::domain::entry::MAX_ENTRY_CHARS {
+        return Err(RowProblem::TooLong(chars));
+    }
     let mut entry = Entry::new(ids.next(now), kind, text, now);
     entry.pillar = pillar;
     entry.element = element;

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod commands;
 pub mod domain;
+pub mod generate;
 pub mod i18n;
 pub mod import;
 pub mod store;

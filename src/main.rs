@@ -44,7 +44,19 @@ enum Command {
         template: Option<PathBuf>,
     },
     /// Open a session file on screen
-    Open { path: PathBuf },
+    Open {
+        path: PathBuf,
+        /// Only look: no lock is taken and nothing is written (for a session open elsewhere)
+        #[arg(long)]
+        read_only: bool,
+    },
+    /// List a session's backups (newest first), or put one back with --backup N
+    Restore {
+        path: PathBuf,
+        /// The number of the backup to restore, as listed (1 = the newest)
+        #[arg(long, value_name = "N")]
+        backup: Option<usize>,
+    },
     /// List the sessions folder: path, region, stage, date, entries
     List,
     /// Validate a session file
@@ -108,7 +120,20 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e),
             }
         }
-        Some(Command::Open { path }) => done(commands::open(&ctx, &path)),
+        Some(Command::Open { path, read_only }) => done(commands::open(&ctx, &path, read_only)),
+        Some(Command::Restore { path, backup: None }) => {
+            for line in commands::backups(&ctx, &path) {
+                println!("{line}");
+            }
+            ExitCode::SUCCESS
+        }
+        Some(Command::Restore { path, backup: Some(n) }) => match commands::restore(&ctx, &path, n) {
+            Ok(msg) => {
+                println!("{msg}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
         Some(Command::List) => {
             let lines = commands::list(&ctx);
             if lines.is_empty() {

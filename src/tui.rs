@@ -2,17 +2,21 @@
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, TryLockError};
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::app::{Action, App, Effect, SessionRow, update};
+use crate::app::backups::BackupRow;
+use crate::app::recovery::RecoveryOffer;
+use crate::app::{Action, App, Effect, SaveState, SessionRow, update};
 use crate::domain::{Lang, NewSession, Session};
 use crate::i18n::{Strings, fill, strings};
-use crate::store::{self, SessionLock, lock::LockError};
+use crate::store::{self, SessionLock, backup, lock::LockError, recovery};
 
 /// The wall clock in the laptop's own time zone (found once at start, before any thread).
 #[derive(Debug, Clone, Copy)]
@@ -30,15 +34,21 @@ impl Clock {
     pub fn now(&self) -> OffsetDateTime {
         OffsetDateTime::now_utc().to_offset(self.offset)
     }
+
+    /// A moment (e.g. a file's time, in UTC) in the laptop's time zone.
+    pub fn at(&self, t: OffsetDateTime) -> OffsetDateTime {
+        t.to_offset(self.offset)
+    }
 }
 
 pub enum Start {
     Home,
-    /// A session already loaded and locked by the caller.
+    /// A session already loaded (and locked by the caller, unless opened read-only).
     Session {
         session: Box<Session>,
         path: PathBuf,
-        lock: SessionLock,
+        /// `None`: read-only, nothing is written.
+        lock: Option<SessionLock>,
     },
 }
 
@@ -59,6 +69,8 @@ pub fn lock_message(tr: &Strings, path: &Path, err: &LockError) -> String {
 pub fn open_session(path: &Path, clock: Clock, tr: &Strings) -> Result<(Session, SessionLock), String> {
     let session = store::load(path).map_err(|e| e.to_string())?;
     let lock = SessionLock::acquire(path, clock.now()).map_err(|e| lock_message(tr, path, &e))?;
+    // We are the only writer now: what an interrupted save left behind can go.
+    backup::tidy(path);
     Ok((session, lock))
 }
 
@@ -99,11 +111,24 @@ fn scan(dir: &Path) -> Vec<SessionRow> {
         .collect()
 }
 
+/// The open session as last serialised, for the panic hook and the way out: its file, its text,
+/// and whether that text is on disk.
+struct Unsaved {
+    path: PathBuf,
+    text: String,
+    saved: bool,
+}
+
+type Snapshot = Arc<Mutex<Option<Unsaved>>>;
+
 struct Shell {
     clock: Clock,
     dir: PathBuf,
     lang: Lang,
     lock: Option<SessionLock>,
+    snapshot: Snapshot,
+    /// Actions an effect led to beyond the first (e.g. a session opened, then a message).
+    more: Vec<Action>,
 }
 
 impl Shell {
@@ -111,25 +136,105 @@ impl Shell {
         strings(self.lang)
     }
 
+    fn remember(&self, path: &Path, text: &str, saved: bool) {
+        if let Ok(mut s) = self.snapshot.lock() {
+            *s = Some(Unsaved {
+                path: path.to_path_buf(),
+                text: text.to_string(),
+                saved,
+            });
+        }
+    }
+
+    fn forget(&self) {
+        if let Ok(mut s) = self.snapshot.lock() {
+            *s = None;
+        }
+    }
+
+    fn mark_saved(&self) {
+        if let Ok(mut s) = self.snapshot.lock()
+            && let Some(u) = s.as_mut()
+        {
+            u.saved = true;
+        }
+    }
+
+    /// Writes the open session: the version on disk is kept as a backup, the new one written
+    /// atomically. The text is remembered first, so a crash during the save can still recover it.
+    fn save(&mut self, app: &App) -> Option<Result<OffsetDateTime, String>> {
+        let s = app.session()?;
+        if s.read_only {
+            return None;
+        }
+        let text = store::to_ron(&s.session);
+        self.remember(&s.path, &text, false);
+        #[cfg(debug_assertions)]
+        injected_panic(&text);
+        let result = backup::save_over(&s.path, &text)
+            .map(|()| self.clock.now())
+            .map_err(|e| e.to_string());
+        if result.is_ok() {
+            self.mark_saved();
+        }
+        Some(result)
+    }
+
     /// Carries out one effect and returns what it led to.
     fn run(&mut self, app: &App, effect: Effect) -> Option<Action> {
         match effect {
-            Effect::Save => {
-                let s = app.session()?;
-                if s.read_only {
-                    return None;
-                }
-                let result = store::save(&s.path, &s.session)
-                    .map(|()| self.clock.now())
-                    .map_err(|e| e.to_string());
-                Some(Action::Saved(result))
-            }
+            Effect::Save => self.save(app).map(Action::Saved),
             Effect::ScanSessions => Some(Action::SessionsScanned(scan(&self.dir))),
             Effect::Close => {
                 self.lock = None;
+                self.forget();
                 None
             }
             Effect::Open(path) => Some(self.open(path)),
+            Effect::OpenReadOnly(path) => Some(match store::load(&path) {
+                Ok(session) => Action::SessionOpened {
+                    session: Box::new(session),
+                    path,
+                    read_only: true,
+                },
+                Err(e) => Action::Failed(e.to_string()),
+            }),
+            Effect::ListBackups(session) => {
+                let rows = backup::list(&session)
+                    .into_iter()
+                    .map(|b| BackupRow {
+                        path: b.path,
+                        written: self.clock.at(b.written),
+                        entries: b.summary.map(|s| s.entries).map_err(|e| e.message),
+                    })
+                    .collect();
+                Some(Action::BackupsListed { session, rows })
+            }
+            Effect::Restore { session, backup: from } => Some(self.restore(&session, &from)),
+            Effect::FindRecoveries => {
+                let found = match app.session() {
+                    Some(s) if s.read_only => Vec::new(),
+                    Some(s) => recovery::find_for(&s.path).into_iter().collect(),
+                    None => recovery::find_in(&self.dir),
+                };
+                let offers = found
+                    .into_iter()
+                    .map(|f| RecoveryOffer {
+                        session: f.session,
+                        recovery: f.recovery,
+                        written: self.clock.at(f.written),
+                        entries: f.summary.map(|s| s.entries).map_err(|e| e.to_string()),
+                        current_entries: f.current.map(|s| s.entries),
+                    })
+                    .collect();
+                Some(Action::RecoveryFound(offers))
+            }
+            Effect::UseRecovery(path) => Some(self.use_recovery(path)),
+            Effect::DiscardRecovery(path) => Some(match recovery::discard(&path) {
+                Ok(()) => Action::Notice(self.tr().recovery_discarded.clone()),
+                Err(e) => Action::Failed(self.write_error(&path, &e.to_string())),
+            }),
+            Effect::SaveAs(target) => Some(Action::SavedAs(self.save_as(app, target))),
             Effect::OpenDemo => match store::demo::demo_copy(&self.dir, false) {
                 Ok(path) => Some(self.open(path)),
                 Err(e) => Some(Action::Failed(fill(
@@ -148,19 +253,267 @@ impl Shell {
         }
     }
 
+    fn write_error(&self, path: &Path, error: &str) -> String {
+        fill(
+            &self.tr().err_write,
+            &[("path", &path.display().to_string()), ("error", error)],
+        )
+    }
+
+    /// Takes a session's lock; a lock someone else holds becomes the question whether to read it.
+    fn lock(&self, path: &Path) -> Result<SessionLock, Action> {
+        SessionLock::acquire(path, self.clock.now()).map_err(|e| match e {
+            LockError::Held { .. } => Action::LockHeld {
+                path: path.to_path_buf(),
+                message: lock_message(self.tr(), path, &e),
+            },
+            LockError::Io(_) => Action::Failed(lock_message(self.tr(), path, &e)),
+        })
+    }
+
     fn open(&mut self, path: PathBuf) -> Action {
-        match open_session(&path, self.clock, self.tr()) {
-            Ok((session, lock)) => {
-                self.lock = Some(lock);
+        let session = match store::load(&path) {
+            Ok(s) => s,
+            Err(e) => return Action::Failed(e.to_string()),
+        };
+        let lock = match self.lock(&path) {
+            Ok(l) => l,
+            Err(action) => return action,
+        };
+        backup::tidy(&path);
+        self.lock = Some(lock);
+        self.forget();
+        Action::SessionOpened {
+            session: Box::new(session),
+            path,
+            read_only: false,
+        }
+    }
+
+    fn holds(&self, path: &Path) -> bool {
+        self.lock
+            .as_ref()
+            .is_some_and(|l| l.path == store::lock::lock_path(path))
+    }
+
+    fn restore(&mut self, session: &Path, from: &Path) -> Action {
+        let _lock = if self.holds(session) {
+            None
+        } else {
+            match self.lock(session) {
+                Ok(l) => Some(l),
+                Err(action) => return action,
+            }
+        };
+        match backup::restore(session, from) {
+            Ok(()) => {
+                let time = backup::written(from)
+                    .map(|t| crate::ui::dialog::date_time(self.clock.at(t)))
+                    .unwrap_or_default();
+                Action::Notice(fill(
+                    &self.tr().backups_restored,
+                    &[("path", &session.display().to_string()), ("time", &time)],
+                ))
+            }
+            Err(e) => Action::Failed(self.write_error(session, &e.to_string())),
+        }
+    }
+
+    fn use_recovery(&mut self, path: PathBuf) -> Action {
+        // On the session screen we hold the lock already; from home it is taken now.
+        let new_lock = if self.holds(&path) {
+            None
+        } else {
+            match self.lock(&path) {
+                Ok(l) => Some(l),
+                Err(action) => return action,
+            }
+        };
+        if let Err(e) = recovery::apply(&path) {
+            return Action::Failed(self.write_error(&path, &e.to_string()));
+        }
+        match store::load(&path) {
+            Ok(session) => {
+                if let Some(l) = new_lock {
+                    self.lock = Some(l);
+                }
+                self.forget();
+                self.more.push(Action::Notice(self.tr().recovery_used.clone()));
                 Action::SessionOpened {
                     session: Box::new(session),
                     path,
                     read_only: false,
                 }
             }
-            Err(e) => Action::Failed(e),
+            Err(e) => Action::Failed(e.to_string()),
         }
     }
+
+    /// Writes the session to `target` and makes it the session's file (with its lock). Never
+    /// writes over an existing file.
+    fn save_as(&mut self, app: &App, target: PathBuf) -> Result<(PathBuf, OffsetDateTime), String> {
+        let tr = self.tr();
+        let Some(s) = app.session() else {
+            return Err(String::new());
+        };
+        let here = s.path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let mut target = if target.is_relative() {
+            here.join(target)
+        } else {
+            target
+        };
+        if target.is_dir()
+            && let Some(name) = s.path.file_name()
+        {
+            target = target.join(name);
+        }
+        if target.extension().is_none() {
+            target.set_extension("ron");
+        }
+        let shown = target.display().to_string();
+        if target == s.path && !s.read_only {
+            return match self.save(app) {
+                Some(Ok(at)) => Ok((target, at)),
+                Some(Err(e)) => Err(self.write_error(&target, &e)),
+                None => Err(String::new()),
+            };
+        }
+        if target.exists() {
+            return Err(fill(&tr.save_as_exists, &[("path", &shown)]));
+        }
+        if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty())
+            && !parent.is_dir()
+        {
+            return Err(fill(&tr.save_as_no_folder, &[("path", &parent.display().to_string())]));
+        }
+        let lock = SessionLock::acquire(&target, self.clock.now()).map_err(|e| lock_message(tr, &target, &e))?;
+        let text = store::to_ron(&s.session);
+        store::save::write_atomic(&target, text.as_bytes()).map_err(|e| self.write_error(&target, &e.to_string()))?;
+        self.lock = Some(lock);
+        self.remember(&target, &text, true);
+        Ok((target, self.clock.now()))
+    }
+}
+
+/// Fault injection for the tests (debug builds only): a save whose text contains the value of
+/// `BIMTEK_TEST_PANIC_ON` panics before anything is written, as a bug in the save path would.
+#[cfg(debug_assertions)]
+fn injected_panic(text: &str) {
+    if let Some(marker) = std::env::var_os("BIMTEK_TEST_PANIC_ON")
+        && !marker.is_empty()
+        && text.contains(marker.to_string_lossy().as_ref())
+    {
+        panic!("BIMTEK_TEST_PANIC_ON: injected panic while saving");
+    }
+}
+
+/// Set by SIGTERM or SIGHUP (the window closed, the laptop shutting down, `kill`): the event loop
+/// then ends the way `q` does, saving what is unsaved and restoring the terminal.
+#[cfg(unix)]
+struct Stop {
+    flag: Arc<AtomicBool>,
+    ids: Vec<signal_hook::SigId>,
+}
+
+#[cfg(unix)]
+impl Stop {
+    fn install() -> Stop {
+        let flag = Arc::new(AtomicBool::new(false));
+        let ids = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP]
+            .into_iter()
+            .filter_map(|sig| signal_hook::flag::register(sig, Arc::clone(&flag)).ok())
+            .collect();
+        Stop { flag, ids }
+    }
+
+    fn requested(&self) -> bool {
+        self.flag.load(Ordering::Relaxed)
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Stop {
+    fn drop(&mut self) {
+        for id in self.ids.drain(..) {
+            signal_hook::low_level::unregister(id);
+        }
+    }
+}
+
+/// Windows has no SIGTERM/SIGHUP. Closing the console window ends the process without a chance
+/// to act (out of scope); nothing is lost by it, since every change is on disk before the screen
+/// says "saved", but the failed-save copy of the way out is not written then.
+#[cfg(not(unix))]
+struct Stop {
+    flag: Arc<AtomicBool>,
+}
+
+#[cfg(not(unix))]
+impl Stop {
+    fn install() -> Stop {
+        Stop {
+            flag: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    fn requested(&self) -> bool {
+        self.flag.load(Ordering::Relaxed)
+    }
+}
+
+/// After the terminal is restored by ratatui's hook, writes what was not saved to a recovery
+/// file and says where. Never blocks: if the snapshot is busy, there is nothing safe to write.
+fn install_panic_hook(snapshot: Snapshot, dir: PathBuf, lang: Lang) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableBracketedPaste);
+        previous(info);
+        let guard = match snapshot.try_lock() {
+            Ok(g) => g,
+            Err(TryLockError::Poisoned(p)) => p.into_inner(),
+            Err(TryLockError::WouldBlock) => return,
+        };
+        let Some(u) = guard.as_ref() else {
+            return;
+        };
+        let tr = strings(lang);
+        let message = if u.saved {
+            fill(&tr.recovery_not_needed, &[("path", &u.path.display().to_string())])
+        } else {
+            match recovery::write(&u.path, &u.text, &dir) {
+                Ok(p) => fill(&tr.recovery_written, &[("path", &p.display().to_string())]),
+                Err(e) => fill(&tr.recovery_write_failed, &[("error", &e.to_string())]),
+            }
+        };
+        eprintln!("bimtek: {message}");
+    }));
+}
+
+/// On the way out: a change that could not be saved is tried once more, and if it still fails,
+/// written to a recovery file so it is offered next time.
+fn save_on_exit(app: &App, shell: &mut Shell) -> Option<String> {
+    let s = app.session()?;
+    if s.read_only || !matches!(s.save, SaveState::Failed(_) | SaveState::Pending) {
+        return None;
+    }
+    let error = match shell.save(app)? {
+        Ok(_) => return None,
+        Err(e) => e,
+    };
+    let text = store::to_ron(&s.session);
+    let tr = shell.tr();
+    let recovery = match recovery::write(&s.path, &text, &shell.dir) {
+        Ok(p) => p.display().to_string(),
+        Err(e) => return Some(fill(&tr.recovery_write_failed, &[("error", &e.to_string())])),
+    };
+    Some(fill(
+        &tr.exit_unsaved,
+        &[
+            ("path", &s.path.display().to_string()),
+            ("error", &error),
+            ("recovery", &recovery),
+        ],
+    ))
 }
 
 /// Runs the interactive app until the facilitator quits.
@@ -168,43 +521,58 @@ pub fn run(lang: Lang, dir: PathBuf, start: Start, clock: Clock) -> Result<(), S
     let seed = u64::try_from(clock.now().unix_timestamp_nanos() & i128::from(u64::MAX)).unwrap_or(1)
         ^ u64::from(std::process::id());
     let mut app = App::new(lang, clock.now(), seed, dir.clone());
+    let snapshot: Snapshot = Arc::new(Mutex::new(None));
     let mut shell = Shell {
         clock,
-        dir,
+        dir: dir.clone(),
         lang,
         lock: None,
+        snapshot: Arc::clone(&snapshot),
+        more: Vec::new(),
     };
     let mut pending: Vec<Effect> = Vec::new();
     match start {
         Start::Home => pending.push(Effect::ScanSessions),
         Start::Session { session, path, lock } => {
-            shell.lock = Some(lock);
-            update(
+            let read_only = lock.is_none();
+            shell.lock = lock;
+            pending.extend(update(
                 &mut app,
                 Action::SessionOpened {
                     session,
                     path,
-                    read_only: false,
+                    read_only,
                 },
-            );
+            ));
         }
     }
+    let stop = Stop::install();
     let mut terminal =
         ratatui::try_init().map_err(|e| fill(&strings(lang).err_terminal, &[("error", &e.to_string())]))?;
+    install_panic_hook(Arc::clone(&snapshot), dir, lang);
     let _ = execute!(io::stdout(), EnableBracketedPaste);
-    let result = event_loop(&mut terminal, &mut app, &mut shell, pending);
+    let result = event_loop(&mut terminal, &mut app, &mut shell, pending, &stop);
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let _ = io::stdout().flush();
+    if let Some(message) = save_on_exit(&app, &mut shell) {
+        eprintln!("bimtek: {message}");
+    }
+    shell.forget();
     result
 }
+
+/// Time passes for `update` at least this often, even while keys keep coming.
+const TICK: Duration = Duration::from_millis(500);
 
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     shell: &mut Shell,
     mut pending: Vec<Effect>,
+    stop: &Stop,
 ) -> Result<(), String> {
+    let mut last_tick = Instant::now();
     loop {
         while !pending.is_empty() {
             let effects = std::mem::take(&mut pending);
@@ -213,22 +581,41 @@ fn event_loop(
                     app.now = shell.clock.now();
                     pending.extend(update(app, action));
                 }
+                for action in std::mem::take(&mut shell.more) {
+                    app.now = shell.clock.now();
+                    pending.extend(update(app, action));
+                }
             }
         }
-        if app.should_quit {
+        if app.should_quit || stop.requested() {
             return Ok(());
         }
         terminal.draw(|f| crate::ui::view(app, f)).map_err(|e| e.to_string())?;
-        let action = if event::poll(Duration::from_millis(500)).map_err(|e| e.to_string())? {
-            match event::read().map_err(|e| e.to_string())? {
-                Event::Key(k) => Action::Key(k),
-                Event::Paste(text) => Action::Paste(text),
-                _ => Action::Tick,
+        let ready = match event::poll(TICK) {
+            Ok(ready) => ready,
+            // A signal arrived during the wait; the loop looks at it next.
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => false,
+            Err(e) => return Err(e.to_string()),
+        };
+        let action = if ready {
+            match event::read() {
+                Ok(Event::Key(k)) => Action::Key(k),
+                Ok(Event::Paste(text)) => Action::Paste(text),
+                Ok(_) => Action::Tick,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => Action::Tick,
+                Err(e) => return Err(e.to_string()),
             }
         } else {
             Action::Tick
         };
         app.now = shell.clock.now();
+        if matches!(action, Action::Tick) {
+            last_tick = Instant::now();
+        }
         pending.extend(update(app, action));
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            pending.extend(update(app, Action::Tick));
+        }
     }
 }

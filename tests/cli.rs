@@ -526,7 +526,7 @@ fn check_refuses_a_newer_schema_version() {
     let env = Env::new();
     let path = env.sessions().join("masa-depan.ron");
     let text = fs::read_to_string(sample_path()).expect("read sample").replacen(
-        "schema_version: 1,",
+        "schema_version: 2,",
         "schema_version: 99,",
         1,
     );

@@ -183,3 +183,111 @@ fn escape_sequences_in_entries_are_drawn_harmlessly() {
     assert!(!screen.contains('\u{1b}'));
     assert!(screen.contains("awal�[2Jakhir"), "{screen}");
 }
+
+// ---- Facilitation tools ---------------------------------------------------------------------
+
+fn with_session(lang: Lang, f: impl FnOnce(&mut Session)) -> App {
+    let mut a = app(lang);
+    let mut s = sample();
+    f(&mut s);
+    update(
+        &mut a,
+        Action::SessionOpened {
+            session: Box::new(s),
+            path: PathBuf::from("sample.ron"),
+            read_only: false,
+        },
+    );
+    a
+}
+
+fn step_index(s: &Session, id: &str) -> usize {
+    s.agenda.steps.iter().position(|st| st.id == id).expect("step exists")
+}
+
+#[test]
+fn readiness_chart() {
+    let mut a = with_session(Lang::Id, |s| {
+        for (sub, v, note) in [
+            ("struktur.sdm", 2, "Tenaga TIK baru 3 orang"),
+            ("struktur.anggaran", 3, ""),
+            ("infrastruktur.digital", 1, "Banyak desa belum terjangkau sinyal"),
+            ("suprastruktur.regulasi", 4, ""),
+        ] {
+            s.readiness.push(bimtek::domain::readiness::Score {
+                sub: sub.into(),
+                pillar: None,
+                score: v,
+                note: note.into(),
+            });
+        }
+        s.current_step = step_index(s, "readiness");
+    });
+    key(&mut a, KeyCode::Char('s'));
+    insta::assert_snapshot!("readiness_chart_Id_100x30", draw(&a, 100, 30));
+}
+
+#[test]
+fn vote_ranking_with_ties() {
+    let mut a = with_session(Lang::Id, |s| s.current_step = step_index(s, "pillar-governance"));
+    key(&mut a, KeyCode::Char('v'));
+    // Paper dots: 4 on the third idea, 2 each on the first two.
+    for (down, dots) in [(0, 2), (1, 2), (1, 4)] {
+        for _ in 0..down {
+            key(&mut a, KeyCode::Down);
+        }
+        for _ in 0..dots {
+            key(&mut a, KeyCode::Char(' '));
+        }
+    }
+    let hidden = draw(&a, 100, 30);
+    assert!(hidden.contains("HASIL DISEMBUNYIKAN"), "{hidden}");
+    key(&mut a, KeyCode::Char('r'));
+    insta::assert_snapshot!("vote_ranking_Id_100x30", draw(&a, 100, 30));
+}
+
+#[test]
+fn impact_effort_matrix() {
+    let mut a = with_session(Lang::Id, |s| s.current_step = step_index(s, "pillar-living"));
+    key(&mut a, KeyCode::Char('m'));
+    for keys in [['i', '5', 'e', '1'], ['i', '4', 'e', '5'], ['i', '2', 'e', '2']] {
+        for k in keys {
+            key(&mut a, KeyCode::Char(k));
+        }
+        key(&mut a, KeyCode::Down);
+    }
+    key(&mut a, KeyCode::Home);
+    key(&mut a, KeyCode::Char('w'));
+    insta::assert_snapshot!("matrix_Id_120x40", draw(&a, 120, 40));
+}
+
+/// The background colour of the timer in the title bar.
+fn timer_bg(a: &App) -> ratatui::style::Color {
+    let mut t = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
+    t.draw(|f| bimtek::ui::view(a, f)).expect("draw");
+    let buf = t.backend().buffer();
+    let x = (0..120)
+        .find(|&x| buf[(x, 0)].symbol() == "⏱")
+        .expect("the timer is on the title bar");
+    buf[(x, 0)].bg
+}
+
+#[test]
+fn timer_turns_amber_then_red() {
+    use ratatui::style::Color;
+    let now = datetime!(2021-09-07 10:30 +9);
+    let at = |minutes_ago: i64| {
+        with_session(Lang::Id, |s| {
+            s.current_step = step_index(s, "pillar-governance");
+            s.agenda.steps[s.current_step].minutes = 30;
+            s.timer_started = Some(now - time::Duration::minutes(minutes_ago));
+        })
+    };
+    assert_eq!(timer_bg(&at(10)), Color::Cyan, "plenty of time: the bar's own colour");
+    assert_eq!(timer_bg(&at(25)), Color::Yellow, "20 % left: amber");
+    let over = at(33);
+    assert_eq!(timer_bg(&over), Color::Red, "time is up: red");
+    let screen = draw(&over, 120, 40);
+    assert!(screen.contains("LEWAT 03:00"), "the overrun is counted:\n{screen}");
+    insta::assert_snapshot!("timer_over_Id_120x40", screen);
+}

@@ -28,8 +28,10 @@ fn save_then_load_gives_the_same_session() {
 #[test]
 fn saved_file_is_pretty_ron_with_schema_version_first() {
     let text = store::to_ron(&sample());
-    let first_field = text.lines().find(|l| l.trim_start().starts_with(|c: char| c.is_alphabetic()));
-    assert_eq!(first_field.map(str::trim), Some("schema_version: 1,"));
+    let first_field = text
+        .lines()
+        .find(|l| l.trim_start().starts_with(|c: char| c.is_alphabetic()));
+    assert_eq!(first_field.map(str::trim), Some("schema_version: 2,"));
     assert!(text.lines().count() > 100, "one field a line, for hand editing");
 }
 
@@ -94,7 +96,7 @@ fn corrupt_file_gives_file_line_col_and_is_not_touched() {
         good.replacen("kind: problem", "kind: problm", 1),
         good[..good.len() / 2].to_string(),
         good.replacen("text:", "txt:", 1),
-        good.replacen("schema_version: 1", "schema_version: 99", 1),
+        good.replacen("schema_version: 2", "schema_version: 99", 1),
         good.replacen("\"governance.service\"", "\"governance.nothing\"", 1),
     ] {
         fs::write(&path, &bad).expect("write");
@@ -104,13 +106,17 @@ fn corrupt_file_gives_file_line_col_and_is_not_touched() {
         assert!(shown.starts_with(&prefix), "{shown}");
         let (line, col) = err.position.expect("located");
         assert!(line > 1 && col >= 1, "{shown}");
-        assert_eq!(fs::read_to_string(&path).expect("read"), bad, "the file is left as it was");
+        assert_eq!(
+            fs::read_to_string(&path).expect("read"),
+            bad,
+            "the file is left as it was"
+        );
     }
 }
 
 #[test]
 fn newer_schema_is_refused_by_name() {
-    let text = SAMPLE.replacen("schema_version: 1", "schema_version: 7", 1);
+    let text = SAMPLE.replacen("schema_version: 2", "schema_version: 7", 1);
     let err = store::parse(&text).expect_err("newer");
     assert!(err.message.contains("schema_version 7"), "{}", err.message);
 }
@@ -201,4 +207,22 @@ proptest! {
         store::save(&path, &s).expect("save");
         prop_assert_eq!(store::load(&path).expect("load"), s);
     }
+}
+
+#[test]
+fn schema_1_files_load_and_are_written_back_as_schema_2_only_when_saved() {
+    let v1 = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/sessions/schema-v1/kabupaten-halmahera-utara-bimtek-1-2021-09-07.ron"
+    );
+    let before = fs::read(v1).expect("read");
+    let s = store::load(Path::new(v1)).expect("a schema 1 file still loads");
+    assert_eq!(s.schema_version, 2);
+    assert_eq!(s.entries.len(), 70);
+    assert!(s.readiness.is_empty() && s.votes.is_empty() && s.commitments.is_empty());
+    assert_eq!(fs::read(v1).expect("read"), before, "loading never writes");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("s.ron");
+    store::save(&path, &s).expect("save");
+    assert!(fs::read_to_string(&path).expect("read").contains("schema_version: 2,"));
 }

@@ -24,6 +24,8 @@ impl Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormError {
     EmptyText,
+    /// Longer than `MAX_ENTRY_CHARS`: refused, and the form stays open with the text.
+    TooLong(usize),
 }
 
 #[derive(Debug, Clone)]
@@ -50,7 +52,7 @@ pub struct EntryForm {
 pub enum Outcome {
     Continue,
     Cancel,
-    Save(Entry),
+    Save(Box<Entry>),
 }
 
 fn text_area(text: &str) -> TextArea<'static> {
@@ -272,6 +274,12 @@ impl EntryForm {
             self.field = Field::Text;
             return Outcome::Continue;
         };
+        let chars = text.chars().count();
+        if chars > crate::domain::entry::MAX_ENTRY_CHARS {
+            self.error = Some(FormError::TooLong(chars));
+            self.field = Field::Text;
+            return Outcome::Continue;
+        }
         let mut entry = match self.editing.as_deref().and_then(|id| session.entry(id)) {
             Some(old) => {
                 let mut e = old.clone();
@@ -287,6 +295,6 @@ impl EntryForm {
         if !keep_place {
             grouping::place_entry(&mut entry, step, self.place());
         }
-        Outcome::Save(entry)
+        Outcome::Save(Box::new(entry))
     }
 }

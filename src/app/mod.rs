@@ -1,10 +1,16 @@
 //! The application state and the one function that changes it. `update` does no I/O: it
 //! returns `Effect`s that the shell (`tui.rs`) carries out and reports back as `Action`s.
 
+pub mod backups;
+pub mod dialog;
 pub mod entry_form;
 pub mod home;
 pub mod ids;
+pub mod locked;
 pub mod new_form;
+pub mod panels;
+pub mod recovery;
+pub mod save_as;
 pub mod session_screen;
 
 #[cfg(test)]
@@ -18,6 +24,7 @@ use time::OffsetDateTime;
 use crate::domain::{Lang, NewSession, Session};
 use crate::i18n::{self, Strings};
 
+pub use dialog::Dialog;
 pub use home::{Home, SessionRow};
 pub use ids::IdGen;
 pub use session_screen::{Mode, Pane, SaveState, SessionScreen};
@@ -35,10 +42,16 @@ pub struct App {
     pub now: OffsetDateTime,
     pub screen: Screen,
     pub help: bool,
+    /// First line of the help shown, when it is taller than the screen.
+    pub help_scroll: usize,
     pub should_quit: bool,
     pub ids: IdGen,
     /// Where new sessions go, for display.
     pub sessions_dir: PathBuf,
+    /// A dialog over the screen (save as, backups, recovery, locked session).
+    pub dialog: Option<Dialog>,
+    /// After a failed save: when to try again if nothing else changes.
+    pub save_retry_at: Option<OffsetDateTime>,
 }
 
 #[derive(Debug, Clone)]
@@ -56,6 +69,22 @@ pub enum Action {
     /// Opening or creating a session failed; the message is ready to show.
     Failed(String),
     Saved(Result<OffsetDateTime, String>),
+    /// The kept versions of a session, newest first.
+    BackupsListed {
+        session: PathBuf,
+        rows: Vec<backups::BackupRow>,
+    },
+    /// Recovery files left by a crash, to offer.
+    RecoveryFound(Vec<recovery::RecoveryOffer>),
+    /// Another bimtek has the session open; the message says who.
+    LockHeld {
+        path: PathBuf,
+        message: String,
+    },
+    /// "Save as" went well (the new path and when) or not (why).
+    SavedAs(Result<(PathBuf, OffsetDateTime), String>),
+    /// Something went well (a backup restored, a recovery file set aside); the message says what.
+    Notice(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,6 +97,23 @@ pub enum Effect {
     OpenDemo,
     /// The session screen was left: release its lock.
     Close,
+    /// List the kept versions of a session.
+    ListBackups(PathBuf),
+    /// Put a kept version of a session back (after keeping the current one).
+    Restore {
+        session: PathBuf,
+        backup: PathBuf,
+    },
+    /// Look for recovery files (of the open session, else in the sessions folder).
+    FindRecoveries,
+    /// Make the session's recovery file the session file, and open it.
+    UseRecovery(PathBuf),
+    /// Set the session's recovery file aside as a backup.
+    DiscardRecovery(PathBuf),
+    /// Open a session without its lock, for reading only.
+    OpenReadOnly(PathBuf),
+    /// Write the open session to another file and go on with that one.
+    SaveAs(PathBuf),
 }
 
 impl App {
@@ -77,9 +123,12 @@ impl App {
             now,
             screen: Screen::Home(Home::default()),
             help: false,
+            help_scroll: 0,
             should_quit: false,
             ids: IdGen::new(seed),
             sessions_dir,
+            dialog: None,
+            save_retry_at: None,
         }
     }
 
@@ -96,9 +145,12 @@ impl App {
 
     /// Whether a text field has the keyboard, so letters are typed rather than taken as commands.
     pub fn typing(&self) -> bool {
+        if let Some(d) = &self.dialog {
+            return d.typing();
+        }
         match &self.screen {
             Screen::Home(h) => h.form.is_some(),
-            Screen::Session(s) => matches!(s.mode, Mode::Form(_)),
+            Screen::Session(s) => s.typing(),
         }
     }
 }
@@ -106,16 +158,25 @@ impl App {
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     match action {
         Action::Key(key) => on_key(app, key),
-        Action::Paste(text) => match &mut app.screen {
-            Screen::Session(s) => s.paste(&text),
-            Screen::Home(h) => h.paste(&text),
-        },
-        Action::Tick => Vec::new(),
+        Action::Paste(text) => {
+            if app.dialog.is_some() {
+                dialog::paste(app, &text);
+                return Vec::new();
+            }
+            if dialog::refuse_long_paste(app, &text) {
+                return Vec::new();
+            }
+            match &mut app.screen {
+                Screen::Session(s) => s.paste(&text),
+                Screen::Home(h) => h.paste(&text),
+            }
+        }
+        Action::Tick => dialog::tick(app),
         Action::SessionsScanned(rows) => {
             if let Screen::Home(h) = &mut app.screen {
                 h.set_rows(rows);
             }
-            Vec::new()
+            vec![Effect::FindRecoveries]
         }
         Action::SessionOpened {
             session,
@@ -123,7 +184,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             read_only,
         } => {
             app.screen = Screen::Session(Box::new(SessionScreen::new(*session, path, read_only)));
-            Vec::new()
+            app.save_retry_at = None;
+            // Changes a crash left unsaved for this session are offered before work goes on.
+            if read_only {
+                Vec::new()
+            } else {
+                vec![Effect::FindRecoveries]
+            }
         }
         Action::Failed(message) => {
             match &mut app.screen {
@@ -133,13 +200,31 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Action::Saved(result) => {
-            if let Screen::Session(s) = &mut app.screen {
-                s.save = match result {
-                    Ok(at) => SaveState::Saved(at),
-                    Err(e) => SaveState::Failed(e),
-                };
-            }
+            dialog::saved(app, result);
             Vec::new()
+        }
+        Action::BackupsListed { session, rows } => {
+            dialog::backups_listed(app, session, rows);
+            Vec::new()
+        }
+        Action::RecoveryFound(offers) => {
+            dialog::recovery_found(app, offers);
+            Vec::new()
+        }
+        Action::LockHeld { path, message } => {
+            dialog::lock_held(app, path, message);
+            Vec::new()
+        }
+        Action::SavedAs(result) => {
+            dialog::saved_as(app, result);
+            Vec::new()
+        }
+        Action::Notice(message) => {
+            dialog::notice(app, message);
+            match app.screen {
+                Screen::Home(_) => vec![Effect::ScanSessions],
+                Screen::Session(_) => Vec::new(),
+            }
         }
     }
 }
@@ -153,21 +238,38 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         app.should_quit = true;
         return Vec::new();
     }
+    if app.dialog.is_some() {
+        return dialog::on_key(app, key);
+    }
     if app.help {
-        // Any key closes help; q still quits so nobody is trapped.
-        app.help = false;
-        if key.code == KeyCode::Char('q') {
-            app.should_quit = true;
+        // Arrows scroll a help taller than the screen; any other key closes it, and q still
+        // quits so nobody is trapped.
+        match key.code {
+            KeyCode::Down | KeyCode::Char('j') => app.help_scroll = app.help_scroll.saturating_add(1),
+            KeyCode::Up | KeyCode::Char('k') => app.help_scroll = app.help_scroll.saturating_sub(1),
+            KeyCode::PageDown | KeyCode::Char(' ') => app.help_scroll = app.help_scroll.saturating_add(10),
+            KeyCode::PageUp => app.help_scroll = app.help_scroll.saturating_sub(10),
+            KeyCode::Char('q') => {
+                app.help = false;
+                app.should_quit = true;
+            }
+            _ => app.help = false,
         }
         return Vec::new();
     }
     if key.code == KeyCode::F(1) || (!app.typing() && key.code == KeyCode::Char('?')) {
         app.help = true;
+        app.help_scroll = 0;
         return Vec::new();
     }
     if !app.typing() && key.code == KeyCode::Char('q') && !awaiting_answer(app) {
         app.should_quit = true;
         return Vec::new();
+    }
+    if !app.typing()
+        && let Some(effects) = dialog::open_by_key(app, key)
+    {
+        return effects;
     }
     let now = app.now;
     let lang = app.lang;
@@ -186,5 +288,5 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 
 /// A yes/no question is on screen; `q` answers it (as "no") rather than quitting.
 fn awaiting_answer(app: &App) -> bool {
-    matches!(&app.screen, Screen::Session(s) if matches!(s.mode, Mode::ConfirmDelete(_)))
+    matches!(&app.screen, Screen::Session(s) if s.asking())
 }

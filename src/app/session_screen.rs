@@ -6,9 +6,10 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use time::OffsetDateTime;
 
 use super::entry_form::{EntryForm, Outcome};
+use super::panels::{self, Panel};
 use super::{Effect, IdGen};
 use crate::domain::grouping::{self, Group, GroupKey};
-use crate::domain::{Edit, Kind, Lang, Session};
+use crate::domain::{Edit, Kind, Lang, Session, SessionDate, StepKind};
 use crate::template::catalog;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,8 +22,16 @@ pub enum Pane {
 pub enum Mode {
     Normal,
     Form(Box<EntryForm>),
-    /// Asking whether to delete this entry.
-    ConfirmDelete(String),
+    /// Asking whether to delete this.
+    ConfirmDelete(DeleteTarget),
+    /// A tool open over the step: voting, readiness, matrix, roster, find, …
+    Panel(Box<Panel>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DeleteTarget {
+    Entry(String),
+    Commitment(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,7 +56,36 @@ pub enum Flash {
     NothingToRedo,
     ReadOnly,
     Refused(String),
+    /// An edit the rules refused.
+    Edit(crate::domain::EditError),
+    /// A vote the rules refused.
+    Vote(crate::domain::vote::VoteError),
     Text(String),
+    ScoreSaved,
+    ScoreCleared,
+    ScoreRange,
+    ScoreFirst,
+    VoteAdded,
+    VoteRemoved,
+    VotesRevealed,
+    VotesHidden,
+    VoteRulesChanged,
+    VoteNewRound,
+    ProgramSaved,
+    NotAProgram,
+    QuickWinMarked,
+    QuickWinUnmarked,
+    NameRequired,
+    ParticipantSaved,
+    ParticipantRemoved,
+    BadYear,
+    BadDate,
+    OpdRequired,
+    CommitmentSaved,
+    CommitmentDeleted,
+    TimerStarted,
+    TimerPaused,
+    MinutesChanged,
 }
 
 /// One line of the step's list: a heading or an entry under it.
@@ -120,18 +158,52 @@ impl SessionScreen {
     }
 
     pub fn paste(&mut self, text: &str) -> Vec<Effect> {
-        if let Mode::Form(form) = &mut self.mode {
-            form.paste(text);
+        match &mut self.mode {
+            Mode::Form(form) => form.paste(text),
+            Mode::Panel(panel) => panel.paste(text),
+            _ => {}
         }
         Vec::new()
     }
 
-    fn go_to_step(&mut self, step: usize) -> Vec<Effect> {
+    /// Whether a text field has the keyboard.
+    pub fn typing(&self) -> bool {
+        match &self.mode {
+            Mode::Form(_) => true,
+            Mode::Panel(p) => p.typing(),
+            _ => false,
+        }
+    }
+
+    /// Whether a yes/no question is waiting for its answer.
+    pub fn asking(&self) -> bool {
+        match &self.mode {
+            Mode::ConfirmDelete(_) => true,
+            Mode::Panel(p) => matches!(p.as_ref(), Panel::Roster(r) if r.confirm.is_some()),
+            _ => false,
+        }
+    }
+
+    fn on_commitment_step(&self) -> bool {
+        self.session.step().is_some_and(|s| s.kind == StepKind::Commitments)
+    }
+
+    fn go_to_step(&mut self, step: usize, now: OffsetDateTime) -> Vec<Effect> {
         let last = self.session.agenda.steps.len().saturating_sub(1);
         let step = step.min(last);
         self.agenda_cursor = step;
         if step == self.session.current_step {
             return Vec::new();
+        }
+        // A running timer follows the agenda: the time so far goes to the step being left.
+        if let Some(since) = self.session.timer_started
+            && !self.read_only
+        {
+            let run = u64::try_from((now - since).whole_seconds()).unwrap_or(0);
+            if let Some(old) = self.session.agenda.steps.get_mut(self.session.current_step) {
+                old.spent_seconds = old.spent_seconds.saturating_add(run);
+            }
+            self.session.timer_started = Some(now);
         }
         self.session.current_step = step;
         self.cursor = 0;
@@ -153,10 +225,10 @@ impl SessionScreen {
                     Outcome::Cancel => {}
                     Outcome::Save(entry) => {
                         let edit = if form.editing.is_some() {
-                            Edit::ReplaceEntry(entry)
+                            Edit::ReplaceEntry(*entry)
                         } else {
                             self.last_kind = Some(entry.kind);
-                            Edit::AddEntry(entry)
+                            Edit::AddEntry(*entry)
                         };
                         let flash = if form.editing.is_some() {
                             Flash::Updated
@@ -168,20 +240,159 @@ impl SessionScreen {
                 }
                 Vec::new()
             }
-            Mode::ConfirmDelete(id) => {
+            Mode::ConfirmDelete(target) => {
                 if matches!(key.code, KeyCode::Char('y' | 'Y')) {
-                    return self.apply(Edit::RemoveEntry { id }, now, Flash::Deleted);
+                    return match target {
+                        DeleteTarget::Entry(id) => self.apply(Edit::RemoveEntry { id }, now, Flash::Deleted),
+                        DeleteTarget::Commitment(id) => {
+                            self.apply(Edit::RemoveCommitment { id }, now, Flash::CommitmentDeleted)
+                        }
+                    };
                 }
                 Vec::new()
             }
-            Mode::Normal => self.on_normal_key(key, now),
+            Mode::Panel(mut panel) => {
+                let ctx = panels::Ctx {
+                    session: &self.session,
+                    now,
+                    ids,
+                };
+                match panel.on_key(key, ctx) {
+                    panels::Outcome::Stay => self.mode = Mode::Panel(panel),
+                    panels::Outcome::Close => {}
+                    panels::Outcome::Refuse(flash) => {
+                        self.flash = Some(flash);
+                        self.mode = Mode::Panel(panel);
+                    }
+                    panels::Outcome::Apply { edit, flash, close } => {
+                        if !close {
+                            self.mode = Mode::Panel(panel);
+                        }
+                        return self.apply(*edit, now, flash);
+                    }
+                    panels::Outcome::Jump { entry } => self.follow(&entry),
+                }
+                Vec::new()
+            }
+            Mode::Normal
+                if self.on_commitment_step()
+                    && matches!(
+                        key.code,
+                        KeyCode::Char('a' | 'e' | 'd') | KeyCode::Enter | KeyCode::Delete | KeyCode::Insert
+                    ) =>
+            {
+                self.on_commitment_key(key, now)
+            }
+            Mode::Normal => self.on_normal_key(key, now, ids),
         }
     }
 
-    fn on_normal_key(&mut self, key: KeyEvent, now: OffsetDateTime) -> Vec<Effect> {
+    /// `a`, `e`/Enter and `d` on the commitments step work on commitments, not entries.
+    fn on_commitment_key(&mut self, key: KeyEvent, now: OffsetDateTime) -> Vec<Effect> {
+        if self.read_only {
+            self.flash = Some(Flash::ReadOnly);
+            return Vec::new();
+        }
+        let today = SessionDate(now.date());
+        let selected = self.session.commitments.get(self.cursor);
+        match key.code {
+            KeyCode::Char('a') | KeyCode::Insert => {
+                let form = panels::commitments::CommitmentForm::new(None, today);
+                self.mode = Mode::Panel(Box::new(Panel::Commitment(Box::new(form))));
+            }
+            KeyCode::Char('e') | KeyCode::Enter => {
+                if let Some(c) = selected {
+                    let form = panels::commitments::CommitmentForm::new(Some(c), today);
+                    self.mode = Mode::Panel(Box::new(Panel::Commitment(Box::new(form))));
+                }
+            }
+            _ => {
+                if let Some(c) = selected {
+                    self.mode = Mode::ConfirmDelete(DeleteTarget::Commitment(c.id.clone()));
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    fn open_panel(&mut self, panel: Panel) {
+        self.focus = Pane::Step;
+        self.mode = Mode::Panel(Box::new(panel));
+    }
+
+    /// Starts or pauses the current step's timer.
+    fn toggle_timer(&mut self, now: OffsetDateTime) -> Vec<Effect> {
+        let step = self.session.current_step;
+        let spent = self.session.step().map_or(0, |s| s.spent_seconds);
+        let (edit, flash) = match self.session.timer_started {
+            Some(since) => {
+                let run = u64::try_from((now - since).whole_seconds()).unwrap_or(0);
+                (
+                    Edit::SetTiming {
+                        step,
+                        spent_seconds: spent.saturating_add(run),
+                        started: None,
+                    },
+                    Flash::TimerPaused,
+                )
+            }
+            None => (
+                Edit::SetTiming {
+                    step,
+                    spent_seconds: spent,
+                    started: Some(now),
+                },
+                Flash::TimerStarted,
+            ),
+        };
+        self.apply(edit, now, flash)
+    }
+
+    fn add_minutes(&mut self, delta: i64, now: OffsetDateTime) -> Vec<Effect> {
+        let step = self.session.current_step;
+        let current = i64::from(self.session.step().map_or(0, |s| s.minutes));
+        let minutes = u32::try_from((current + delta).max(0)).unwrap_or(0);
+        self.apply(Edit::SetMinutes { step, minutes }, now, Flash::MinutesChanged)
+    }
+
+    fn on_normal_key(&mut self, key: KeyEvent, now: OffsetDateTime, ids: &mut IdGen) -> Vec<Effect> {
         self.flash = None;
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
+            KeyCode::Char('t') => return self.toggle_timer(now),
+            KeyCode::Char('+') => return self.add_minutes(1, now),
+            KeyCode::Char('>') => return self.add_minutes(5, now),
+            KeyCode::Char('-') => return self.add_minutes(-1, now),
+            KeyCode::Char('<') => return self.add_minutes(-5, now),
+            KeyCode::Char('s') => self.open_panel(Panel::Readiness(Box::default())),
+            KeyCode::Char('r') if !ctrl => self.open_panel(Panel::Roster(Box::default())),
+            KeyCode::Char('/') => self.open_panel(Panel::Find(Box::default())),
+            KeyCode::Char('m') => {
+                let pillar = self.session.step().and_then(|s| s.pillar);
+                self.open_panel(Panel::Matrix(panels::matrix::MatrixPanel::new(pillar)));
+            }
+            KeyCode::Char('v') => {
+                let ctx = panels::Ctx {
+                    session: &self.session,
+                    now,
+                    ids,
+                };
+                let (panel, create) = panels::vote::VotePanel::open(ctx);
+                self.open_panel(Panel::Vote(panel));
+                if let Some(edit) = create {
+                    return self.apply(edit, now, Flash::VoteNewRound);
+                }
+            }
+            KeyCode::Char('i') => {
+                let groups = self.groups();
+                match self.selection(&groups).1.map(|i| &self.session.entries[i]) {
+                    Some(e) if e.kind == Kind::Program => {
+                        let form = panels::program_form::ProgramForm::new(e);
+                        self.open_panel(Panel::Program(Box::new(form)));
+                    }
+                    _ => self.flash = Some(Flash::NotAProgram),
+                }
+            }
             KeyCode::Esc => return vec![Effect::Close],
             KeyCode::Tab | KeyCode::BackTab => {
                 self.focus = match self.focus {
@@ -191,10 +402,10 @@ impl SessionScreen {
                 self.agenda_cursor = self.session.current_step;
             }
             KeyCode::Right | KeyCode::Char('n') | KeyCode::PageDown => {
-                return self.go_to_step(self.session.current_step + 1);
+                return self.go_to_step(self.session.current_step + 1, now);
             }
             KeyCode::Left | KeyCode::Char('p') | KeyCode::PageUp => {
-                return self.go_to_step(self.session.current_step.saturating_sub(1));
+                return self.go_to_step(self.session.current_step.saturating_sub(1), now);
             }
             KeyCode::Char('r') if ctrl => return self.redo(now),
             KeyCode::Char('u') => return self.undo(now),
@@ -221,7 +432,7 @@ impl SessionScreen {
             },
             KeyCode::Enter if self.focus == Pane::Agenda => {
                 self.focus = Pane::Step;
-                return self.go_to_step(self.agenda_cursor);
+                return self.go_to_step(self.agenda_cursor, now);
             }
             KeyCode::Char('a') | KeyCode::Insert => self.open_form(None),
             KeyCode::Char('e') | KeyCode::Enter => {
@@ -234,7 +445,7 @@ impl SessionScreen {
                 if self.read_only {
                     self.flash = Some(Flash::ReadOnly);
                 } else if let (_, Some(index)) = self.selection(&self.groups()) {
-                    self.mode = Mode::ConfirmDelete(self.session.entries[index].id.clone());
+                    self.mode = Mode::ConfirmDelete(DeleteTarget::Entry(self.session.entries[index].id.clone()));
                 }
             }
             _ => {}
@@ -265,15 +476,15 @@ impl SessionScreen {
             self.flash = Some(Flash::ReadOnly);
             return Vec::new();
         }
-        let id = edit.entry_id().to_string();
+        let id = edit.entry_id().map(str::to_string);
         match edit.apply(&mut self.session) {
             Ok(inverse) => {
                 self.undo.push(inverse);
                 self.redo.clear();
-                self.changed(now, &id, flash)
+                self.changed(now, id.as_deref(), flash)
             }
             Err(e) => {
-                self.flash = Some(Flash::Refused(e.to_string()));
+                self.flash = Some(Flash::Edit(e));
                 Vec::new()
             }
         }
@@ -301,7 +512,7 @@ impl SessionScreen {
             self.flash = Some(empty);
             return Vec::new();
         };
-        let id = edit.entry_id().to_string();
+        let id = edit.entry_id().map(str::to_string);
         match edit.apply(&mut self.session) {
             Ok(inverse) => {
                 if undo {
@@ -309,20 +520,25 @@ impl SessionScreen {
                 } else {
                     self.undo.push(inverse);
                 }
-                self.changed(now, &id, flash)
+                self.changed(now, id.as_deref(), flash)
             }
             Err(e) => {
-                self.flash = Some(Flash::Refused(e.to_string()));
+                self.flash = Some(Flash::Edit(e));
                 Vec::new()
             }
         }
     }
 
     /// After any change: stamp the session, follow the entry on screen, ask for a save.
-    fn changed(&mut self, now: OffsetDateTime, entry_id: &str, flash: Flash) -> Vec<Effect> {
+    fn changed(&mut self, now: OffsetDateTime, entry_id: Option<&str>, flash: Flash) -> Vec<Effect> {
         self.session.updated = now;
         self.flash = Some(flash);
-        self.follow(entry_id);
+        // Entry changes made from the step follow the entry; changes inside a panel stay put.
+        if let Some(id) = entry_id
+            && !matches!(self.mode, Mode::Panel(_))
+        {
+            self.follow(id);
+        }
         self.save = SaveState::Pending;
         vec![Effect::Save]
     }

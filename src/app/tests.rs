@@ -276,3 +276,297 @@ fn update_is_deterministic() {
     };
     assert_eq!(run(), run());
 }
+
+// ---- Facilitation tools -------------------------------------------------------------------
+
+fn sample_app() -> App {
+    let mut a = App::new(Lang::Id, datetime!(2021-09-07 10:00 +9), 7, PathBuf::from("x"));
+    let s = crate::store::parse(crate::store::demo::SAMPLE).expect("sample");
+    update(
+        &mut a,
+        Action::SessionOpened {
+            session: Box::new(s),
+            path: "s.ron".into(),
+            read_only: false,
+        },
+    );
+    a
+}
+
+fn panel_open(a: &App) -> bool {
+    matches!(screen(a).mode, Mode::Panel(_))
+}
+
+#[test]
+fn readiness_scores_are_kept_refused_outside_one_to_five_and_undoable() {
+    let mut a = sample_app();
+    press(&mut a, KeyCode::Char('s'));
+    assert!(panel_open(&a));
+    assert_eq!(press(&mut a, KeyCode::Char('4')), vec![Effect::Save]);
+    let s = &screen(&a).session;
+    assert_eq!((s.readiness[0].sub.as_str(), s.readiness[0].score), ("struktur.sdm", 4));
+    let before = screen(&a).session.clone();
+    assert!(press(&mut a, KeyCode::Char('7')).is_empty());
+    assert_eq!(screen(&a).flash, Some(Flash::ScoreRange));
+    assert_eq!(screen(&a).session, before);
+    // A note, then per-pillar scope.
+    press(&mut a, KeyCode::Enter);
+    typed(&mut a, "SDM TIK kurang");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(screen(&a).session.readiness[0].note, "SDM TIK kurang");
+    press(&mut a, KeyCode::Right);
+    press(&mut a, KeyCode::Char('2'));
+    let s = &screen(&a).session;
+    assert_eq!(s.readiness.len(), 2);
+    assert_eq!(s.readiness[1].pillar, Some(Pillar::Governance));
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('u'));
+    assert_eq!(screen(&a).session.readiness.len(), 1);
+}
+
+#[test]
+fn a_voting_round_enforces_budgets_and_ranks_with_ties() {
+    let mut a = sample_app();
+    to_pillar(&mut a, Pillar::Governance);
+    press(&mut a, KeyCode::Char('v'));
+    assert_eq!(screen(&a).session.votes.len(), 1, "opening the tool starts a round");
+    // Three ideas on this step; the first present participant votes on all three.
+    press(&mut a, KeyCode::Tab);
+    for _ in 0..3 {
+        press(&mut a, KeyCode::Char(' '));
+        press(&mut a, KeyCode::Down);
+    }
+    press(&mut a, KeyCode::Up);
+    let before = screen(&a).session.clone();
+    press(&mut a, KeyCode::Char(' '));
+    assert!(
+        matches!(screen(&a).flash, Some(Flash::Vote(_))),
+        "a fourth dot is over the budget"
+    );
+    assert_eq!(screen(&a).session, before);
+    // Paper dots for the second idea.
+    press(&mut a, KeyCode::BackTab);
+    press(&mut a, KeyCode::Up);
+    press(&mut a, KeyCode::Char(' '));
+    press(&mut a, KeyCode::Char(' '));
+    press(&mut a, KeyCode::Char('r'));
+    let round = &screen(&a).session.votes[0];
+    assert!(round.revealed);
+    let step_entries = panels::vote::candidates(&screen(&a).session);
+    let ids: Vec<&str> = step_entries
+        .iter()
+        .map(|&i| screen(&a).session.entries[i].id.as_str())
+        .collect();
+    let ranked = crate::domain::vote::ranking(round, &ids);
+    assert_eq!((ranked[0].votes, ranked[0].tied), (3, false));
+    assert_eq!((ranked[1].rank, ranked[1].tied, ranked[2].rank), (2, true, 2));
+}
+
+#[test]
+fn the_matrix_scores_programs_and_marks_quick_wins() {
+    let mut a = sample_app();
+    to_pillar(&mut a, Pillar::Living);
+    press(&mut a, KeyCode::Char('m'));
+    for k in ['i', '5', 'e', '1', 'w'] {
+        press(&mut a, KeyCode::Char(k));
+    }
+    let programs = panels::matrix::programs(&screen(&a).session, Some(Pillar::Living));
+    let info = screen(&a).session.entries[programs[0]]
+        .program
+        .clone()
+        .expect("program info");
+    assert_eq!((info.impact, info.effort, info.quick_win), (Some(5), Some(1), true));
+    press(&mut a, KeyCode::Char('i'));
+    press(&mut a, KeyCode::Char('9'));
+    assert_eq!(screen(&a).flash, Some(Flash::ScoreRange));
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('u'));
+    let info = screen(&a).session.entries[programs[0]]
+        .program
+        .clone()
+        .expect("program info");
+    assert!(!info.quick_win, "undo takes the quick-win mark back");
+}
+
+#[test]
+fn timer_runs_pauses_extends_and_follows_the_agenda() {
+    let mut a = sample_app();
+    let t0 = a.now;
+    press(&mut a, KeyCode::Char('t'));
+    assert_eq!(screen(&a).session.timer_started, Some(t0));
+    a.now = t0 + time::Duration::minutes(12);
+    press(&mut a, KeyCode::Char('t'));
+    assert_eq!(screen(&a).session.timer_started, None);
+    assert_eq!(screen(&a).session.agenda.steps[0].spent_seconds, 12 * 60);
+    let planned = screen(&a).session.agenda.steps[0].minutes;
+    press(&mut a, KeyCode::Char('+'));
+    press(&mut a, KeyCode::Char('>'));
+    assert_eq!(screen(&a).session.agenda.steps[0].minutes, planned + 6);
+    // Running into the next step: the time so far stays with the first.
+    press(&mut a, KeyCode::Char('t'));
+    a.now = t0 + time::Duration::minutes(20);
+    press(&mut a, KeyCode::Right);
+    assert_eq!(screen(&a).session.agenda.steps[0].spent_seconds, 20 * 60);
+    assert_eq!(screen(&a).session.timer_started, Some(a.now));
+    // A duration cannot drop to zero.
+    for _ in 0..200 {
+        press(&mut a, KeyCode::Char('<'));
+    }
+    assert!(screen(&a).session.agenda.steps[1].minutes >= 1);
+    assert!(matches!(screen(&a).flash, Some(Flash::Edit(_))));
+}
+
+#[test]
+fn roster_add_edit_remove_keeps_entries_attributed() {
+    let mut a = sample_app();
+    let n = screen(&a).session.participants.len();
+    press(&mut a, KeyCode::Char('r'));
+    press(&mut a, KeyCode::Char('a'));
+    typed(&mut a, "Siti Aminah");
+    press(&mut a, KeyCode::Tab);
+    typed(&mut a, "Dinas Kesehatan");
+    press(&mut a, KeyCode::Enter);
+    let people = &screen(&a).session.participants;
+    assert_eq!(people.len(), n + 1);
+    assert_eq!(
+        (people[n].name.as_str(), people[n].institution.as_str()),
+        ("Siti Aminah", "Dinas Kesehatan")
+    );
+    // Attendance toggles; removal asks first.
+    press(&mut a, KeyCode::Char(' '));
+    assert!(!screen(&a).session.participants[n].present);
+    press(&mut a, KeyCode::Esc);
+    // An entry by her, then she leaves the roster: the entry keeps her name.
+    to_pillar(&mut a, Pillar::Living);
+    press(&mut a, KeyCode::Char('a'));
+    typed(&mut a, "Puskesmas keliling");
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Tab);
+    typed(&mut a, "Siti Aminah");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Char('r'));
+    press(&mut a, KeyCode::End);
+    press(&mut a, KeyCode::Char('d'));
+    press(&mut a, KeyCode::Char('q'));
+    assert!(!a.should_quit, "q answers the question");
+    press(&mut a, KeyCode::Char('d'));
+    press(&mut a, KeyCode::Char('y'));
+    let s = &screen(&a).session;
+    assert_eq!(s.participants.len(), n);
+    let e = s
+        .entries
+        .iter()
+        .find(|e| e.text == "Puskesmas keliling")
+        .expect("entry");
+    assert_eq!(e.proposer.name(), Some("Siti Aminah"));
+}
+
+#[test]
+fn find_jumps_to_the_step_that_holds_the_entry() {
+    let mut a = sample_app();
+    press(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "sampah plastik");
+    press(&mut a, KeyCode::Enter);
+    assert!(!panel_open(&a));
+    let sc = screen(&a);
+    assert_eq!(sc.session.step().and_then(|s| s.pillar), Some(Pillar::Environment));
+    let groups = sc.groups();
+    let (_, picked) = sc.selection(&groups);
+    assert!(
+        sc.session.entries[picked.expect("an entry is selected")]
+            .text
+            .contains("sampah plastik")
+    );
+}
+
+#[test]
+fn program_details_are_recorded_and_bad_years_refused() {
+    let mut a = sample_app();
+    to_pillar(&mut a, Pillar::Economy);
+    // Walk to the first program idea.
+    while {
+        let sc = screen(&a);
+        let g = sc.groups();
+        sc.selection(&g).1.map(|i| sc.session.entries[i].kind) != Some(Kind::Program)
+    } {
+        press(&mut a, KeyCode::Down);
+    }
+    press(&mut a, KeyCode::Char('i'));
+    assert!(panel_open(&a));
+    press(&mut a, KeyCode::Tab); // OPD
+    press(&mut a, KeyCode::Tab); // horizon
+    press(&mut a, KeyCode::Right);
+    press(&mut a, KeyCode::Tab); // year
+    typed(&mut a, "20x6");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(screen(&a).flash, Some(Flash::BadYear));
+    for _ in 0..4 {
+        press(&mut a, KeyCode::Backspace);
+    }
+    typed(&mut a, "2026");
+    press(&mut a, KeyCode::Enter);
+    assert!(!panel_open(&a));
+    let sc = screen(&a);
+    let g = sc.groups();
+    let e = &sc.session.entries[sc.selection(&g).1.expect("selected")];
+    let info = e.program.clone().expect("details");
+    assert_eq!(info.target_year, Some(2026));
+    assert_eq!(info.horizon, Some(crate::domain::program::Horizon::Short));
+    assert!(!info.opd.is_empty(), "the OPD in charge starts as the proposing agency");
+}
+
+#[test]
+fn commitments_are_recorded_per_opd_on_the_bimtek_four_step() {
+    let spec = NewSession {
+        region: "Kabupaten Uji".into(),
+        stage: Stage::new(4).expect("stage"),
+        date: "2024-09-01".parse().expect("date"),
+        venue: String::new(),
+        title: None,
+    };
+    let mut s = Session::new(
+        "S4".into(),
+        spec,
+        crate::template::builtin(Stage::new(4).expect("stage")),
+        datetime!(2024-09-01 08:00 +9),
+    );
+    let mut program = crate::domain::Entry::new(
+        "P1".into(),
+        Kind::Program,
+        "Mal pelayanan publik",
+        datetime!(2024-09-01 08:00 +9),
+    );
+    program.pillar = Some(Pillar::Governance);
+    s.entries.push(program);
+    let mut a = App::new(Lang::Id, datetime!(2024-09-01 10:00 +9), 3, PathBuf::from("x"));
+    update(
+        &mut a,
+        Action::SessionOpened {
+            session: Box::new(s),
+            path: "s.ron".into(),
+            read_only: false,
+        },
+    );
+    while screen(&a).session.step().map(|s| s.kind) != Some(crate::domain::StepKind::Commitments) {
+        press(&mut a, KeyCode::Right);
+    }
+    press(&mut a, KeyCode::Char('a'));
+    typed(&mut a, "Bagian Organisasi Setda");
+    press(&mut a, KeyCode::Tab);
+    typed(&mut a, "Kepala Bagian Organisasi");
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Char(' '));
+    press(&mut a, KeyCode::Enter);
+    let c = &screen(&a).session.commitments;
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].opd, "Bagian Organisasi Setda");
+    assert_eq!(c[0].programs, vec!["P1".to_string()]);
+    assert_eq!(c[0].signed.map(|d| d.to_string()).as_deref(), Some("2024-09-01"));
+    press(&mut a, KeyCode::Char('d'));
+    press(&mut a, KeyCode::Char('y'));
+    assert!(screen(&a).session.commitments.is_empty());
+    press(&mut a, KeyCode::Char('u'));
+    assert_eq!(screen(&a).session.commitments.len(), 1);
+}

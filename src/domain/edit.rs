@@ -3,7 +3,12 @@
 
 use std::fmt;
 
-use super::{Entry, Session};
+use time::OffsetDateTime;
+
+use super::commitment::Commitment;
+use super::readiness::{self, Score};
+use super::vote::VoteRound;
+use super::{Entry, Participant, Pillar, Session};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
@@ -19,6 +24,99 @@ pub enum Edit {
     },
     /// Replaces the entry with the same id.
     ReplaceEntry(Entry),
+    /// Adds the participant, or replaces the one with the same id.
+    PutParticipant(Participant),
+    InsertParticipant {
+        index: usize,
+        participant: Participant,
+    },
+    RemoveParticipant {
+        id: String,
+    },
+    /// Sets (or with `None` clears) the readiness score of a sub-aspect.
+    SetScore {
+        sub: String,
+        pillar: Option<Pillar>,
+        score: Option<Score>,
+    },
+    PutRound(VoteRound),
+    InsertRound {
+        index: usize,
+        round: VoteRound,
+    },
+    RemoveRound {
+        id: String,
+    },
+    PutCommitment(Commitment),
+    InsertCommitment {
+        index: usize,
+        commitment: Commitment,
+    },
+    RemoveCommitment {
+        id: String,
+    },
+    /// The planned minutes of a step.
+    SetMinutes {
+        step: usize,
+        minutes: u32,
+    },
+    /// The timer of a step: time spent so far and whether it is running.
+    SetTiming {
+        step: usize,
+        spent_seconds: u64,
+        started: Option<OffsetDateTime>,
+    },
+}
+
+/// Longest planned step, as for templates: a whole day.
+pub const MAX_STEP_MINUTES: u32 = 24 * 60;
+
+/// Something with a stable id, kept in a list of the session.
+trait Keyed: Clone {
+    fn key(&self) -> &str;
+}
+
+impl Keyed for Participant {
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Keyed for VoteRound {
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Keyed for Commitment {
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+/// Adds or replaces by id; returns the old item if there was one.
+fn put<T: Keyed>(list: &mut Vec<T>, item: T) -> Option<T> {
+    match list.iter().position(|x| x.key() == item.key()) {
+        Some(i) => Some(std::mem::replace(&mut list[i], item)),
+        None => {
+            list.push(item);
+            None
+        }
+    }
+}
+
+fn remove<T: Keyed>(list: &mut Vec<T>, id: &str) -> Option<(usize, T)> {
+    let i = list.iter().position(|x| x.key() == id)?;
+    Some((i, list.remove(i)))
+}
+
+fn insert<T: Keyed>(list: &mut Vec<T>, index: usize, item: T) -> Result<String, EditError> {
+    if list.iter().any(|x| x.key() == item.key()) {
+        return Err(EditError::DuplicateId(item.key().to_string()));
+    }
+    let id = item.key().to_string();
+    list.insert(index.min(list.len()), item);
+    Ok(id)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +124,10 @@ pub enum EditError {
     DuplicateId(String),
     NoSuchEntry(String),
     EmptyText,
+    NoSuchItem(String),
+    BadScore(u8),
+    BadMinutes(u32),
+    NoSuchStep(usize),
 }
 
 impl fmt::Display for EditError {
@@ -34,6 +136,10 @@ impl fmt::Display for EditError {
             EditError::DuplicateId(id) => write!(f, "an entry with id {id} already exists"),
             EditError::NoSuchEntry(id) => write!(f, "no entry with id {id}"),
             EditError::EmptyText => write!(f, "an entry needs text"),
+            EditError::NoSuchItem(id) => write!(f, "nothing with id {id}"),
+            EditError::BadScore(s) => write!(f, "a score must be 1 to 5, not {s}"),
+            EditError::BadMinutes(m) => write!(f, "a step lasts 1 to {MAX_STEP_MINUTES} minutes, not {m}"),
+            EditError::NoSuchStep(i) => write!(f, "there is no step {}", i + 1),
         }
     }
 }
@@ -75,14 +181,104 @@ impl Edit {
                 let old = std::mem::replace(&mut session.entries[index], entry);
                 Ok(Edit::ReplaceEntry(old))
             }
+            Edit::PutParticipant(p) => {
+                let id = p.id.clone();
+                Ok(match put(&mut session.participants, p) {
+                    Some(old) => Edit::PutParticipant(old),
+                    None => Edit::RemoveParticipant { id },
+                })
+            }
+            Edit::InsertParticipant { index, participant } => {
+                insert(&mut session.participants, index, participant).map(|id| Edit::RemoveParticipant { id })
+            }
+            Edit::RemoveParticipant { id } => {
+                let (index, participant) = remove(&mut session.participants, &id).ok_or(EditError::NoSuchItem(id))?;
+                Ok(Edit::InsertParticipant { index, participant })
+            }
+            Edit::SetScore { sub, pillar, score } => {
+                if let Some(s) = &score
+                    && !readiness::valid_score(s.score)
+                {
+                    return Err(EditError::BadScore(s.score));
+                }
+                let at = session
+                    .readiness
+                    .iter()
+                    .position(|s| s.sub == sub && s.pillar == pillar);
+                let old = match (at, score) {
+                    (Some(i), Some(new)) => Some(std::mem::replace(&mut session.readiness[i], new)),
+                    (Some(i), None) => Some(session.readiness.remove(i)),
+                    (None, Some(new)) => {
+                        session.readiness.push(new);
+                        None
+                    }
+                    (None, None) => None,
+                };
+                Ok(Edit::SetScore {
+                    sub,
+                    pillar,
+                    score: old,
+                })
+            }
+            Edit::PutRound(r) => {
+                let id = r.id.clone();
+                Ok(match put(&mut session.votes, r) {
+                    Some(old) => Edit::PutRound(old),
+                    None => Edit::RemoveRound { id },
+                })
+            }
+            Edit::InsertRound { index, round } => {
+                insert(&mut session.votes, index, round).map(|id| Edit::RemoveRound { id })
+            }
+            Edit::RemoveRound { id } => {
+                let (index, round) = remove(&mut session.votes, &id).ok_or(EditError::NoSuchItem(id))?;
+                Ok(Edit::InsertRound { index, round })
+            }
+            Edit::PutCommitment(c) => {
+                let id = c.id.clone();
+                Ok(match put(&mut session.commitments, c) {
+                    Some(old) => Edit::PutCommitment(old),
+                    None => Edit::RemoveCommitment { id },
+                })
+            }
+            Edit::InsertCommitment { index, commitment } => {
+                insert(&mut session.commitments, index, commitment).map(|id| Edit::RemoveCommitment { id })
+            }
+            Edit::RemoveCommitment { id } => {
+                let (index, commitment) = remove(&mut session.commitments, &id).ok_or(EditError::NoSuchItem(id))?;
+                Ok(Edit::InsertCommitment { index, commitment })
+            }
+            Edit::SetMinutes { step, minutes } => {
+                if minutes == 0 || minutes > MAX_STEP_MINUTES {
+                    return Err(EditError::BadMinutes(minutes));
+                }
+                let s = session.agenda.steps.get_mut(step).ok_or(EditError::NoSuchStep(step))?;
+                let old = std::mem::replace(&mut s.minutes, minutes);
+                Ok(Edit::SetMinutes { step, minutes: old })
+            }
+            Edit::SetTiming {
+                step,
+                spent_seconds,
+                started,
+            } => {
+                let s = session.agenda.steps.get_mut(step).ok_or(EditError::NoSuchStep(step))?;
+                let old_spent = std::mem::replace(&mut s.spent_seconds, spent_seconds);
+                let old_started = std::mem::replace(&mut session.timer_started, started);
+                Ok(Edit::SetTiming {
+                    step,
+                    spent_seconds: old_spent,
+                    started: old_started,
+                })
+            }
         }
     }
 
     /// The entry this edit is about, so the screen can follow it after undo or redo.
-    pub fn entry_id(&self) -> &str {
+    pub fn entry_id(&self) -> Option<&str> {
         match self {
-            Edit::AddEntry(e) | Edit::ReplaceEntry(e) | Edit::InsertEntry { entry: e, .. } => &e.id,
-            Edit::RemoveEntry { id } => id,
+            Edit::AddEntry(e) | Edit::ReplaceEntry(e) | Edit::InsertEntry { entry: e, .. } => Some(&e.id),
+            Edit::RemoveEntry { id } => Some(id),
+            _ => None,
         }
     }
 }
@@ -127,6 +323,113 @@ mod tests {
         assert_eq!(s.entries[0].text, "baru");
         undo.apply(&mut s).expect("undo");
         assert_eq!(s.entries[0].text, "lama");
+    }
+
+    #[test]
+    fn every_kind_of_edit_undoes_exactly() {
+        use crate::domain::commitment::Commitment;
+        use crate::domain::readiness::Score;
+        use crate::domain::vote::VoteRound;
+        use crate::domain::{Participant, Role};
+        let mut s = session();
+        let p = Participant {
+            id: "P".into(),
+            name: "Ani".into(),
+            institution: "Bappeda".into(),
+            role: Role::Staff,
+            present: true,
+        };
+        let score = |v| Score {
+            sub: "struktur.sdm".into(),
+            pillar: None,
+            score: v,
+            note: String::new(),
+        };
+        let edits = vec![
+            Edit::PutParticipant(p.clone()),
+            Edit::PutParticipant(Participant {
+                present: false,
+                ..p.clone()
+            }),
+            Edit::RemoveParticipant { id: "P".into() },
+            Edit::SetScore {
+                sub: "struktur.sdm".into(),
+                pillar: None,
+                score: Some(score(3)),
+            },
+            Edit::SetScore {
+                sub: "struktur.sdm".into(),
+                pillar: None,
+                score: Some(score(4)),
+            },
+            Edit::SetScore {
+                sub: "struktur.sdm".into(),
+                pillar: None,
+                score: None,
+            },
+            Edit::PutRound(VoteRound::new("R".into(), "opening".into())),
+            Edit::RemoveRound { id: "R".into() },
+            Edit::PutCommitment(Commitment {
+                id: "C".into(),
+                opd: "Bappeda".into(),
+                programs: vec![],
+                signer: String::new(),
+                signed: None,
+                note: String::new(),
+            }),
+            Edit::RemoveCommitment { id: "C".into() },
+            Edit::SetMinutes { step: 0, minutes: 45 },
+            Edit::SetTiming {
+                step: 0,
+                spent_seconds: 90,
+                started: Some(crate::domain::test_support::now()),
+            },
+        ];
+        for edit in edits {
+            let before = s.clone();
+            let undo = edit.clone().apply(&mut s).expect("applies");
+            assert_ne!(s, before, "{edit:?} changed something");
+            let after = s.clone();
+            let redo = undo.apply(&mut s).expect("undo applies");
+            assert_eq!(s, before, "undo of {edit:?}");
+            redo.apply(&mut s).expect("redo applies");
+            assert_eq!(s, after, "redo of {edit:?}");
+        }
+    }
+
+    #[test]
+    fn out_of_range_scores_and_minutes_are_refused() {
+        use crate::domain::readiness::Score;
+        let mut s = session();
+        let before = s.clone();
+        let bad = Score {
+            sub: "struktur.sdm".into(),
+            pillar: None,
+            score: 6,
+            note: String::new(),
+        };
+        assert_eq!(
+            Edit::SetScore {
+                sub: bad.sub.clone(),
+                pillar: None,
+                score: Some(bad)
+            }
+            .apply(&mut s),
+            Err(EditError::BadScore(6))
+        );
+        assert_eq!(
+            Edit::SetMinutes { step: 0, minutes: 0 }.apply(&mut s),
+            Err(EditError::BadMinutes(0))
+        );
+        assert_eq!(
+            Edit::SetMinutes { step: 0, minutes: 1441 }.apply(&mut s),
+            Err(EditError::BadMinutes(1441))
+        );
+        assert_eq!(
+            Edit::SetMinutes { step: 99, minutes: 5 }.apply(&mut s),
+            Err(EditError::NoSuchStep(99))
+        );
+        assert_eq!(s, before);
     }
 
     #[test]

@@ -75,6 +75,9 @@ pub struct Entry {
     pub text: String,
     #[serde(default)]
     pub proposer: Proposer,
+    /// Program details (schema 2); only program entries carry them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub program: Option<super::program::ProgramInfo>,
     /// Illustrative content (the sample session), not something a room said.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub example: bool,
@@ -94,12 +97,17 @@ impl Entry {
             aspect: None,
             text: text.into(),
             proposer: Proposer::Anonymous,
+            program: None,
             example: false,
             created: now,
             updated: now,
         }
     }
 }
+
+/// The longest text one entry may have, in characters. A spoken remark is a few hundred; the
+/// limit only stops a stray paste of a whole document from freezing the screen or the file.
+pub const MAX_ENTRY_CHARS: usize = 100_000;
 
 /// Text as it will be stored: line ends normalised, trailing blanks trimmed. `None` when nothing
 /// but whitespace is left, since an empty entry is never saved.

@@ -45,6 +45,7 @@ pub fn group_keys(step: &Step, session: &Session, catalog: &Catalog) -> Vec<Grou
             keys
         }
         StepKind::Review => Pillar::ALL.iter().map(|p| GroupKey::Pillar(*p)).collect(),
+        StepKind::Commitments => Vec::new(),
         StepKind::Info | StepKind::Summary | StepKind::Pillars => {
             if step.collects.is_empty() {
                 Vec::new()
@@ -93,6 +94,7 @@ fn key_for(step: &Step, keys: &[GroupKey], e: &Entry) -> Option<usize> {
                 None
             }
         }
+        StepKind::Commitments => None,
         StepKind::Review => {
             let p = e.pillar?;
             step.collects.contains(&e.kind).then(|| find(&GroupKey::Pillar(p)))?

@@ -2,11 +2,16 @@
 
 pub mod catalog;
 pub mod codes;
+pub mod commitment;
 pub mod edit;
 pub mod entry;
 pub mod grouping;
+pub mod program;
+pub mod readiness;
 pub mod session;
 pub mod text;
+pub mod timer;
+pub mod vote;
 
 #[cfg(test)]
 pub(crate) mod test_support;

@@ -4,10 +4,13 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
+use super::commitment::Commitment;
+use super::readiness::Score;
+use super::vote::VoteRound;
 use super::{ElementDef, Entry, Kind, Pillar, Stage, Text};
 
 /// The version of the session file this build writes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// A calendar date written as `YYYY-MM-DD` in files and on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -108,6 +111,8 @@ pub enum StepKind {
     Review,
     /// Counts of what was recorded.
     Summary,
+    /// Bimtek IV: each OPD's commitments (schema 2).
+    Commitments,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,6 +134,14 @@ pub struct Step {
     /// The kinds of entry this step records, the first being the default.
     #[serde(default)]
     pub collects: Vec<Kind>,
+    /// Time actually spent on the step, not counting a run still going (see
+    /// `Session::timer_started`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub spent_seconds: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -168,6 +181,22 @@ pub struct Session {
     pub current_step: usize,
     #[serde(default)]
     pub entries: Vec<Entry>,
+    /// The readiness self-assessment (schema 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub readiness: Vec<Score>,
+    /// Dot-voting rounds (schema 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub votes: Vec<VoteRound>,
+    /// OPD commitments, Bimtek IV (schema 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub commitments: Vec<Commitment>,
+    /// When the current step's timer was started; `None` while it is paused (schema 2).
+    #[serde(
+        default,
+        with = "time::serde::rfc3339::option",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub timer_started: Option<OffsetDateTime>,
     #[serde(with = "time::serde::rfc3339")]
     pub created: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
@@ -203,6 +232,10 @@ impl Session {
             agenda,
             current_step: 0,
             entries: Vec::new(),
+            readiness: Vec::new(),
+            votes: Vec::new(),
+            commitments: Vec::new(),
+            timer_started: None,
             created: now,
             updated: now,
         }

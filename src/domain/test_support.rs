@@ -62,6 +62,7 @@ fn step(id: &str, kind: StepKind, pillar: Option<Pillar>, collects: &[Kind]) -> 
         notes: Text::default(),
         minutes: 30,
         collects: collects.to_vec(),
+        spent_seconds: 0,
     }
 }
 

@@ -4,12 +4,21 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::domain::entry::MAX_ENTRY_CHARS;
 use crate::domain::{SCHEMA_VERSION, Session};
 use crate::template::{self, catalog, locate};
 
 /// Session files larger than this are refused before they are read: no real session comes near
 /// it, and reading a huge stray file would freeze the laptop.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How deep RON values may nest. A session needs about eight levels (session, agenda, steps, step,
+/// title…); the limit turns a maliciously deep file into an error instead of a stack overflow.
+pub const MAX_NESTING: usize = 32;
+
+fn ron_options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(MAX_NESTING)
+}
 
 /// Why a session file did not load: `file:line:col: what is wrong`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,9 +61,10 @@ struct Probe {
 }
 
 fn ron_error(e: ron::error::SpannedError) -> ParseError {
+    // Positions are 1-based; guard against a 0 so every error points somewhere real.
     ParseError {
-        line: e.span.start.line,
-        col: e.span.start.col,
+        line: e.span.start.line.max(1),
+        col: e.span.start.col.max(1),
         message: e.code.to_string(),
     }
 }
@@ -62,7 +72,7 @@ fn ron_error(e: ron::error::SpannedError) -> ParseError {
 /// Parses and checks a session from RON text.
 pub fn parse(text: &str) -> Result<Session, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match ron::from_str::<Probe>(text) {
+    match ron_options().from_str::<Probe>(text) {
         Ok(p) if p.schema_version > SCHEMA_VERSION => {
             return Err(ParseError::at(
                 text,
@@ -82,13 +92,50 @@ pub fn parse(text: &str) -> Result<Session, ParseError> {
         }
         _ => {}
     }
-    let session: Session = ron::from_str(text).map_err(ron_error)?;
+    let mut session: Session = ron_options().from_str(text).map_err(ron_error)?;
     validate(&session, text)?;
+    migrate(&mut session);
     Ok(session)
+}
+
+/// Brings an older session up to this version in memory; it is written in the new version only
+/// when next saved. Version 2 added readiness scores, votes, program details, commitments and
+/// step timing, all of which an older file simply does not have yet.
+fn migrate(session: &mut Session) {
+    if session.schema_version < SCHEMA_VERSION {
+        session.schema_version = SCHEMA_VERSION;
+    }
 }
 
 fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
     template::validate(&s.agenda, catalog()).map_err(|(needle, message)| ParseError::at(text, &needle, message))?;
+    crate::domain::readiness::validate(&s.readiness, catalog())
+        .map_err(|(needle, message)| ParseError::at(text, &needle, message))?;
+    for e in &s.entries {
+        if let Some(p) = &e.program
+            && let Err(message) = p.validate()
+        {
+            return Err(ParseError::at(
+                text,
+                &format!("\"{}\"", e.id),
+                format!("entry {}: {message}", e.id),
+            ));
+        }
+    }
+    for r in &s.votes {
+        if r.budget == 0 || r.budget > crate::domain::vote::MAX_BUDGET {
+            return Err(ParseError::at(
+                text,
+                &format!("\"{}\"", r.id),
+                format!(
+                    "vote round {}: budget {} is outside 1 to {}",
+                    r.id,
+                    r.budget,
+                    crate::domain::vote::MAX_BUDGET
+                ),
+            ));
+        }
+    }
     if s.current_step >= s.agenda.steps.len() {
         return Err(ParseError::at(
             text,
@@ -120,6 +167,17 @@ fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
         }
         if e.text.trim().is_empty() {
             return Err(ParseError::at(text, &at, format!("entry {} has no text", e.id)));
+        }
+        let chars = e.text.chars().count();
+        if chars > MAX_ENTRY_CHARS {
+            return Err(ParseError::at(
+                text,
+                &at,
+                format!(
+                    "entry {} is {chars} characters long; an entry may have at most {MAX_ENTRY_CHARS}",
+                    e.id
+                ),
+            ));
         }
         if let Some(code) = &e.element {
             if !template::element_known(code, &s.agenda, catalog()) {

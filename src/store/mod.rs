@@ -1,10 +1,13 @@
-//! The only code that touches session files: where they live, loading, atomic saving, locking.
+//! The only code that touches session files: where they live, loading, atomic saving, locking,
+//! backups and recovery files.
 
+pub mod backup;
 pub mod demo;
 pub mod dirs;
 pub mod list;
 pub mod load;
 pub mod lock;
+pub mod recovery;
 pub mod save;
 
 pub use load::{LoadError, load, parse};

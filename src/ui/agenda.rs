@@ -50,10 +50,12 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
                 " "
             };
             // Durations only where there is room; the step's own title bar always shows its own.
-            let minutes = if width >= 28 {
-                format!(" {}'", step.minutes)
-            } else {
-                String::new()
+            // Actual time beside the plan once a step has been timed: `34/30'`.
+            let actual = crate::domain::timer::elapsed(&s.session, i, app.now) / 60;
+            let minutes = match (width >= 28, actual > 0) {
+                (false, _) => String::new(),
+                (true, true) => format!(" {actual}/{}'", step.minutes),
+                (true, false) => format!(" {}'", step.minutes),
             };
             let label_w = width.saturating_sub(minutes.chars().count() + 5);
             let label = truncate(step.title.get(app.lang), label_w);

@@ -123,7 +123,15 @@ pub fn draw(app: &App, s: &SessionScreen, form: &EntryForm, frame: &mut Frame, b
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), suggest);
     }
-    if form.error == Some(FormError::EmptyText) {
-        frame.render_widget(Paragraph::new(fit(&tr.form_empty, message.width, THEME.error)), message);
+    match form.error {
+        Some(FormError::EmptyText) => {
+            frame.render_widget(Paragraph::new(fit(&tr.form_empty, message.width, THEME.error)), message)
+        }
+        Some(FormError::TooLong(n)) => {
+            let max = crate::domain::entry::MAX_ENTRY_CHARS.to_string();
+            let text = crate::i18n::fill(&tr.entry_too_long, &[("n", &n.to_string()), ("max", &max)]);
+            frame.render_widget(Paragraph::new(fit(&text, message.width, THEME.error)), message)
+        }
+        None => {}
     }
 }

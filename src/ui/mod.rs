@@ -1,10 +1,18 @@
 //! Drawing. Every function here reads the state and never changes it.
 
 pub mod agenda;
+pub mod backups;
+pub mod commitments;
+pub mod dialog;
 pub mod entry_form;
+pub mod flash;
 pub mod help;
 pub mod home;
+pub mod locked;
 pub mod new_form;
+pub mod panels;
+pub mod recovery;
+pub mod save_as;
 pub mod session;
 pub mod step;
 pub mod text;
@@ -33,6 +41,9 @@ pub fn view(app: &App, frame: &mut Frame) {
     match &app.screen {
         Screen::Home(home) => home::draw(app, home, frame, area),
         Screen::Session(s) => session::draw(app, s, frame, area),
+    }
+    if let Some(d) = &app.dialog {
+        dialog::draw(app, d, frame, area);
     }
     if app.help {
         help::draw(app, frame, area);

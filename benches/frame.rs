@@ -1,0 +1,203 @@
+//! Keystroke to frame: one key (or one paste) handled by `update` and the frame drawn by `view`
+//! into a TestBackend, on generated sessions of 100 to 100,000 entries. What the shell does
+//! after `update` returns `Effect::Save` (writing the file) is measured in `benches/store.rs`.
+//!
+//! Each measured key is followed by an unmeasured one that undoes it (Up after Down, Left after
+//! Right, undo after an add), so every iteration starts from the same screen.
+
+use std::hint::black_box;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use bimtek::app::{Action, App, Screen, update};
+use bimtek::domain::{Lang, Session};
+use bimtek::generate;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+const ENTRIES: [usize; 4] = [100, 1_000, 10_000, 100_000];
+const SCREENS: [(u16, u16); 2] = [(120, 40), (240, 67)];
+/// The step the keystroke benchmarks run on: a pillar step, with about a sixth of the entries.
+const STEP: &str = "pillar-governance";
+
+fn key(code: KeyCode) -> Action {
+    Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+/// The session open on `STEP`, the cursor in the middle of the step's list.
+fn app(session: &Session) -> App {
+    let mut s = session.clone();
+    s.current_step = s
+        .agenda
+        .steps
+        .iter()
+        .position(|st| st.id == STEP)
+        .expect("the step exists");
+    let mut app = App::new(Lang::Id, generate::START, 1, PathBuf::from("/tmp"));
+    update(
+        &mut app,
+        Action::SessionOpened {
+            session: Box::new(s),
+            path: PathBuf::from("/tmp/bench.ron"),
+            read_only: false,
+        },
+    );
+    if let Screen::Session(s) = &mut app.screen {
+        // Headings plus the entries under them: half way down.
+        let step = s.session.step().expect("a step");
+        let shown = s.session.entries.iter().filter(|e| e.pillar == step.pillar).count();
+        s.cursor = shown / 2;
+    }
+    app
+}
+
+struct Screenful {
+    app: App,
+    term: Terminal<TestBackend>,
+}
+
+impl Screenful {
+    fn new(session: &Session, (w, h): (u16, u16)) -> Screenful {
+        let mut s = Screenful {
+            app: app(session),
+            term: Terminal::new(TestBackend::new(w, h)).expect("test terminal"),
+        };
+        s.draw();
+        s
+    }
+
+    fn draw(&mut self) {
+        let app = &self.app;
+        self.term.draw(|f| bimtek::ui::view(app, f)).expect("draw");
+    }
+
+    /// An action and the frame after it.
+    fn act(&mut self, action: Action) {
+        black_box(update(&mut self.app, action));
+        self.draw();
+    }
+
+    /// Times `measured` and not `reset`, `iters` times over.
+    fn time(&mut self, iters: u64, measured: impl Fn() -> Vec<Action>, reset: impl Fn() -> Vec<Action>) -> Duration {
+        let mut total = Duration::ZERO;
+        for _ in 0..iters {
+            let actions = measured();
+            let start = Instant::now();
+            for a in actions {
+                self.act(a);
+            }
+            total += start.elapsed();
+            for a in reset() {
+                self.act(a);
+            }
+        }
+        total
+    }
+}
+
+fn paste_text() -> String {
+    let words = "Warga di pulau-pulau kecil masih harus menyeberang ke Tobelo untuk mengurus dokumen";
+    let mut t = String::with_capacity(5_000);
+    let mut i = 0;
+    while t.len() < 5_000 {
+        t.push_str(words);
+        i += 1;
+        t.push_str(if i % 8 == 0 { ".\n" } else { ", " });
+    }
+    t.truncate(5_000);
+    t
+}
+
+fn keystrokes(c: &mut Criterion) {
+    let paste = paste_text();
+    assert_eq!(paste.chars().count(), 5_000);
+    for n in ENTRIES {
+        let session = generate::session(n, 42);
+        for size in SCREENS {
+            let (w, h) = size;
+            let mut g = c.benchmark_group(format!("keystroke/{w}x{h}"));
+            if n >= 100_000 {
+                g.sample_size(30);
+            }
+            g.bench_function(BenchmarkId::new("down", n), |b| {
+                let mut s = Screenful::new(&session, size);
+                b.iter_custom(|iters| s.time(iters, || vec![key(KeyCode::Down)], || vec![key(KeyCode::Up)]));
+            });
+            g.bench_function(BenchmarkId::new("next_step", n), |b| {
+                let mut s = Screenful::new(&session, size);
+                b.iter_custom(|iters| s.time(iters, || vec![key(KeyCode::Right)], || vec![key(KeyCode::Left)]));
+            });
+            g.bench_function(BenchmarkId::new("type_char", n), |b| {
+                let mut s = Screenful::new(&session, size);
+                s.act(key(KeyCode::Char('a')));
+                b.iter_custom(|iters| {
+                    s.time(
+                        iters,
+                        || vec![key(KeyCode::Char('x'))],
+                        || vec![key(KeyCode::Backspace)],
+                    )
+                });
+            });
+            g.bench_function(BenchmarkId::new("add_entry_enter", n), |b| {
+                let mut s = Screenful::new(&session, size);
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        s.act(key(KeyCode::Char('a')));
+                        s.act(key(KeyCode::Char('x')));
+                        let start = Instant::now();
+                        s.act(key(KeyCode::Enter));
+                        total += start.elapsed();
+                        s.act(key(KeyCode::Char('u')));
+                    }
+                    total
+                });
+            });
+            g.bench_function(BenchmarkId::new("paste_5000_chars", n), |b| {
+                let mut s = Screenful::new(&session, size);
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        s.act(key(KeyCode::Char('a')));
+                        let action = Action::Paste(paste.clone());
+                        let start = Instant::now();
+                        s.act(action);
+                        total += start.elapsed();
+                        s.act(key(KeyCode::Esc));
+                    }
+                    total
+                });
+            });
+            g.finish();
+        }
+    }
+}
+
+/// The sample session from its text to the first frame on screen: parse and validate, open,
+/// draw. Process start and terminal setup are not in it (see README, Performance).
+fn first_frame(c: &mut Criterion) {
+    let mut g = c.benchmark_group("startup");
+    g.bench_function("sample_parse_open_first_frame_120x40", |b| {
+        b.iter(|| {
+            let session = bimtek::store::parse(bimtek::store::demo::SAMPLE).expect("the sample loads");
+            let mut app = App::new(Lang::Id, generate::START, 1, PathBuf::from("/tmp"));
+            update(
+                &mut app,
+                Action::SessionOpened {
+                    session: Box::new(session),
+                    path: PathBuf::from("/tmp/sample.ron"),
+                    read_only: false,
+                },
+            );
+            let mut term = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
+            term.draw(|f| bimtek::ui::view(&app, f)).expect("draw");
+            black_box(term);
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, keystrokes, first_frame);
+criterion_main!(benches);

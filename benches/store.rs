@@ -1,0 +1,64 @@
+//! The session file: save (serialise + write + fsync + rename), load (read + parse + validate),
+//! and the home screen's list of a folder of 200 sessions. Real files in a temp folder.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use bimtek::generate;
+use bimtek::store;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+const ENTRIES: [usize; 4] = [100, 1_000, 10_000, 100_000];
+
+fn save_and_load(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut g = c.benchmark_group("store");
+    for n in ENTRIES {
+        let session = generate::session(n, 42);
+        let path = dir.path().join(format!("{}-{n}.ron", session.file_stem()));
+        if n >= 10_000 {
+            g.sample_size(10);
+            g.measurement_time(Duration::from_secs(if n >= 100_000 { 20 } else { 5 }));
+        }
+        g.bench_function(BenchmarkId::new("serialise", n), |b| {
+            b.iter(|| black_box(store::to_ron(&session)));
+        });
+        g.bench_function(BenchmarkId::new("save", n), |b| {
+            b.iter(|| store::save(&path, &session).expect("save"));
+        });
+        let text = std::fs::read_to_string(&path).expect("saved file");
+        eprintln!("{n} entries: {} bytes on disk", text.len());
+        g.bench_function(BenchmarkId::new("parse", n), |b| {
+            b.iter(|| black_box(store::parse(&text).expect("parse")));
+        });
+        g.bench_function(BenchmarkId::new("load", n), |b| {
+            b.iter(|| black_box(store::load(&path).expect("load")));
+        });
+    }
+    g.finish();
+}
+
+/// A facilitator's folder after a few years: 200 sessions of 50 to 300 entries each.
+fn scan(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for i in 0..200u64 {
+        let n = 50 + usize::try_from(i * 37 % 251).unwrap_or(0);
+        let mut s = generate::session(n, i);
+        s.region = format!("Kabupaten Contoh {i:03}");
+        let path = dir.path().join(format!("{}.ron", s.file_stem()));
+        std::fs::write(&path, store::to_ron(&s)).expect("write");
+    }
+    let mut g = c.benchmark_group("home");
+    g.sample_size(20);
+    g.bench_function("scan_200_sessions", |b| {
+        b.iter(|| {
+            let rows = store::list::scan(dir.path());
+            assert_eq!(rows.len(), 200);
+            black_box(rows)
+        });
+    });
+    g.finish();
+}
+
+criterion_group!(benches, save_and_load, scan);
+criterion_main!(benches);

@@ -1,0 +1,182 @@
+//! Dialogs over a screen: save as, the backup list, the recovery question, a locked session.
+//! A dialog takes every key while it is open (Ctrl-C still quits).
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use time::OffsetDateTime;
+
+use super::backups::{self, BackupRow, Backups};
+use super::locked::{self, Locked};
+use super::recovery::{self, Recovery, RecoveryOffer};
+use super::save_as::{self, SaveAs, SaveAsError};
+use super::session_screen::{Flash, Mode};
+use super::{App, Effect, SaveState, Screen};
+use crate::domain::entry::MAX_ENTRY_CHARS;
+use crate::i18n::fill;
+
+/// A failed save is tried again this often, even if nothing else changes.
+pub const SAVE_RETRY: time::Duration = time::Duration::seconds(10);
+
+#[derive(Debug, Clone)]
+pub enum Dialog {
+    SaveAs(SaveAs),
+    Backups(Backups),
+    Recovery(Recovery),
+    Locked(Locked),
+}
+
+impl Dialog {
+    /// Whether the dialog has a text field with the keyboard.
+    pub fn typing(&self) -> bool {
+        matches!(self, Dialog::SaveAs(_))
+    }
+}
+
+/// Keys for an open dialog.
+pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Some(dialog) = &mut app.dialog else {
+        return Vec::new();
+    };
+    let (close, effects) = match dialog {
+        Dialog::SaveAs(d) => match d.on_key(key) {
+            save_as::Outcome::Continue => (false, Vec::new()),
+            save_as::Outcome::Cancel => (true, Vec::new()),
+            // The dialog stays until the shell says how it went.
+            save_as::Outcome::Save(path) => (false, vec![Effect::SaveAs(path)]),
+        },
+        Dialog::Backups(d) => match d.on_key(key) {
+            backups::Outcome::Continue => (false, Vec::new()),
+            backups::Outcome::Close => (true, Vec::new()),
+            backups::Outcome::Restore { session, backup } => (true, vec![Effect::Restore { session, backup }]),
+        },
+        Dialog::Recovery(d) => match d.on_key(key) {
+            recovery::Outcome::Continue => (false, Vec::new()),
+            recovery::Outcome::Later => (true, Vec::new()),
+            recovery::Outcome::Use(path) => (true, vec![Effect::UseRecovery(path)]),
+            recovery::Outcome::Discard(path) => (true, vec![Effect::DiscardRecovery(path)]),
+        },
+        Dialog::Locked(d) => match d.on_key(key) {
+            locked::Outcome::Continue => (false, Vec::new()),
+            locked::Outcome::Cancel => (true, Vec::new()),
+            locked::Outcome::ReadOnly(path) => (true, vec![Effect::OpenReadOnly(path)]),
+        },
+    };
+    if close {
+        app.dialog = None;
+    }
+    effects
+}
+
+/// Keys that open a dialog from a screen; `None` when the key is not one of them.
+pub fn open_by_key(app: &mut App, key: KeyEvent) -> Option<Vec<Effect>> {
+    match &app.screen {
+        Screen::Session(s) if matches!(s.mode, Mode::Normal) && key.code == KeyCode::Char('S') => {
+            app.dialog = Some(Dialog::SaveAs(SaveAs::new(&s.path)));
+            Some(Vec::new())
+        }
+        Screen::Home(h) if h.form.is_none() && key.code == KeyCode::Char('b') => {
+            // The sample row (last) has no file of its own yet.
+            let path = h.rows.get(h.selected)?.path.clone();
+            Some(vec![Effect::ListBackups(path)])
+        }
+        _ => None,
+    }
+}
+
+pub fn paste(app: &mut App, text: &str) {
+    if let Some(Dialog::SaveAs(d)) = &mut app.dialog {
+        d.paste(text);
+    }
+}
+
+/// A paste longer than an entry may be is refused with a message, before it reaches a field.
+pub fn refuse_long_paste(app: &mut App, text: &str) -> bool {
+    let n = text.chars().count();
+    if n <= MAX_ENTRY_CHARS {
+        return false;
+    }
+    let message = fill(
+        &app.tr().entry_too_long,
+        &[("n", &n.to_string()), ("max", &MAX_ENTRY_CHARS.to_string())],
+    );
+    notice(app, message);
+    true
+}
+
+/// A message for the facilitator: the status line on the session screen, the message line at home.
+pub fn notice(app: &mut App, message: String) {
+    match &mut app.screen {
+        Screen::Home(h) => h.message = Some(message),
+        Screen::Session(s) => s.flash = Some(Flash::Text(message)),
+    }
+}
+
+pub fn backups_listed(app: &mut App, session: std::path::PathBuf, rows: Vec<BackupRow>) {
+    app.dialog = Some(Dialog::Backups(Backups::new(session, rows)));
+}
+
+pub fn recovery_found(app: &mut App, offers: Vec<RecoveryOffer>) {
+    if app.dialog.is_none()
+        && let Some(offer) = offers.into_iter().next()
+    {
+        app.dialog = Some(Dialog::Recovery(Recovery { offer }));
+    }
+}
+
+pub fn lock_held(app: &mut App, path: std::path::PathBuf, message: String) {
+    app.dialog = Some(Dialog::Locked(Locked { path, message }));
+}
+
+/// The result of a save: the status line, and when to try again after a failure.
+pub fn saved(app: &mut App, result: Result<OffsetDateTime, String>) {
+    let now = app.now;
+    if let Screen::Session(s) = &mut app.screen {
+        app.save_retry_at = match &result {
+            Ok(_) => None,
+            Err(_) => Some(now + SAVE_RETRY),
+        };
+        s.save = match result {
+            Ok(at) => SaveState::Saved(at),
+            Err(e) => SaveState::Failed(e),
+        };
+    }
+}
+
+/// Time passed: a failed save is tried again once its time has come.
+pub fn tick(app: &mut App) -> Vec<Effect> {
+    let failed = matches!(&app.screen, Screen::Session(s) if matches!(s.save, SaveState::Failed(_)) && !s.read_only);
+    match app.save_retry_at {
+        Some(at) if failed && app.now >= at => {
+            app.save_retry_at = None;
+            vec![Effect::Save]
+        }
+        Some(_) if !failed => {
+            app.save_retry_at = None;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The result of "save as": on success bimtek goes on with the new file.
+pub fn saved_as(app: &mut App, result: Result<(std::path::PathBuf, OffsetDateTime), String>) {
+    match result {
+        Ok((path, at)) => {
+            app.dialog = None;
+            app.save_retry_at = None;
+            let message = fill(&app.tr().save_as_done, &[("path", &path.display().to_string())]);
+            if let Screen::Session(s) = &mut app.screen {
+                s.path = path;
+                s.read_only = false;
+                s.save = SaveState::Saved(at);
+                s.flash = Some(Flash::Text(message));
+            }
+        }
+        Err(e) => {
+            if let Some(Dialog::SaveAs(d)) = &mut app.dialog {
+                d.error = Some(SaveAsError::Failed(e));
+            } else {
+                notice(app, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! Scoring the readiness sub-aspects 1–5 with a note, for the region or one pillar.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+
+use super::{Ctx, Outcome, cycle, line_input, line_text, step_cursor, type_into};
+use crate::app::session_screen::Flash;
+use crate::domain::readiness::{self, Score};
+use crate::domain::{Edit, Pillar};
+use crate::template::catalog;
+
+#[derive(Debug, Clone, Default)]
+pub struct ReadinessPanel {
+    /// Index into `sub_aspects()`.
+    pub cursor: usize,
+    /// `None`: the region as a whole.
+    pub pillar: Option<Pillar>,
+    pub note: Option<TextArea<'static>>,
+}
+
+/// The nine sub-aspect codes in catalog order.
+pub fn sub_aspects() -> Vec<&'static str> {
+    catalog()
+        .aspects
+        .iter()
+        .flat_map(|a| a.subs.iter().map(|s| s.code.as_str()))
+        .collect()
+}
+
+impl ReadinessPanel {
+    pub fn paste(&mut self, text: &str) {
+        if let Some(n) = &mut self.note {
+            n.insert_str(text);
+        }
+    }
+
+    fn scopes() -> Vec<Option<Pillar>> {
+        std::iter::once(None)
+            .chain(Pillar::ALL.iter().map(|p| Some(*p)))
+            .collect()
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent, ctx: Ctx) -> Outcome {
+        let subs = sub_aspects();
+        let Some(sub) = subs.get(self.cursor).map(|s| s.to_string()) else {
+            return Outcome::Close;
+        };
+        let current = readiness::find(&ctx.session.readiness, &sub, self.pillar).cloned();
+        if let Some(note) = &mut self.note {
+            match key.code {
+                KeyCode::Esc => self.note = None,
+                KeyCode::Enter => {
+                    let text = line_text(note);
+                    self.note = None;
+                    let Some(mut score) = current else {
+                        return Outcome::Refuse(Flash::ScoreFirst);
+                    };
+                    score.note = text;
+                    return Outcome::apply(
+                        Edit::SetScore {
+                            sub,
+                            pillar: self.pillar,
+                            score: Some(score),
+                        },
+                        Flash::ScoreSaved,
+                    );
+                }
+                _ => {
+                    type_into(note, key);
+                }
+            }
+            return Outcome::Stay;
+        }
+        match key.code {
+            KeyCode::Esc => return Outcome::Close,
+            KeyCode::Char(c @ '1'..='5') => {
+                let value = c as u8 - b'0';
+                let note = current.map(|s| s.note).unwrap_or_default();
+                let score = Score {
+                    sub: sub.clone(),
+                    pillar: self.pillar,
+                    score: value,
+                    note,
+                };
+                return Outcome::apply(
+                    Edit::SetScore {
+                        sub,
+                        pillar: self.pillar,
+                        score: Some(score),
+                    },
+                    Flash::ScoreSaved,
+                );
+            }
+            KeyCode::Char('0' | '6'..='9') => return Outcome::Refuse(Flash::ScoreRange),
+            KeyCode::Delete | KeyCode::Backspace if current.is_some() => {
+                return Outcome::apply(
+                    Edit::SetScore {
+                        sub,
+                        pillar: self.pillar,
+                        score: None,
+                    },
+                    Flash::ScoreCleared,
+                );
+            }
+            KeyCode::Enter | KeyCode::Char('c') => {
+                if current.is_none() {
+                    return Outcome::Refuse(Flash::ScoreFirst);
+                }
+                self.note = Some(line_input(current.as_ref().map_or("", |s| s.note.as_str())));
+            }
+            KeyCode::Left | KeyCode::Right | KeyCode::Char('h') | KeyCode::Char('l') => {
+                let scopes = Self::scopes();
+                let i = scopes.iter().position(|s| *s == self.pillar).unwrap_or(0);
+                let forward = matches!(key.code, KeyCode::Right | KeyCode::Char('l'));
+                self.pillar = scopes[cycle(i, scopes.len(), forward)];
+            }
+            code => self.cursor = step_cursor(self.cursor, subs.len(), code),
+        }
+        Outcome::Stay
+    }
+}

@@ -1,0 +1,159 @@
+//! The roster: who is in the room, for which agency, in which role, and present or not.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui_textarea::TextArea;
+
+use super::{Ctx, Outcome, cycle, line_input, line_text, step_cursor, type_into};
+use crate::app::session_screen::Flash;
+use crate::domain::{Edit, Participant, Role};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RosterField {
+    Name,
+    Institution,
+    Role,
+}
+
+#[derive(Debug, Clone)]
+pub struct ParticipantForm {
+    /// `None` for a new participant.
+    pub id: Option<String>,
+    pub name: TextArea<'static>,
+    pub institution: TextArea<'static>,
+    pub role: Role,
+    pub present: bool,
+    pub field: RosterField,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct RosterPanel {
+    pub cursor: usize,
+    pub form: Option<ParticipantForm>,
+    /// Waiting for `y` to remove this participant.
+    pub confirm: Option<String>,
+}
+
+impl RosterPanel {
+    pub fn paste(&mut self, text: &str) {
+        if let Some(f) = &mut self.form {
+            match f.field {
+                RosterField::Name => f.name.insert_str(text),
+                RosterField::Institution => f.institution.insert_str(text),
+                RosterField::Role => false,
+            };
+        }
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent, ctx: Ctx) -> Outcome {
+        let people = &ctx.session.participants;
+        if let Some(id) = self.confirm.take() {
+            if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+                self.cursor = self.cursor.min(people.len().saturating_sub(2));
+                return Outcome::apply(Edit::RemoveParticipant { id }, Flash::ParticipantRemoved);
+            }
+            return Outcome::Stay;
+        }
+        if let Some(form) = &mut self.form {
+            match key.code {
+                KeyCode::Esc => self.form = None,
+                KeyCode::Tab | KeyCode::Down => {
+                    form.field = match form.field {
+                        RosterField::Name => RosterField::Institution,
+                        RosterField::Institution => RosterField::Role,
+                        RosterField::Role => RosterField::Name,
+                    }
+                }
+                KeyCode::BackTab | KeyCode::Up => {
+                    form.field = match form.field {
+                        RosterField::Name => RosterField::Role,
+                        RosterField::Institution => RosterField::Name,
+                        RosterField::Role => RosterField::Institution,
+                    }
+                }
+                KeyCode::Enter => {
+                    let name = line_text(&form.name);
+                    if name.is_empty() {
+                        form.field = RosterField::Name;
+                        return Outcome::Refuse(Flash::NameRequired);
+                    }
+                    let p = Participant {
+                        id: form.id.clone().unwrap_or_else(|| ctx.ids.next(ctx.now)),
+                        name,
+                        institution: line_text(&form.institution),
+                        role: form.role,
+                        present: form.present,
+                    };
+                    let new = form.id.is_none();
+                    self.form = None;
+                    if new {
+                        self.cursor = people.len();
+                    }
+                    return Outcome::apply(Edit::PutParticipant(p), Flash::ParticipantSaved);
+                }
+                code if form.field == RosterField::Role => {
+                    let i = Role::ALL.iter().position(|r| *r == form.role).unwrap_or(0);
+                    match code {
+                        KeyCode::Left => form.role = Role::ALL[cycle(i, Role::ALL.len(), false)],
+                        KeyCode::Right | KeyCode::Char(' ') => form.role = Role::ALL[cycle(i, Role::ALL.len(), true)],
+                        _ => {}
+                    }
+                }
+                _ => {
+                    let input = if form.field == RosterField::Name {
+                        &mut form.name
+                    } else {
+                        &mut form.institution
+                    };
+                    type_into(input, key);
+                }
+            }
+            return Outcome::Stay;
+        }
+        let selected = people.get(self.cursor);
+        match key.code {
+            KeyCode::Esc => Outcome::Close,
+            KeyCode::Char('a') | KeyCode::Insert => {
+                self.form = Some(ParticipantForm {
+                    id: None,
+                    name: line_input(""),
+                    institution: line_input(""),
+                    role: Role::Staff,
+                    present: true,
+                    field: RosterField::Name,
+                });
+                Outcome::Stay
+            }
+            KeyCode::Char('e') | KeyCode::Enter => {
+                if let Some(p) = selected {
+                    self.form = Some(ParticipantForm {
+                        id: Some(p.id.clone()),
+                        name: line_input(&p.name),
+                        institution: line_input(&p.institution),
+                        role: p.role,
+                        present: p.present,
+                        field: RosterField::Name,
+                    });
+                }
+                Outcome::Stay
+            }
+            KeyCode::Char(' ') | KeyCode::Char('h') => match selected {
+                Some(p) => {
+                    let p = Participant {
+                        present: !p.present,
+                        ..p.clone()
+                    };
+                    Outcome::apply(Edit::PutParticipant(p), Flash::ParticipantSaved)
+                }
+                None => Outcome::Stay,
+            },
+            KeyCode::Char('d') | KeyCode::Delete => {
+                self.confirm = selected.map(|p| p.id.clone());
+                Outcome::Stay
+            }
+            code => {
+                self.cursor = step_cursor(self.cursor, people.len(), code);
+                Outcome::Stay
+            }
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! Rotating backups. Before a save replaces a session file, the version on disk is kept in a
+//! hidden folder beside it, `.NAME.ron.bak/`, as `YYYYMMDDTHHMMSS.NNNNNNNNNZ.ron` named after the
+//! time that version was written (UTC, so names sort by age). The newest [`KEEP`] are kept.
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
+
+use super::save::write_atomic;
+use super::{LoadError, load};
+use crate::domain::session::SessionSummary;
+
+/// How many earlier versions of a session are kept.
+pub const KEEP: usize = 20;
+
+/// `.NAME.ron.bak` beside the session file.
+pub fn backup_dir(session: &Path) -> PathBuf {
+    session.with_file_name(format!(".{}.bak", file_name(session)))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+const NAME_FORMAT: &[time::format_description::BorrowedFormatItem<'static>] =
+    time::macros::format_description!("[year][month][day]T[hour][minute][second].[subsecond digits:9]Z");
+
+fn backup_name(at: OffsetDateTime) -> String {
+    let utc = at.to_offset(UtcOffset::UTC);
+    let stamp = utc
+        .format(NAME_FORMAT)
+        .unwrap_or_else(|_| utc.unix_timestamp_nanos().to_string());
+    format!("{stamp}.ron")
+}
+
+/// The time in a backup's name, if it is one of ours.
+fn backup_time(name: &str) -> Option<OffsetDateTime> {
+    let stem = name.strip_suffix(".ron")?;
+    PrimitiveDateTime::parse(stem, NAME_FORMAT)
+        .ok()
+        .map(PrimitiveDateTime::assume_utc)
+}
+
+/// When a backup file's version was written (UTC), from its name.
+pub fn written(path: &Path) -> Option<OffsetDateTime> {
+    backup_time(path.file_name()?.to_str()?)
+}
+
+/// One kept version of a session.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Backup {
+    pub path: PathBuf,
+    /// When this version was written (UTC).
+    pub written: OffsetDateTime,
+    /// What it holds, or why it does not load.
+    pub summary: Result<SessionSummary, LoadError>,
+}
+
+/// The backup files of a session, newest first (paths and times only).
+fn backup_files(session: &Path) -> Vec<(PathBuf, OffsetDateTime)> {
+    let Ok(read) = std::fs::read_dir(backup_dir(session)) else {
+        return Vec::new();
+    };
+    let mut files: Vec<(PathBuf, OffsetDateTime)> = read
+        .filter_map(Result::ok)
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            backup_time(&name).map(|t| (e.path(), t))
+        })
+        .collect();
+    files.sort_by(|a, b| b.0.cmp(&a.0));
+    files
+}
+
+/// The kept versions of a session, newest first, each loaded for its summary.
+pub fn list(session: &Path) -> Vec<Backup> {
+    backup_files(session)
+        .into_iter()
+        .map(|(path, written)| {
+            let summary = load(&path).map(|s| s.summary());
+            Backup { path, written, summary }
+        })
+        .collect()
+}
+
+/// Keeps the file now at `session` (if there is one) as a backup, and prunes the oldest beyond
+/// [`KEEP`]. Returns the backup's path.
+pub fn keep_previous(session: &Path) -> io::Result<Option<PathBuf>> {
+    let meta = match std::fs::metadata(session) {
+        Ok(m) if m.is_file() => m,
+        Ok(_) => return Ok(None),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let bytes = std::fs::read(session)?;
+    let written = meta
+        .modified()
+        .map(OffsetDateTime::from)
+        .unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    keep(session, &bytes, written).map(Some)
+}
+
+/// Adds `bytes` as a version of `session` written at `written`, and prunes the oldest beyond
+/// [`KEEP`].
+pub fn keep(session: &Path, bytes: &[u8], written: OffsetDateTime) -> io::Result<PathBuf> {
+    std::fs::create_dir_all(backup_dir(session))?;
+    // Pruning first leaves room on a nearly full disk.
+    prune(session, KEEP.saturating_sub(1));
+    let mut written = written;
+    // Coarse clocks (FAT keeps two seconds) can give two versions one time: the later one moves
+    // on by a nanosecond so that names stay unique and in order.
+    if let Some((_, newest)) = backup_files(session).first()
+        && written <= *newest
+    {
+        written = *newest + time::Duration::nanoseconds(1);
+    }
+    let path = backup_dir(session).join(backup_name(written));
+    write_atomic(&path, bytes)?;
+    Ok(path)
+}
+
+/// Deletes the oldest backups so that at most `keep` remain.
+fn prune(session: &Path, keep: usize) {
+    for (path, _) in backup_files(session).into_iter().skip(keep) {
+        let _ = std::fs::remove_file(path);
+    }
+}
+
+/// Saves over a session file the way every save from the app goes: the version on disk is kept
+/// as a backup first (best effort: a full disk must not stop the save itself), then the new text
+/// is written atomically.
+pub fn save_over(session: &Path, text: &str) -> io::Result<()> {
+    let _ = keep_previous(session);
+    write_atomic(session, text.as_bytes())
+}
+
+/// Puts a kept version back: checks that it loads, keeps the current file as a backup, then
+/// writes the old version atomically. The caller holds the session's lock.
+pub fn restore(session: &Path, backup: &Path) -> Result<(), RestoreError> {
+    load(backup).map_err(RestoreError::Unreadable)?;
+    let bytes = std::fs::read(backup).map_err(|e| RestoreError::Io(e.to_string()))?;
+    keep_previous(session).map_err(|e| RestoreError::Io(e.to_string()))?;
+    write_atomic(session, &bytes).map_err(|e| RestoreError::Io(e.to_string()))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RestoreError {
+    /// The backup itself does not load, so it is not put back.
+    Unreadable(LoadError),
+    Io(String),
+}
+
+impl std::fmt::Display for RestoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RestoreError::Unreadable(e) => write!(f, "{e}"),
+            RestoreError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+/// Removes temporary files that a save interrupted by a crash or power cut left behind
+/// (`.NAME.ron.*.tmp` beside the session and in its backup folder). Call it only while holding
+/// the session's lock, so no save of ours is under way.
+pub fn tidy(session: &Path) {
+    let name = file_name(session);
+    let prefix = format!(".{name}.");
+    let dir = session
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    for folder in [dir.to_path_buf(), backup_dir(session)] {
+        let Ok(read) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for e in read.filter_map(Result::ok) {
+            let n = e.file_name().to_string_lossy().into_owned();
+            let ours = if folder == dir {
+                n.starts_with(&prefix)
+            } else {
+                n.starts_with('.')
+            };
+            if ours && n.ends_with(".tmp") && e.path().is_file() {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_sort_by_time_and_read_back() {
+        let a = time::macros::datetime!(2024-05-06 09:15:30.123456789 +08:00);
+        let b = a + time::Duration::nanoseconds(1);
+        let (na, nb) = (backup_name(a), backup_name(b));
+        assert_eq!(na, "20240506T011530.123456789Z.ron");
+        assert!(na < nb);
+        assert_eq!(backup_time(&na), Some(a));
+        assert_eq!(backup_time("notes.ron"), None);
+    }
+
+    #[test]
+    fn keeps_the_newest_versions_only() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("s.ron");
+        assert_eq!(keep_previous(&path).expect("nothing to keep"), None);
+        for i in 0..(KEEP + 5) {
+            save_over(&path, &format!("version {i}")).expect("save");
+        }
+        let files = backup_files(&path);
+        assert_eq!(files.len(), KEEP);
+        let newest = std::fs::read_to_string(&files[0].0).expect("read");
+        assert_eq!(newest, format!("version {}", KEEP + 3));
+        let oldest = std::fs::read_to_string(&files[KEEP - 1].0).expect("read");
+        assert_eq!(oldest, "version 4");
+    }
+
+    #[test]
+    fn tidy_removes_only_leftover_temp_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("s.ron");
+        std::fs::write(&path, "x").expect("write");
+        std::fs::write(dir.path().join(".s.ron.abc123.tmp"), "half").expect("write");
+        std::fs::write(dir.path().join(".other.ron.abc123.tmp"), "theirs").expect("write");
+        tidy(&path);
+        assert!(!dir.path().join(".s.ron.abc123.tmp").exists());
+        assert!(dir.path().join(".other.ron.abc123.tmp").exists());
+        assert!(path.exists());
+    }
+}

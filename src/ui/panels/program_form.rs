@@ -1,0 +1,71 @@
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::frame_block;
+use crate::app::panels::program_form::{Field, ProgramForm};
+use crate::app::{App, SessionScreen};
+use crate::i18n::Strings;
+use crate::ui::text::{truncate, wrap};
+use crate::ui::theme::THEME;
+
+pub fn draw(app: &App, s: &SessionScreen, p: &ProgramForm, frame: &mut Frame, area: Rect) {
+    let tr = app.tr();
+    let inner = frame_block(frame, area, &tr.program_title);
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(e) = s.session.entry(&p.entry) {
+        for l in wrap(&e.text, width).into_iter().take(3) {
+            lines.push(Line::from(Span::styled(l, THEME.title)));
+        }
+        lines.push(Line::default());
+    }
+    let label_w = 24.min(width / 2);
+    let info = &p.info;
+    let opt = |v: Option<&str>| v.map_or_else(|| tr.unset.clone(), str::to_string);
+    let code = |map: &std::collections::BTreeMap<String, String>, c: Option<&'static str>| {
+        opt(c.map(|c| Strings::label(map, c)))
+    };
+    for (i, field) in Field::ALL.iter().enumerate() {
+        let focused = i == p.field;
+        let (label, value) = match field {
+            Field::Description => (&tr.program_description, text(&p.description, focused)),
+            Field::Opd => (&tr.program_opd, text(&p.opd, focused)),
+            Field::Horizon => (&tr.program_horizon, code(&tr.horizons, info.horizon.map(|h| h.code()))),
+            Field::Year => (&tr.program_year, text(&p.year, focused)),
+            Field::Budget => (&tr.program_budget, code(&tr.budgets, info.budget.map(|b| b.code()))),
+            Field::PlanLink => (&tr.program_plan_link, text(&p.plan_link, focused)),
+            Field::Innovation => (
+                &tr.program_innovation,
+                code(&tr.innovations, info.innovation.map(|x| x.code())),
+            ),
+            Field::Impact => (&tr.program_impact, opt(info.impact.map(|v| v.to_string()).as_deref())),
+            Field::Effort => (&tr.program_effort, opt(info.effort.map(|v| v.to_string()).as_deref())),
+            Field::QuickWin => (
+                &tr.program_quick_win,
+                if info.quick_win { tr.yes.clone() } else { tr.no.clone() },
+            ),
+            Field::Status => (&tr.program_status, code(&tr.statuses, info.status.map(|x| x.code()))),
+        };
+        let value = if field.is_text() || !focused {
+            value
+        } else {
+            format!("◀ {value} ▶")
+        };
+        let label = truncate(label, label_w);
+        let pad = " ".repeat(label_w.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str())) + 1);
+        lines.push(Line::from(vec![
+            Span::styled(format!("{label}{pad}"), THEME.heading),
+            Span::styled(
+                truncate(&value, width.saturating_sub(label_w + 1)),
+                if focused { THEME.selected } else { THEME.text },
+            ),
+        ]));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn text(t: &ratatui_textarea::TextArea, focused: bool) -> String {
+    format!("{}{}", t.lines().join(" "), if focused { "▏" } else { "" })
+}

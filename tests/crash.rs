@@ -1,0 +1,264 @@
+//! Crash safety of the real binary in a pseudo-terminal: killed with SIGKILL at random moments,
+//! stopped with SIGTERM or SIGHUP, or stopped by a programming error (panic), no edit that the
+//! screen reported saved is ever lost, and the file always loads.
+//!
+//! `BIMTEK_CRASH_ROUNDS` sets the number of SIGKILL rounds (default 40, about 30–60 s);
+//! `BIMTEK_CRASH_SEED` replays a run.
+#![cfg(unix)]
+
+mod support;
+
+use std::path::Path;
+use std::time::Duration;
+
+use bimtek::store;
+use support::{ENTER, Env, Rng, Tui, add_entry, to_governance};
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// The texts of the session's entries, as on disk. Panics if the file does not load.
+fn entries_on_disk(path: &Path, context: &str) -> Vec<String> {
+    match store::load(path) {
+        Ok(s) => s.entries.into_iter().map(|e| e.text).collect(),
+        Err(e) => panic!("{context}: the session file does not load: {e}"),
+    }
+}
+
+/// Every kept version loads too: backups are written as atomically as the file itself.
+fn backups_all_load(path: &Path, context: &str) {
+    for b in store::backup::list(path) {
+        if let Err(e) = b.summary {
+            panic!("{context}: backup {} does not load: {e}", b.path.display());
+        }
+    }
+}
+
+/// An edit counts as reported saved once the screen lists it and the status line says
+/// "Tersimpan pukul …": the app draws only after the save has returned.
+fn reported_saved(screen: &str, text: &str) -> bool {
+    screen.contains(&format!("] {text}")) && screen.contains("Tersimpan pukul") && !screen.contains("GAGAL")
+}
+
+#[test]
+fn sigkill_at_random_moments_never_loses_an_edit_reported_saved() {
+    let rounds = env_number("BIMTEK_CRASH_ROUNDS", 40);
+    let seed = env_number("BIMTEK_CRASH_SEED", 0x5EED_B1A7);
+    eprintln!("crash test: {rounds} rounds, seed {seed} (BIMTEK_CRASH_ROUNDS, BIMTEK_CRASH_SEED)");
+    let env = Env::new();
+    let path = env.new_session("Kabupaten Uji Tahan Banting", "1", "2024-05-06");
+    let path_arg = path.to_str().expect("utf-8 path").to_string();
+    let mut rng = Rng::new(seed);
+    let mut confirmed: Vec<String> = Vec::new();
+    let mut n = 0u64;
+    let mut kills_mid_save = 0;
+
+    for round in 0..rounds {
+        let context = format!("round {round} (seed {seed})");
+        let mut tui: Tui = env.spawn(&["open", &path_arg], 30, 120);
+        // Sometimes the kill comes while bimtek is still starting (loading, locking, tidying).
+        if rng.below(8) == 0 {
+            std::thread::sleep(Duration::from_millis(rng.below(150)));
+            tui.signal("KILL");
+            tui.wait_exit();
+            let on_disk = entries_on_disk(&path, &context);
+            for t in &confirmed {
+                assert!(on_disk.contains(t), "{context}: '{t}' was reported saved but is lost");
+            }
+            continue;
+        }
+        if round == 0 {
+            to_governance(&mut tui);
+        } else {
+            tui.wait_for("the session at the governance step", |s| {
+                s.contains("Langkah 5 dari") && s.contains("Smart Governance")
+            });
+        }
+        // A few edits that are seen through to "saved".
+        for _ in 0..rng.below(3) {
+            n += 1;
+            let text = format!("Masukan {n} putaran {round}");
+            add_entry(&mut tui, &text);
+            tui.wait_for(&format!("'{text}' reported saved"), |s| reported_saved(s, &text));
+            confirmed.push(text);
+        }
+        // One more, cut short by SIGKILL somewhere on its way to the disk.
+        n += 1;
+        let text = format!("Masukan {n} putaran {round}");
+        tui.send("a");
+        match rng.below(4) {
+            0 => {}
+            1 => {
+                tui.send(&text[..text.len() / 2]);
+            }
+            _ => {
+                tui.wait_for("the add form", |s| s.contains("Tambah masukan"));
+                tui.send(&text);
+                tui.wait_text(&text);
+                tui.send(ENTER);
+                kills_mid_save += 1;
+            }
+        }
+        // From at once to well after the save: the window of a save is a few milliseconds.
+        let delay = match rng.below(3) {
+            0 => 0,
+            1 => rng.below(5),
+            _ => rng.below(40),
+        };
+        std::thread::sleep(Duration::from_millis(delay));
+        tui.signal("KILL");
+        tui.wait_exit();
+        if reported_saved(&tui.screen(), &text) {
+            confirmed.push(text);
+        }
+        let on_disk = entries_on_disk(&path, &context);
+        for t in &confirmed {
+            assert!(
+                on_disk.contains(t),
+                "{context}: '{t}' was reported saved but is lost; on disk: {on_disk:?}"
+            );
+        }
+        backups_all_load(&path, &context);
+    }
+
+    // Afterwards the session opens as usual (no stale lock, no litter) and holds everything.
+    let mut tui = env.spawn(&["open", &path_arg], 30, 120);
+    tui.wait_text("Langkah 5 dari");
+    tui.send("q");
+    tui.wait_exit_success();
+    let on_disk = entries_on_disk(&path, "after all rounds");
+    for t in &confirmed {
+        assert!(on_disk.contains(t), "'{t}' lost");
+    }
+    let litter: Vec<String> = std::fs::read_dir(env.sessions())
+        .expect("list")
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(
+        litter.is_empty(),
+        "temporary files left after a clean start: {litter:?}"
+    );
+    eprintln!(
+        "crash test: {rounds} rounds, {} edits reported saved and all found, {kills_mid_save} kills just after Enter",
+        confirmed.len()
+    );
+}
+
+fn stop_with(signal: &str) {
+    let env = Env::new();
+    let path = env.new_session("Kabupaten Uji Sinyal", "1", "2024-05-06");
+    let mut tui = env.spawn(&["open", path.to_str().expect("utf-8 path")], 24, 100);
+    to_governance(&mut tui);
+    add_entry(&mut tui, "Sebelum sinyal");
+    tui.wait_for("saved", |s| reported_saved(s, "Sebelum sinyal"));
+    assert!(tui.alternate_screen(), "the app draws on the alternate screen");
+    tui.signal(signal);
+    let code = tui.wait_exit();
+    assert_eq!(code, Some(0), "SIG{signal} ends bimtek the way q does");
+    assert!(!tui.alternate_screen(), "SIG{signal}: the terminal was not restored");
+    let raw = tui.raw();
+    let tail = String::from_utf8_lossy(&raw[raw.len().saturating_sub(200)..]).into_owned();
+    assert!(
+        tail.contains("\x1b[?1049l"),
+        "leaves the alternate screen last: {tail:?}"
+    );
+    assert!(entries_on_disk(&path, signal).contains(&"Sebelum sinyal".to_string()));
+    // And the lock went with it.
+    let lock = store::SessionLock::acquire(&path, time::OffsetDateTime::now_utc());
+    assert!(lock.is_ok(), "the lock is released: {lock:?}");
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_everything() {
+    stop_with("TERM");
+}
+
+#[test]
+fn sighup_restores_the_terminal_and_keeps_everything() {
+    stop_with("HUP");
+}
+
+#[test]
+fn a_panic_writes_a_recovery_file_that_the_next_start_offers() {
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: the injected panic (BIMTEK_TEST_PANIC_ON) exists in debug builds only");
+        return;
+    }
+    let env = Env::new();
+    let path = env.new_session("Kabupaten Uji Panik", "1", "2024-05-06");
+    let path_arg = path.to_str().expect("utf-8 path");
+    let mut tui = env.spawn_with(&["open", path_arg], 24, 100, &[("BIMTEK_TEST_PANIC_ON", "KACAU")]);
+    to_governance(&mut tui);
+    add_entry(&mut tui, "Tersimpan dengan baik");
+    tui.wait_for("saved", |s| reported_saved(s, "Tersimpan dengan baik"));
+    // This save panics before anything is written, as a bug in the save path would.
+    tui.send("a");
+    tui.wait_text("Tambah masukan");
+    tui.send("Masukan KACAU yang belum tersimpan");
+    tui.wait_text("belum tersimpan");
+    tui.send(ENTER);
+    let code = tui.wait_exit();
+    assert_ne!(code, Some(0), "a panic is a failure");
+    assert!(!tui.alternate_screen(), "the panic restored the terminal");
+    let recovery = store::recovery::recovery_path(&path);
+    let said = String::from_utf8_lossy(&tui.raw()).into_owned();
+    assert!(
+        said.contains(&recovery.display().to_string()),
+        "the message names the recovery file; output:\n{said}"
+    );
+    drop(tui);
+    let text = std::fs::read_to_string(&recovery).expect("the recovery file");
+    assert!(text.contains("Masukan KACAU yang belum tersimpan"), "{text}");
+    assert!(!entries_on_disk(&path, "after the panic").contains(&"Masukan KACAU yang belum tersimpan".to_string()));
+
+    // The next start offers it; p uses it.
+    let mut tui = env.spawn(&["open", path_arg], 24, 100);
+    tui.wait_for("the recovery question", |s| {
+        s.contains("Salinan pemulihan ditemukan") && s.contains("2 masukan") && s.contains("1 masukan")
+    });
+    tui.send("p");
+    tui.wait_for("the recovered entry on screen", |s| {
+        s.contains("Salinan pemulihan dipakai") && s.contains("] Masukan KACAU yang belum tersimpan")
+    });
+    tui.send("q");
+    tui.wait_exit_success();
+    let on_disk = entries_on_disk(&path, "after recovering");
+    assert!(on_disk.contains(&"Masukan KACAU yang belum tersimpan".to_string()));
+    assert!(on_disk.contains(&"Tersimpan dengan baik".to_string()));
+    assert!(!recovery.exists(), "a used recovery file is gone");
+    // The version it replaced is kept.
+    let kept = store::backup::list(&path);
+    assert!(
+        kept.iter().any(|b| b.summary.as_ref().is_ok_and(|s| s.entries == 1)),
+        "the version before is a backup"
+    );
+}
+
+#[test]
+fn a_recovery_file_can_be_set_aside_from_the_home_screen() {
+    let env = Env::new();
+    let path = env.new_session("Kabupaten Uji Sisih", "1", "2024-05-06");
+    let mut s = store::load(&path).expect("load");
+    s.title = "Versi dari salinan pemulihan".into();
+    std::fs::write(store::recovery::recovery_path(&path), store::to_ron(&s)).expect("write recovery");
+
+    let mut tui = env.spawn(&[], 24, 100);
+    tui.wait_text("Salinan pemulihan ditemukan");
+    tui.send("b");
+    tui.wait_for("the recovery set aside", |s| {
+        s.contains("disisihkan") && !s.contains("Salinan pemulihan ditemukan")
+    });
+    tui.send("q");
+    tui.wait_exit_success();
+    assert!(!store::recovery::recovery_path(&path).exists());
+    assert_ne!(store::load(&path).expect("load").title, "Versi dari salinan pemulihan");
+    let kept = store::backup::list(&path);
+    let newest = kept.first().expect("the recovery copy is kept as a backup");
+    assert_eq!(
+        store::load(&newest.path).expect("load backup").title,
+        "Versi dari salinan pemulihan"
+    );
+}
