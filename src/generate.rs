@@ -134,6 +134,7 @@ pub fn session_for(stage: Stage, entries: usize, seed: u64) -> Session {
             institution: (*institution).into(),
             role: *role,
             present: true,
+            from_stage: None,
         })
         .collect();
     s.entries.reserve(entries);

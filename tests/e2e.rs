@@ -438,3 +438,52 @@ fn esc_cancels_delete_asks_undo_and_redo_follow() {
     tui.send("q");
     tui.wait_exit_success();
 }
+
+#[test]
+fn a_voting_round_ends_in_a_ranking_that_survives_reopening() {
+    let env = Env::new();
+    let mut tui = env.spawn(&["demo"], 30, 110);
+    tui.wait_text("Langkah 1 dari");
+    for n in 2..=5 {
+        tui.send(RIGHT);
+        tui.wait_text(&format!("Langkah {n} dari"));
+    }
+    tui.send("v");
+    tui.wait_text("HASIL DISEMBUNYIKAN");
+    // Paper dots: one each on the first two ideas, three on the third.
+    tui.send(" ");
+    tui.wait_text("1 suara masuk");
+    tui.send("\x1b[B");
+    tui.send(" ");
+    tui.wait_text("2 suara masuk");
+    tui.send("\x1b[B");
+    for n in 3..=5 {
+        tui.send(" ");
+        tui.wait_text(&format!("{n} suara masuk"));
+    }
+    tui.send("r");
+    let screen = tui.wait_text("HASIL TERBUKA");
+    let first = screen.lines().find(|l| l.contains(" 1. ")).expect("a first place");
+    assert!(
+        first.contains("Portal Satu Data"),
+        "the most-voted idea ranks first:\n{screen}"
+    );
+    assert!(
+        screen.contains("2= (seri)"),
+        "the two ideas with one vote each share second place:\n{screen}"
+    );
+    tui.wait_text("Tersimpan pukul");
+    tui.send("q");
+    tui.wait_exit_success();
+    drop(tui);
+
+    let mut tui = env.spawn(&["demo"], 30, 110);
+    tui.wait_text("Langkah 5 dari");
+    tui.send("v");
+    let screen = tui.wait_text("HASIL TERBUKA");
+    assert!(screen.contains("5 suara masuk"), "{screen}");
+    tui.send("\x1b");
+    tui.wait_for("the tool closes", |s| !s.contains("HASIL TERBUKA"));
+    tui.send("q");
+    tui.wait_exit_success();
+}

@@ -219,6 +219,7 @@ fn readiness_chart() {
                 pillar: None,
                 score: v,
                 note: note.into(),
+                from_stage: None,
             });
         }
         s.current_step = step_index(s, "readiness");

@@ -122,6 +122,7 @@ fn kind_and_proposer_are_chosen_in_the_form() {
             institution: "Dinas Kominfo".into(),
             role: crate::domain::Role::Staff,
             present: true,
+            from_stage: None,
         });
     }
     to_pillar(&mut a, Pillar::Branding);

@@ -338,12 +338,14 @@ mod tests {
             institution: "Bappeda".into(),
             role: Role::Staff,
             present: true,
+            from_stage: None,
         };
         let score = |v| Score {
             sub: "struktur.sdm".into(),
             pillar: None,
             score: v,
             note: String::new(),
+            from_stage: None,
         };
         let edits = vec![
             Edit::PutParticipant(p.clone()),
@@ -407,6 +409,7 @@ mod tests {
             pillar: None,
             score: 6,
             note: String::new(),
+            from_stage: None,
         };
         assert_eq!(
             Edit::SetScore {

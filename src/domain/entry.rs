@@ -78,6 +78,9 @@ pub struct Entry {
     /// Program details (schema 2); only program entries carry them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub program: Option<super::program::ProgramInfo>,
+    /// The stage this entry was carried over from (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_stage: Option<super::Stage>,
     /// Illustrative content (the sample session), not something a room said.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub example: bool,
@@ -98,6 +101,7 @@ impl Entry {
             text: text.into(),
             proposer: Proposer::Anonymous,
             program: None,
+            from_stage: None,
             example: false,
             created: now,
             updated: now,

@@ -16,6 +16,9 @@ pub struct Score {
     pub score: u8,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The stage this score was carried over from (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_stage: Option<super::Stage>,
 }
 
 pub const MIN: u8 = 1;
@@ -112,6 +115,7 @@ mod tests {
             pillar,
             score: v,
             note: String::new(),
+            from_stage: None,
         }
     }
 

@@ -89,6 +89,9 @@ pub struct Participant {
     pub role: Role,
     #[serde(default = "yes")]
     pub present: bool,
+    /// The stage this participant was carried over from (schema 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_stage: Option<Stage>,
 }
 
 fn yes() -> bool {
@@ -201,6 +204,10 @@ pub struct Session {
     pub created: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
     pub updated: OffsetDateTime,
+    /// Ids of the sessions this one was carried forward from, oldest first (schema 2). Copies of
+    /// one file share its `id`; sessions that share an id or an ancestor may be merged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lineage: Vec<String>,
 }
 
 /// What `bimtek new` and the home screen's form ask for.
@@ -238,6 +245,7 @@ impl Session {
             timer_started: None,
             created: now,
             updated: now,
+            lineage: Vec::new(),
         }
     }
 
@@ -372,6 +380,7 @@ mod roster_tests {
                 institution: inst.into(),
                 role: Role::Staff,
                 present: true,
+                from_stage: None,
             });
         }
         let names = |q: &str| {

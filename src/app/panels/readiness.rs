@@ -81,6 +81,7 @@ impl ReadinessPanel {
                     pillar: self.pillar,
                     score: value,
                     note,
+                    from_stage: None,
                 };
                 return Outcome::apply(
                     Edit::SetScore {

@@ -82,6 +82,7 @@ impl RosterPanel {
                         institution: line_text(&form.institution),
                         role: form.role,
                         present: form.present,
+                        from_stage: None,
                     };
                     let new = form.id.is_none();
                     self.form = None;
