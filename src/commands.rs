@@ -8,10 +8,53 @@ use crate::i18n::{fill, strings};
 use crate::store::{self, LockError, SessionLock};
 use crate::tui::{self, Clock, Start};
 
+pub mod outputs;
+
 pub struct Ctx {
     pub lang: Lang,
     pub dir: PathBuf,
     pub clock: Clock,
+    /// Theme and projector mode for the screens.
+    pub look: crate::app::look::Look,
+}
+
+/// Language and look from the flags, else the remembered settings, else the defaults; with a
+/// message for anything that could not be used (a broken config file, an unknown theme).
+pub fn settings(
+    lang: Option<Lang>,
+    theme: Option<&str>,
+    projector: bool,
+) -> (Lang, crate::app::look::Look, Vec<String>) {
+    use crate::ui::theme::{ColorMode, builtin};
+    let dir = store::config::config_dir();
+    let (config, problem) = store::config::load(&dir);
+    let mut warnings: Vec<String> = problem.into_iter().collect();
+    let var = |k: &str| std::env::var(k).ok();
+    let mode = ColorMode::detect(
+        var("NO_COLOR").as_deref(),
+        var("COLORTERM").as_deref(),
+        var("TERM").as_deref(),
+    );
+    let (mine, bad) = store::config::user_themes(&dir);
+    warnings.extend(bad);
+    let mut look = crate::app::look::Look::default();
+    for f in builtin().iter().chain(mine.iter()) {
+        if let Ok(t) = f.theme() {
+            look.themes.retain(|(n, _)| *n != f.name);
+            look.themes.push((f.name.clone(), t.adapt(mode).leak()));
+        }
+    }
+    let wanted = theme
+        .map(str::to_string)
+        .or(config.theme)
+        .unwrap_or_else(|| "gelap".into());
+    if !look.select_theme(&wanted) {
+        let names: Vec<&str> = look.themes.iter().map(|(n, _)| n.as_str()).collect();
+        warnings.push(format!("theme '{wanted}' not found; available: {}", names.join(", ")));
+        look.select_theme("gelap");
+    }
+    look.projector = projector;
+    (lang.or(config.lang).unwrap_or_default(), look, warnings)
 }
 
 impl Ctx {
@@ -29,7 +72,7 @@ impl Ctx {
 }
 
 pub fn home(ctx: &Ctx) -> Result<(), String> {
-    tui::run(ctx.lang, ctx.dir.clone(), Start::Home, ctx.clock)
+    tui::run(ctx.lang, ctx.dir.clone(), Start::Home, ctx.clock, ctx.look.clone())
 }
 
 pub struct NewArgs {
@@ -105,7 +148,7 @@ pub fn open(ctx: &Ctx, path: &Path, read_only: bool) -> Result<(), String> {
         path: path.to_path_buf(),
         lock,
     };
-    tui::run(ctx.lang, ctx.dir.clone(), start, ctx.clock)
+    tui::run(ctx.lang, ctx.dir.clone(), start, ctx.clock, ctx.look.clone())
 }
 
 /// `bimtek restore PATH`: the kept versions, newest first, numbered from 1.
@@ -274,4 +317,9 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
         &tr.cli_imported,
         &[("n", &n.to_string()), ("path", &path.display().to_string())],
     ))
+}
+
+/// The audience view of a session file, following it live.
+pub fn present(ctx: &Ctx, path: &Path) -> Result<(), String> {
+    tui::present::run(ctx.lang, path.to_path_buf(), ctx.clock, ctx.look.clone())
 }

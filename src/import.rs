@@ -1,5 +1,6 @@
-//! Entries from CSV (`pillar,element,kind,text,proposer,opd`). Codes or names in either language
-//! are accepted; all rows are checked before any is taken, so an import is all or nothing.
+//! Entries from CSV (`pillar,element,kind,text,proposer,opd`, then any columns, which are
+//! ignored). Codes or names in either language are accepted; all rows are checked before any is
+//! taken, so an import is all or nothing.
 
 use time::OffsetDateTime;
 
@@ -99,7 +100,9 @@ pub fn entries_from_csv(
         .from_reader(text.as_bytes());
     let header_ok = reader
         .headers()
-        .map(|h| h.len() == HEADER.len() && h.iter().zip(HEADER).all(|(a, b)| same(a, b)))
+        // Columns after the six are allowed and ignored: `bimtek export --format csv` adds the
+        // rest of each entry there, and such a file imports again.
+        .map(|h| h.len() >= HEADER.len() && h.iter().zip(HEADER).all(|(a, b)| same(a, b)))
         .unwrap_or(false);
     if !header_ok {
         return Err(vec![RowError {

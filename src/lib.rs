@@ -3,6 +3,7 @@
 pub mod app;
 pub mod commands;
 pub mod domain;
+pub mod export;
 pub mod generate;
 pub mod i18n;
 pub mod import;

@@ -1,8 +1,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use bimtek::commands::outputs::{self, CarryArgs};
 use bimtek::commands::{self, Ctx, NewArgs};
 use bimtek::domain::{Lang, SessionDate, Stage};
+use bimtek::export::Format;
 use bimtek::i18n::strings;
 use bimtek::store::dirs::sessions_dir;
 use bimtek::tui::Clock;
@@ -15,9 +17,15 @@ struct Cli {
     /// Folder of session files [default: $BIMTEK_SESSIONS_DIR, else the user's data folder]
     #[arg(long, global = true, value_name = "DIR")]
     sessions_dir: Option<PathBuf>,
-    /// Language of the screens: id (Bahasa Indonesia) or en
-    #[arg(long, global = true, value_name = "id|en", default_value = "id")]
-    lang: Lang,
+    /// Language of the screens: id (Bahasa Indonesia) or en [default: the last one chosen, else id]
+    #[arg(long, global = true, value_name = "id|en")]
+    lang: Option<Lang>,
+    /// Colour theme: gelap, terang (light, for projectors), kontras, or one of your own
+    #[arg(long, global = true, value_name = "NAME")]
+    theme: Option<String>,
+    /// Start in projector mode: big title, no notes or key hints
+    #[arg(long, global = true)]
+    projector: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -26,12 +34,12 @@ struct Cli {
 enum Command {
     /// Create a session; prints its path as the last line
     New {
-        /// Regency or city, e.g. "Kabupaten Halmahera Utara"
-        #[arg(long)]
-        region: String,
-        /// Bimtek stage: 1 to 4 (or I to IV)
-        #[arg(long)]
-        stage: Stage,
+        /// Regency or city, e.g. "Kabupaten Halmahera Utara" [with --from: the earlier session's]
+        #[arg(long, required_unless_present = "from")]
+        region: Option<String>,
+        /// Bimtek stage: 1 to 4 (or I to IV) [with --from: the stage after the earlier session's]
+        #[arg(long, required_unless_present = "from")]
+        stage: Option<Stage>,
         /// YYYY-MM-DD [default: today]
         #[arg(long)]
         date: Option<SessionDate>,
@@ -42,6 +50,30 @@ enum Command {
         /// Your own agenda template (RON) instead of the built-in one for the stage
         #[arg(long, value_name = "FILE")]
         template: Option<PathBuf>,
+        /// Carry an earlier session forward: its roster, readiness scores and chosen programs
+        #[arg(long, value_name = "PREV.ron")]
+        from: Option<PathBuf>,
+    },
+    /// Write a session as Markdown, HTML (to print to PDF), CSV (for Excel) or Word
+    Export {
+        path: PathBuf,
+        #[arg(long, value_name = "md|html|csv|docx")]
+        format: Format,
+        /// The file to write [default: beside the session file, NAME.md, NAME.html, ...]
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// Replace OUT if it exists
+        #[arg(long)]
+        force: bool,
+    },
+    /// Fold breakout groups' copies of a session into TARGET (the version before is kept as a backup)
+    Merge {
+        target: PathBuf,
+        #[arg(required = true, value_name = "SOURCE")]
+        sources: Vec<PathBuf>,
+        /// Merge even sessions that do not come from the same session
+        #[arg(long)]
+        force: bool,
     },
     /// Open a session file on screen
     Open {
@@ -67,6 +99,8 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         csv: PathBuf,
     },
+    /// Audience view for a second screen: follows PATH live as the facilitator saves it; read-only
+    Present { path: PathBuf },
     /// Open a copy of the sample session (Kabupaten Halmahera Utara, Bimtek I)
     Demo {
         /// Start again from a fresh copy of the sample
@@ -85,10 +119,15 @@ fn main() -> ExitCode {
     // The local time zone can only be read safely before any other thread starts.
     let clock = Clock::local();
     let cli = Cli::parse();
+    let (lang, look, warnings) = commands::settings(cli.lang, cli.theme.as_deref(), cli.projector);
+    for w in warnings {
+        eprintln!("{w}");
+    }
     let ctx = Ctx {
-        lang: cli.lang,
+        lang,
         dir: sessions_dir(cli.sessions_dir),
         clock,
+        look,
     };
     let done = |r: Result<(), String>| r.map_or_else(|e| fail(&e), |()| ExitCode::SUCCESS);
     match cli.command {
@@ -100,26 +139,69 @@ fn main() -> ExitCode {
             venue,
             title,
             template,
+            from,
         }) => {
-            match commands::new(
-                &ctx,
-                NewArgs {
-                    region,
-                    stage,
-                    date,
-                    venue,
-                    title,
-                    template,
-                },
-            ) {
-                Ok(path) => {
-                    println!("{}", strings(ctx.lang).cli_created);
+            let made = match (from, region, stage) {
+                (Some(from), region, stage) => outputs::new_from(
+                    &ctx,
+                    &from,
+                    CarryArgs {
+                        region,
+                        stage,
+                        date,
+                        venue,
+                        title,
+                        template,
+                    },
+                ),
+                (None, Some(region), Some(stage)) => commands::new(
+                    &ctx,
+                    NewArgs {
+                        region,
+                        stage,
+                        date,
+                        venue,
+                        title,
+                        template,
+                    },
+                )
+                .map(|path| (vec![strings(ctx.lang).cli_created.clone()], path)),
+                // clap asks for both unless --from is given.
+                (None, _, _) => return ExitCode::from(2),
+            };
+            match made {
+                Ok((lines, path)) => {
+                    for l in lines {
+                        println!("{l}");
+                    }
                     println!("{}", path.display());
                     ExitCode::SUCCESS
                 }
                 Err(e) => fail(&e),
             }
         }
+        Some(Command::Export {
+            path,
+            format,
+            output,
+            force,
+        }) => match outputs::export(&ctx, &path, format, output.as_deref(), force) {
+            Ok(out) => {
+                println!("{}", strings(ctx.lang).out_written);
+                println!("{}", out.display());
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
+        Some(Command::Merge { target, sources, force }) => match outputs::merge(&ctx, &target, &sources, force) {
+            Ok(lines) => {
+                for l in lines {
+                    println!("{l}");
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => fail(&e),
+        },
         Some(Command::Open { path, read_only }) => done(commands::open(&ctx, &path, read_only)),
         Some(Command::Restore { path, backup: None }) => {
             for line in commands::backups(&ctx, &path) {
@@ -170,5 +252,6 @@ fn main() -> ExitCode {
             }
         },
         Some(Command::Demo { reset }) => done(commands::demo(&ctx, reset)),
+        Some(Command::Present { path }) => done(commands::present(&ctx, &path)),
     }
 }

@@ -1,5 +1,7 @@
 //! The imperative shell: the terminal's lifecycle, the event loop, and carrying out `Effect`s.
 
+pub mod present;
+
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -235,6 +237,15 @@ impl Shell {
                 Err(e) => Action::Failed(self.write_error(&path, &e.to_string())),
             }),
             Effect::SaveAs(target) => Some(Action::SavedAs(self.save_as(app, target))),
+            Effect::SaveConfig => {
+                let config = store::config::Config {
+                    lang: Some(app.lang),
+                    theme: Some(app.look.theme_name.clone()),
+                };
+                // Settings are a convenience: failing to remember them must not interrupt anything.
+                let _ = store::config::save(&store::config::config_dir(), &config);
+                None
+            }
             Effect::OpenDemo => match store::demo::demo_copy(&self.dir, false) {
                 Ok(path) => Some(self.open(path)),
                 Err(e) => Some(Action::Failed(fill(
@@ -249,6 +260,25 @@ impl Shell {
                     Ok((_, path)) => Some(self.open(path)),
                     Err(e) => Some(Action::Failed(e)),
                 }
+            }
+            Effect::Export { format, replace } => app.session().map(|s| {
+                Action::Exported(crate::commands::outputs::export_beside(
+                    &s.session, &s.path, format, app.lang, replace,
+                ))
+            }),
+            Effect::CreateFrom { spec, from } => {
+                let id = app.ids.clone().next(app.now);
+                let now = self.clock.now();
+                Some(
+                    match crate::commands::outputs::new_from_form(&self.dir, &from, spec, id, now, app.lang) {
+                        Ok((path, carried)) => {
+                            let opened = self.open(path);
+                            self.more.push(Action::Notice(carried));
+                            opened
+                        }
+                        Err(e) => Action::Failed(e),
+                    },
+                )
             }
         }
     }
@@ -517,10 +547,11 @@ fn save_on_exit(app: &App, shell: &mut Shell) -> Option<String> {
 }
 
 /// Runs the interactive app until the facilitator quits.
-pub fn run(lang: Lang, dir: PathBuf, start: Start, clock: Clock) -> Result<(), String> {
+pub fn run(lang: Lang, dir: PathBuf, start: Start, clock: Clock, look: crate::app::look::Look) -> Result<(), String> {
     let seed = u64::try_from(clock.now().unix_timestamp_nanos() & i128::from(u64::MAX)).unwrap_or(1)
         ^ u64::from(std::process::id());
     let mut app = App::new(lang, clock.now(), seed, dir.clone());
+    app.look = look;
     let snapshot: Snapshot = Arc::new(Mutex::new(None));
     let mut shell = Shell {
         clock,
@@ -613,6 +644,8 @@ fn event_loop(
             last_tick = Instant::now();
         }
         pending.extend(update(app, action));
+        // The language may have been switched with L.
+        shell.lang = app.lang;
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
             pending.extend(update(app, Action::Tick));

@@ -2,7 +2,7 @@
 //! stopped with SIGTERM or SIGHUP, or stopped by a programming error (panic), no edit that the
 //! screen reported saved is ever lost, and the file always loads.
 //!
-//! `BIMTEK_CRASH_ROUNDS` sets the number of SIGKILL rounds (default 40, about 30–60 s);
+//! `BIMTEK_CRASH_ROUNDS` sets the number of SIGKILL rounds (default 100, about 20–40 s);
 //! `BIMTEK_CRASH_SEED` replays a run.
 #![cfg(unix)]
 
@@ -43,7 +43,7 @@ fn reported_saved(screen: &str, text: &str) -> bool {
 
 #[test]
 fn sigkill_at_random_moments_never_loses_an_edit_reported_saved() {
-    let rounds = env_number("BIMTEK_CRASH_ROUNDS", 40);
+    let rounds = env_number("BIMTEK_CRASH_ROUNDS", 100);
     let seed = env_number("BIMTEK_CRASH_SEED", 0x5EED_B1A7);
     eprintln!("crash test: {rounds} rounds, seed {seed} (BIMTEK_CRASH_ROUNDS, BIMTEK_CRASH_SEED)");
     let env = Env::new();

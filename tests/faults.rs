@@ -36,24 +36,24 @@ fn a_read_only_folder_says_so_keeps_the_file_and_saves_when_writable_again() {
     tui.wait_text("Tersimpan pukul");
     let before = std::fs::read(&path).expect("read");
 
-    fs.remount("ro");
+    fs.read_only();
     add_entry(&mut tui, "Dua");
     tui.wait_text("GAGAL MENYIMPAN");
     assert_eq!(std::fs::read(&path).expect("read"), before, "the file is untouched");
     assert!(has(&path, "Satu") && !has(&path, "Dua"));
 
     // Writable again: the periodic retry saves without any key being pressed.
-    fs.remount("rw");
+    fs.writable();
     tui.wait_for_within("the retry to save", Duration::from_secs(20), |s| {
         s.contains("Tersimpan pukul") && !s.contains("GAGAL")
     });
     assert!(has(&path, "Dua"));
 
     // A change that fails, then SIGTERM once the folder is writable: saved on the way out.
-    fs.remount("ro");
+    fs.read_only();
     add_entry(&mut tui, "Tiga");
     tui.wait_text("GAGAL MENYIMPAN");
-    fs.remount("rw");
+    fs.writable();
     tui.signal("TERM");
     assert_eq!(tui.wait_exit(), Some(0));
     assert!(has(&path, "Tiga"), "the pending change was saved on SIGTERM");
@@ -71,12 +71,12 @@ fn quitting_with_a_failed_save_leaves_a_recovery_file_that_is_offered() {
     std::fs::copy(&made, &path).expect("copy to the stick");
     let mut tui = env.spawn(&["open", path.to_str().expect("utf-8 path")], 24, 110);
     to_governance(&mut tui);
-    fs.remount("ro");
+    fs.read_only();
     add_entry(&mut tui, "Belum tersimpan");
     tui.wait_text("GAGAL MENYIMPAN");
     tui.send("q");
     assert_eq!(tui.wait_exit(), Some(0));
-    fs.remount("rw");
+    fs.writable();
     assert!(!has(&path, "Belum tersimpan"));
     // Beside the file was read-only, so the copy went to the sessions folder; the message says so.
     let recovery = store::recovery::recovery_path(&made);
@@ -169,14 +169,17 @@ fn save_as_writes_elsewhere_and_goes_on_there_with_its_lock() {
     to_governance(&mut tui);
     add_entry(&mut tui, "Sebelum pindah");
 
-    let clear = "\x7f".repeat(path.display().to_string().chars().count() + 5);
-    // Onto an existing file: refused, the dialog stays.
+    let clear = "\x7f".repeat(200);
+    // Onto another file that exists: refused, the dialog stays, the file untouched.
+    let other = usb.join("sesi-lain.ron");
+    std::fs::write(&other, "milik orang lain").expect("write");
     tui.send("S");
     tui.wait_text("Simpan sebagai");
     tui.send(&clear);
-    tui.send(path.to_str().expect("utf-8"));
+    tui.send(other.to_str().expect("utf-8"));
     tui.send(ENTER);
     tui.wait_for("refused", |s| s.contains("Simpan sebagai") && s.contains("sudah ada"));
+    assert_eq!(std::fs::read_to_string(&other).expect("read"), "milik orang lain");
     // Into a folder that is not there (a USB stick pulled out): refused.
     tui.send(&clear);
     tui.send(&usb.join("tidak-ada").join("x.ron").display().to_string());
@@ -340,7 +343,9 @@ fn a_backup_is_restored_from_the_home_screen() {
     tui.send("y");
     tui.wait_for("deleted", |s| s.contains("Masukan dihapus"));
     tui.send(ESC);
-    tui.wait_text("Kabupaten Uji Pulih");
+    tui.wait_for("the home screen", |s| {
+        s.contains("Folder sesi") && s.contains("Kabupaten Uji Pulih")
+    });
     assert!(!has(&path, "Akan dihapus"));
 
     tui.send("b");

@@ -284,10 +284,14 @@ fn timer_turns_amber_then_red() {
             s.timer_started = Some(now - time::Duration::minutes(minutes_ago));
         })
     };
-    assert_eq!(timer_bg(&at(10)), Color::Cyan, "plenty of time: the bar's own colour");
-    assert_eq!(timer_bg(&at(25)), Color::Yellow, "20 % left: amber");
+    let theme = bimtek::ui::theme::default_theme();
+    let (bar, amber, red) = (theme.bar.bg, theme.amber.bg, theme.over.bg);
+    assert_eq!(amber, Some(Color::Rgb(0xff, 0xaf, 0x00)), "the dark theme's amber");
+    assert_eq!(red, Some(Color::Rgb(0xd7, 0x00, 0x00)), "the dark theme's red");
+    assert_eq!(Some(timer_bg(&at(10))), bar, "plenty of time: the bar's own colour");
+    assert_eq!(Some(timer_bg(&at(25))), amber, "20 % left: amber");
     let over = at(33);
-    assert_eq!(timer_bg(&over), Color::Red, "time is up: red");
+    assert_eq!(Some(timer_bg(&over)), red, "time is up: red");
     let screen = draw(&over, 120, 40);
     assert!(screen.contains("LEWAT 03:00"), "the overrun is counted:\n{screen}");
     insta::assert_snapshot!("timer_over_Id_120x40", screen);

@@ -47,13 +47,13 @@ impl Backups {
     pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
         if self.confirm {
             self.confirm = false;
-            if matches!(key.code, KeyCode::Char('y' | 'Y')) {
-                if let Some(row) = self.selected_row() {
-                    return Outcome::Restore {
-                        session: self.session.clone(),
-                        backup: row.path.clone(),
-                    };
-                }
+            if matches!(key.code, KeyCode::Char('y' | 'Y'))
+                && let Some(row) = self.selected_row()
+            {
+                return Outcome::Restore {
+                    session: self.session.clone(),
+                    backup: row.path.clone(),
+                };
             }
             return Outcome::Continue;
         }

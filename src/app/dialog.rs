@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use time::OffsetDateTime;
 
 use super::backups::{self, BackupRow, Backups};
+use super::export_dialog::{self, ExportChooser, ExportOutcome};
 use super::locked::{self, Locked};
 use super::recovery::{self, Recovery, RecoveryOffer};
 use super::save_as::{self, SaveAs, SaveAsError};
@@ -18,10 +19,12 @@ pub const SAVE_RETRY: time::Duration = time::Duration::seconds(10);
 
 #[derive(Debug, Clone)]
 pub enum Dialog {
-    SaveAs(SaveAs),
+    SaveAs(Box<SaveAs>),
     Backups(Backups),
     Recovery(Recovery),
     Locked(Locked),
+    /// Choosing a format to export the session to.
+    Export(ExportChooser),
 }
 
 impl Dialog {
@@ -59,6 +62,12 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             locked::Outcome::Cancel => (true, Vec::new()),
             locked::Outcome::ReadOnly(path) => (true, vec![Effect::OpenReadOnly(path)]),
         },
+        Dialog::Export(d) => match d.on_key(key) {
+            export_dialog::Outcome::Continue => (false, Vec::new()),
+            export_dialog::Outcome::Cancel => (true, Vec::new()),
+            // The dialog stays until the shell says how it went.
+            export_dialog::Outcome::Export { format, replace } => (false, vec![Effect::Export { format, replace }]),
+        },
     };
     if close {
         app.dialog = None;
@@ -70,7 +79,11 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
 pub fn open_by_key(app: &mut App, key: KeyEvent) -> Option<Vec<Effect>> {
     match &app.screen {
         Screen::Session(s) if matches!(s.mode, Mode::Normal) && key.code == KeyCode::Char('S') => {
-            app.dialog = Some(Dialog::SaveAs(SaveAs::new(&s.path)));
+            app.dialog = Some(Dialog::SaveAs(Box::new(SaveAs::new(&s.path))));
+            Some(Vec::new())
+        }
+        Screen::Session(s) if matches!(s.mode, Mode::Normal) && key.code == KeyCode::Char('x') => {
+            app.dialog = Some(Dialog::Export(ExportChooser::new(&s.path)));
             Some(Vec::new())
         }
         Screen::Home(h) if h.form.is_none() && key.code == KeyCode::Char('b') => {
@@ -178,5 +191,122 @@ pub fn saved_as(app: &mut App, result: Result<(std::path::PathBuf, OffsetDateTim
                 notice(app, e);
             }
         }
+    }
+}
+
+/// How an export went: written (the dialog closes and the status line says where), a file in the
+/// way (the dialog asks), or failed (the dialog says why).
+pub fn exported(app: &mut App, outcome: ExportOutcome) {
+    let written = match &outcome {
+        ExportOutcome::Written(path) => Some(fill(&app.tr().out_exported, &[("path", &path.display().to_string())])),
+        _ => None,
+    };
+    let done = match &mut app.dialog {
+        Some(Dialog::Export(d)) => d.reported(outcome.clone()),
+        _ => true,
+    };
+    if done {
+        app.dialog = None;
+        match (written, outcome) {
+            (Some(message), _) | (None, ExportOutcome::Failed(message)) => notice(app, message),
+            (None, _) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::app::{Action, update};
+    use crate::domain::Lang;
+
+    fn session_app() -> App {
+        let session = crate::store::parse(crate::store::demo::SAMPLE).expect("sample");
+        let now = session.updated;
+        let mut app = App::new(Lang::Id, now, 1, PathBuf::from("/x"));
+        update(
+            &mut app,
+            Action::SessionOpened {
+                session: Box::new(session),
+                path: PathBuf::from("/x/s.ron"),
+                read_only: false,
+            },
+        );
+        app
+    }
+
+    #[test]
+    fn a_failed_save_is_retried_every_ten_seconds() {
+        let mut app = session_app();
+        let start = app.now;
+        update(&mut app, Action::Saved(Err("disk full".into())));
+        app.now = start + time::Duration::seconds(9);
+        assert!(update(&mut app, Action::Tick).is_empty());
+        app.now = start + SAVE_RETRY;
+        assert_eq!(update(&mut app, Action::Tick), vec![Effect::Save]);
+        // Not again until the retry's own result is in.
+        assert!(update(&mut app, Action::Tick).is_empty());
+        update(&mut app, Action::Saved(Err("still full".into())));
+        app.now = app.now + SAVE_RETRY;
+        assert_eq!(update(&mut app, Action::Tick), vec![Effect::Save]);
+        let at = app.now;
+        update(&mut app, Action::Saved(Ok(at)));
+        app.now = app.now + SAVE_RETRY * 3;
+        assert!(update(&mut app, Action::Tick).is_empty(), "saved: nothing to retry");
+    }
+
+    #[test]
+    fn save_as_opens_with_the_current_path_and_switches_on_success() {
+        let mut app = session_app();
+        let key = |c| Action::Key(KeyEvent::new(c, ratatui::crossterm::event::KeyModifiers::NONE));
+        update(&mut app, key(KeyCode::Char('S')));
+        let Some(Dialog::SaveAs(d)) = &app.dialog else {
+            panic!("the save-as dialog");
+        };
+        assert_eq!(d.input.lines().join(""), "/x/s.ron");
+        assert!(app.typing(), "letters go into the path");
+        update(&mut app, key(KeyCode::Char('2')));
+        assert_eq!(
+            update(&mut app, key(KeyCode::Enter)),
+            vec![Effect::SaveAs(PathBuf::from("/x/s.ron2"))]
+        );
+        update(&mut app, Action::SavedAs(Err("tidak dapat ditulis".into())));
+        assert!(
+            matches!(&app.dialog, Some(Dialog::SaveAs(d)) if d.error.is_some()),
+            "the dialog stays"
+        );
+        let at = app.now;
+        update(&mut app, Action::SavedAs(Ok((PathBuf::from("/y/s.ron"), at))));
+        assert!(app.dialog.is_none());
+        let s = app.session().expect("session");
+        assert_eq!(s.path, PathBuf::from("/y/s.ron"));
+        assert_eq!(s.save, SaveState::Saved(at));
+    }
+
+    #[test]
+    fn a_recovery_offer_is_asked_once_and_answered() {
+        let mut app = App::new(Lang::Id, time::OffsetDateTime::UNIX_EPOCH, 1, PathBuf::from("/x"));
+        let offer = RecoveryOffer {
+            session: PathBuf::from("/x/s.ron"),
+            recovery: PathBuf::from("/x/s.ron.recovery"),
+            written: time::OffsetDateTime::UNIX_EPOCH,
+            entries: Ok(3),
+            current_entries: Some(2),
+        };
+        update(&mut app, Action::RecoveryFound(vec![offer.clone()]));
+        assert!(matches!(app.dialog, Some(Dialog::Recovery(_))));
+        let key = |c| Action::Key(KeyEvent::new(c, ratatui::crossterm::event::KeyModifiers::NONE));
+        assert_eq!(
+            update(&mut app, key(KeyCode::Char('p'))),
+            vec![Effect::UseRecovery(offer.session.clone())]
+        );
+        assert!(app.dialog.is_none());
+        update(&mut app, Action::RecoveryFound(vec![offer.clone()]));
+        assert_eq!(
+            update(&mut app, key(KeyCode::Char('b'))),
+            vec![Effect::DiscardRecovery(offer.session)]
+        );
     }
 }

@@ -51,8 +51,12 @@ impl Home {
                     Vec::new()
                 }
                 super::new_form::Outcome::Create(spec) => {
+                    let from = form.from.take();
                     self.form = None;
-                    vec![Effect::Create(spec)]
+                    match from {
+                        Some(from) => vec![Effect::CreateFrom { spec, from }],
+                        None => vec![Effect::Create(spec)],
+                    }
                 }
             };
         }
@@ -64,6 +68,14 @@ impl Home {
             KeyCode::End | KeyCode::Char('G') => self.selected = self.rows.len(),
             KeyCode::Char('n') => self.form = Some(Box::new(NewForm::with_date(SessionDate(now.date())))),
             KeyCode::Char('D') => return vec![Effect::OpenDemo],
+            // The next stage of the selected session (not the sample row, nor a file that does
+            // not load).
+            KeyCode::Char('c') => {
+                if let Some(SessionRow { path, summary: Ok(s) }) = self.rows.get(self.selected) {
+                    let form = NewForm::carry(path.clone(), &s.region, s.stage, SessionDate(now.date()));
+                    self.form = Some(Box::new(form));
+                }
+            }
             KeyCode::Char('r') | KeyCode::F(5) => return vec![Effect::ScanSessions],
             KeyCode::Enter => {
                 return match self.rows.get(self.selected) {

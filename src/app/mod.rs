@@ -4,9 +4,11 @@
 pub mod backups;
 pub mod dialog;
 pub mod entry_form;
+pub mod export_dialog;
 pub mod home;
 pub mod ids;
 pub mod locked;
+pub mod look;
 pub mod new_form;
 pub mod panels;
 pub mod recovery;
@@ -52,6 +54,8 @@ pub struct App {
     pub dialog: Option<Dialog>,
     /// After a failed save: when to try again if nothing else changes.
     pub save_retry_at: Option<OffsetDateTime>,
+    /// Theme, projector and focus modes, audience view.
+    pub look: look::Look,
 }
 
 #[derive(Debug, Clone)]
@@ -61,6 +65,8 @@ pub enum Action {
     /// Time passed; nothing else happened.
     Tick,
     SessionsScanned(Vec<SessionRow>),
+    /// The audience view read a newer version of the file it follows.
+    Follow(Box<Session>),
     SessionOpened {
         session: Box<Session>,
         path: PathBuf,
@@ -85,6 +91,8 @@ pub enum Action {
     SavedAs(Result<(PathBuf, OffsetDateTime), String>),
     /// Something went well (a backup restored, a recovery file set aside); the message says what.
     Notice(String),
+    /// How an export from the session screen went.
+    Exported(export_dialog::ExportOutcome),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,6 +122,19 @@ pub enum Effect {
     OpenReadOnly(PathBuf),
     /// Write the open session to another file and go on with that one.
     SaveAs(PathBuf),
+    /// Remember the theme and language in the config file.
+    SaveConfig,
+    /// Write the open session beside its file in a format (replacing a file of that name only
+    /// if asked), and report how it went.
+    Export {
+        format: crate::export::Format,
+        replace: bool,
+    },
+    /// Create the next stage's session from an earlier session file, and open it.
+    CreateFrom {
+        spec: NewSession,
+        from: PathBuf,
+    },
 }
 
 impl App {
@@ -129,6 +150,7 @@ impl App {
             sessions_dir,
             dialog: None,
             save_retry_at: None,
+            look: look::Look::default(),
         }
     }
 
@@ -178,6 +200,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             vec![Effect::FindRecoveries]
         }
+        Action::Follow(session) => {
+            app.look.waiting = false;
+            if let Screen::Session(s) = &mut app.screen {
+                s.follow_file(*session);
+            }
+            Vec::new()
+        }
         Action::SessionOpened {
             session,
             path,
@@ -217,6 +246,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::SavedAs(result) => {
             dialog::saved_as(app, result);
+            Vec::new()
+        }
+        Action::Exported(outcome) => {
+            dialog::exported(app, outcome);
             Vec::new()
         }
         Action::Notice(message) => {
@@ -270,6 +303,28 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         && let Some(effects) = dialog::open_by_key(app, key)
     {
         return effects;
+    }
+    let on_session = matches!(app.screen, Screen::Session(_));
+    if app.look.audience {
+        // The audience view only looks: it follows the file and changes nothing.
+        app.look.on_key(key, &mut app.lang, on_session);
+        return Vec::new();
+    }
+    if !app.typing()
+        && !awaiting_answer(app)
+        && !matches!(&app.screen, Screen::Session(s) if !matches!(s.mode, Mode::Normal))
+        && let Some(change) = app.look.on_key(key, &mut app.lang, on_session)
+    {
+        return match change {
+            look::LookChange::Remember => vec![Effect::SaveConfig],
+            look::LookChange::Shown => Vec::new(),
+        };
+    }
+    if app.look.focus
+        && let Screen::Session(s) = &mut app.screen
+    {
+        s.focus_key(key);
+        return Vec::new();
     }
     let now = app.now;
     let lang = app.lang;

@@ -31,6 +31,8 @@ pub struct NewForm {
     pub venue: TextArea<'static>,
     pub field: NewField,
     pub error: Option<NewFormError>,
+    /// The earlier session this one carries forward (the home screen's `c`).
+    pub from: Option<std::path::PathBuf>,
 }
 
 pub enum Outcome {
@@ -48,6 +50,7 @@ impl Default for NewForm {
             venue: TextArea::default(),
             field: NewField::Region,
             error: None,
+            from: None,
         }
     }
 }
@@ -57,6 +60,17 @@ impl NewForm {
     pub fn with_date(date: SessionDate) -> NewForm {
         let mut f = NewForm::default();
         f.date.insert_str(date.to_string());
+        f
+    }
+
+    /// The form for the next stage of an earlier session: its region, the stage after it (IV
+    /// stays IV), today. The venue is left empty, which means the earlier session's venue.
+    pub fn carry(from: std::path::PathBuf, region: &str, stage: Stage, date: SessionDate) -> NewForm {
+        let mut f = NewForm::with_date(date);
+        f.region.insert_str(region);
+        f.stage = if stage.number() >= 4 { stage } else { stage.next() };
+        f.field = NewField::Date;
+        f.from = Some(from);
         f
     }
 

@@ -166,6 +166,56 @@ impl SessionScreen {
         Vec::new()
     }
 
+    /// The audience view: take the newer session the facilitator saved, keeping what this screen
+    /// shows as steady as the change allows.
+    pub fn follow_file(&mut self, session: Session) {
+        let moved = session.current_step != self.session.current_step;
+        let grew = session.entries.len() > self.session.entries.len();
+        self.session = session;
+        self.agenda_cursor = self.session.current_step;
+        if moved {
+            self.cursor = 0;
+        }
+        if grew {
+            // A new entry was added (new entries go last): keep it in view.
+            let newest = self.session.entries.len().saturating_sub(1);
+            if let Some(pos) = rows(&self.groups())
+                .iter()
+                .position(|r| matches!(r, Row::Entry { index, .. } if *index == newest))
+            {
+                self.cursor = pos;
+            }
+        }
+        let n = rows(&self.groups()).len();
+        self.cursor = self.cursor.min(n.saturating_sub(1));
+    }
+
+    /// Focus mode: the arrows step through the entries of the step, one at a time.
+    pub fn focus_key(&mut self, key: KeyEvent) {
+        let all = rows(&self.groups());
+        let is_entry = |r: &Row| matches!(r, Row::Entry { .. });
+        match key.code {
+            KeyCode::Down | KeyCode::Right | KeyCode::Char(' ' | 'j' | 'n') | KeyCode::PageDown => {
+                if let Some(next) = all.iter().enumerate().skip(self.cursor + 1).find(|(_, r)| is_entry(r)) {
+                    self.cursor = next.0;
+                }
+            }
+            KeyCode::Up | KeyCode::Left | KeyCode::Char('k' | 'p') | KeyCode::PageUp => {
+                if let Some(prev) = all
+                    .iter()
+                    .enumerate()
+                    .take(self.cursor)
+                    .rev()
+                    .find(|(_, r)| is_entry(r))
+                {
+                    self.cursor = prev.0;
+                }
+            }
+            KeyCode::Home => self.cursor = 0,
+            _ => {}
+        }
+    }
+
     /// Whether a text field has the keyboard.
     pub fn typing(&self) -> bool {
         match &self.mode {

@@ -1,11 +1,13 @@
 //! The workshop as data and rules. No terminal, no files, no clock: time is passed in.
 
+pub mod carry;
 pub mod catalog;
 pub mod codes;
 pub mod commitment;
 pub mod edit;
 pub mod entry;
 pub mod grouping;
+pub mod merge;
 pub mod program;
 pub mod readiness;
 pub mod session;

@@ -133,8 +133,16 @@ fn prune(session: &Path, keep: usize) {
 /// as a backup first (best effort: a full disk must not stop the save itself), then the new text
 /// is written atomically.
 pub fn save_over(session: &Path, text: &str) -> io::Result<()> {
-    let _ = keep_previous(session);
-    write_atomic(session, text.as_bytes())
+    let kept = keep_previous(session).ok().flatten();
+    match write_atomic(session, text.as_bytes()) {
+        Ok(()) => Ok(()),
+        // On a nearly full disk the backup may have taken the last free space: the session
+        // matters more, so the backup gives way and the save is tried once more.
+        Err(e) => match kept {
+            Some(k) if std::fs::remove_file(&k).is_ok() => write_atomic(session, text.as_bytes()),
+            _ => Err(e),
+        },
+    }
 }
 
 /// Puts a kept version back: checks that it loads, keeps the current file as a backup, then

@@ -2,6 +2,7 @@
 //! backups and recovery files.
 
 pub mod backup;
+pub mod config;
 pub mod demo;
 pub mod dirs;
 pub mod list;

@@ -16,6 +16,7 @@ pub fn draw(app: &App, dialog: &Dialog, frame: &mut Frame, area: Rect) {
         Dialog::Backups(d) => super::backups::draw(app, d, frame, area),
         Dialog::Recovery(d) => super::recovery::draw(app, d, frame, area),
         Dialog::Locked(d) => super::locked::draw(app, d, frame, area),
+        Dialog::Export(d) => super::export_dialog::draw(app, d, frame, area),
     }
 }
 

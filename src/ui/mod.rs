@@ -2,15 +2,19 @@
 
 pub mod agenda;
 pub mod backups;
+pub mod big;
 pub mod commitments;
 pub mod dialog;
 pub mod entry_form;
+pub mod export_dialog;
 pub mod flash;
+pub mod focus;
 pub mod help;
 pub mod home;
 pub mod locked;
 pub mod new_form;
 pub mod panels;
+pub mod projector;
 pub mod recovery;
 pub mod save_as;
 pub mod session;
@@ -32,6 +36,7 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
 pub fn view(app: &App, frame: &mut Frame) {
+    theme::set(app.look.theme);
     let area = frame.area();
     frame.render_widget(Block::new().style(THEME.base), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -40,6 +45,8 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     match &app.screen {
         Screen::Home(home) => home::draw(app, home, frame, area),
+        Screen::Session(s) if app.look.focus => focus::draw(app, s, frame, area),
+        Screen::Session(s) if app.look.projector || app.look.audience => projector::draw(app, s, frame, area),
         Screen::Session(s) => session::draw(app, s, frame, area),
     }
     if let Some(d) = &app.dialog {

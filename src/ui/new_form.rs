@@ -33,7 +33,7 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(THEME.border_focus)
-        .title(Span::styled(format!(" {} ", tr.new_title), THEME.title))
+        .title(Span::styled(format!(" {} ", form_title(app, form)), THEME.title))
         .style(THEME.base);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
@@ -76,4 +76,12 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(fit(msg, rows[7].width, THEME.error)), rows[7]);
     }
     frame.render_widget(Paragraph::new(hints(&tr.new_keys, rows[8].width)), rows[8]);
+}
+
+/// "New session", or for the next stage of an earlier session, which one.
+fn form_title(app: &App, form: &NewForm) -> String {
+    match &form.from {
+        Some(p) => crate::i18n::fill(&app.tr().out_carry_title, &[("name", &super::dialog::file_name(p))]),
+        None => app.tr().new_title.clone(),
+    }
 }

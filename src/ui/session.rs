@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Color, Modifier, Style};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
@@ -82,14 +82,8 @@ fn panel_keys<'a>(tr: &'a Strings, p: &Panel) -> &'a String {
 pub fn timer_style(phase: Phase) -> Style {
     match phase {
         Phase::Normal => THEME.bar,
-        Phase::Amber => Style::new()
-            .fg(Color::Black)
-            .bg(Color::Yellow)
-            .add_modifier(Modifier::BOLD),
-        Phase::Over => Style::new()
-            .fg(Color::White)
-            .bg(Color::Red)
-            .add_modifier(Modifier::BOLD),
+        Phase::Amber => THEME.amber,
+        Phase::Over => THEME.over,
     }
 }
 

@@ -103,7 +103,7 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(note_lines), notes_area);
     if !groups.is_empty() {
         let highlight = focused && !matches!(s.mode, Mode::Form(_));
-        entry_list(app, s, &groups, highlight, frame, list_area);
+        entry_list(app, s, &groups, highlight, false, frame, list_area);
     }
 }
 
@@ -172,7 +172,7 @@ fn summary(session: &Session, tr: &Strings, lang: Lang, width: usize) -> Vec<Lin
 }
 
 /// The lines of one row of the list, already wrapped to `width`.
-fn row_lines(
+pub(crate) fn row_lines(
     app: &App,
     session: &Session,
     groups: &[Group],
@@ -205,7 +205,7 @@ fn row_lines(
     }
 }
 
-fn entry_lines(tr: &Strings, e: &Entry, width: usize, selected: bool) -> Vec<Line<'static>> {
+pub(crate) fn entry_lines(tr: &Strings, e: &Entry, width: usize, selected: bool) -> Vec<Line<'static>> {
     let pick = |style: Style| if selected { THEME.selected } else { style };
     let tag = format!("[{}]", tr.kind(e.kind));
     let mut by = e.proposer.label().unwrap_or_default();
@@ -251,7 +251,16 @@ fn entry_lines(tr: &Strings, e: &Entry, width: usize, selected: bool) -> Vec<Lin
 
 /// The list of headings and entries, scrolled so the cursor is in view. Only the rows that can be
 /// seen are wrapped and drawn, so a step with thousands of entries costs what a screenful costs.
-fn entry_list(app: &App, s: &SessionScreen, groups: &[Group], highlight: bool, frame: &mut Frame, area: Rect) {
+/// With `spacing`, a blank line follows each entry: easier to read from the back of a hall.
+pub(crate) fn entry_list(
+    app: &App,
+    s: &SessionScreen,
+    groups: &[Group],
+    highlight: bool,
+    spacing: bool,
+    frame: &mut Frame,
+    area: Rect,
+) {
     let tr = app.tr();
     let width = usize::from(area.width);
     let height = usize::from(area.height);
@@ -260,9 +269,55 @@ fn entry_list(app: &App, s: &SessionScreen, groups: &[Group], highlight: bool, f
     }
     let all = rows(groups);
     let cursor = s.cursor.min(all.len().saturating_sub(1));
-    let lines_of = |i: usize| row_lines(app, &s.session, groups, all[i], width, highlight && i == cursor);
+    let lines_of = |i: usize| {
+        let mut l = row_lines(app, &s.session, groups, all[i], width, highlight && i == cursor);
+        if spacing && matches!(all[i], Row::Entry { .. }) {
+            l.push(Line::default());
+        }
+        l
+    };
 
-    // Start a third of the way up from the cursor, then fill downwards.
+    // Lay the window out once on the whole height; if rows are hidden above or below, lay it out
+    // again leaving a line for each mark, so a mark never covers a row that should be seen.
+    let (mut start, mut end, mut lines) = window(&lines_of, all.len(), cursor, height);
+    let marks = usize::from(start > 0) + usize::from(end < all.len() || lines.len() > height);
+    if marks > 0 {
+        let inner = height.saturating_sub(marks).max(1);
+        (start, end, lines) = window(&lines_of, all.len(), cursor, inner);
+        lines.truncate(inner);
+    }
+    let cut = lines.len() < lines_len_uncut(&lines_of, start, end);
+    if start > 0 {
+        lines.insert(
+            0,
+            Line::from(Span::styled(
+                fill(&tr.more_above, &[("n", &start.to_string())]),
+                THEME.warn,
+            )),
+        );
+    }
+    let hidden = all.len() - end + usize::from(cut);
+    if hidden > 0 && marks > 0 {
+        lines.push(Line::from(Span::styled(
+            fill(&tr.more_below, &[("n", &hidden.to_string())]),
+            THEME.warn,
+        )));
+    }
+    lines.truncate(height);
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The rows `start..end` to show for a window of `height` lines: starting a third of the way up
+/// from the cursor, filling downwards, and pulling earlier rows in if the list ends early.
+fn window<'a>(
+    lines_of: &dyn Fn(usize) -> Vec<Line<'a>>,
+    len: usize,
+    cursor: usize,
+    height: usize,
+) -> (usize, usize, Vec<Line<'a>>) {
+    if len == 0 {
+        return (0, 0, Vec::new());
+    }
     let mut start = cursor;
     let mut used = lines_of(cursor).len();
     while start > 0 {
@@ -275,11 +330,10 @@ fn entry_list(app: &App, s: &SessionScreen, groups: &[Group], highlight: bool, f
     }
     let mut lines: Vec<Line> = Vec::new();
     let mut end = start;
-    while end < all.len() && lines.len() < height {
+    while end < len && lines.len() < height {
         lines.extend(lines_of(end));
         end += 1;
     }
-    // If the list ends early, pull earlier rows in to use the space.
     while start > 0 && lines.len() < height {
         let mut earlier = lines_of(start - 1);
         if lines.len() + earlier.len() > height {
@@ -289,23 +343,9 @@ fn entry_list(app: &App, s: &SessionScreen, groups: &[Group], highlight: bool, f
         lines = earlier;
         start -= 1;
     }
-    let above = start;
-    let below = all.len() - end;
-    if above > 0 {
-        lines[0] = Line::from(Span::styled(
-            fill(&tr.more_above, &[("n", &above.to_string())]),
-            THEME.warn,
-        ));
-    }
-    let hidden = below + usize::from(lines.len() > height);
-    lines.truncate(height);
-    if hidden > 0
-        && let Some(last) = lines.last_mut()
-    {
-        *last = Line::from(Span::styled(
-            fill(&tr.more_below, &[("n", &hidden.to_string())]),
-            THEME.warn,
-        ));
-    }
-    frame.render_widget(Paragraph::new(lines), area);
+    (start, end, lines)
+}
+
+fn lines_len_uncut<'a>(lines_of: &dyn Fn(usize) -> Vec<Line<'a>>, start: usize, end: usize) -> usize {
+    (start..end).map(|i| lines_of(i).len()).sum()
 }

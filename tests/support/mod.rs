@@ -340,19 +340,51 @@ impl Tmpfs {
         self.dir.path()
     }
 
-    pub fn remount(&self, mode: &str) {
+    fn mount_cmd(&self, args: &[&str]) {
         let status = Command::new("mount")
-            .args(["-o", &format!("remount,{mode}")])
+            .args(args)
+            .arg(self.dir.path())
             .arg(self.dir.path())
             .status()
             .expect("run mount");
-        assert!(status.success(), "remount {mode}");
+        assert!(status.success(), "mount {args:?}");
+    }
+
+    /// Makes the folder read-only under a running bimtek. A plain `remount,ro` is refused while
+    /// a file (the session's lock) is open for writing, so a read-only bind mount goes on top.
+    pub fn read_only(&self) {
+        self.mount_cmd(&["--bind"]);
+        let status = Command::new("mount")
+            .args(["-o", "remount,bind,ro"])
+            .arg(self.dir.path())
+            .status()
+            .expect("run mount");
+        assert!(status.success(), "remount read-only");
+    }
+
+    /// Undoes `read_only`.
+    pub fn writable(&self) {
+        let status = Command::new("umount")
+            .arg(self.dir.path())
+            .status()
+            .expect("run umount");
+        assert!(status.success(), "umount the read-only layer");
     }
 }
 
 impl Drop for Tmpfs {
     fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(self.dir.path()).status();
+        // A read-only layer (if a test stopped half-way), then the tmpfs itself.
+        for _ in 0..3 {
+            let unmounted = Command::new("umount")
+                .arg("-l")
+                .arg(self.dir.path())
+                .status()
+                .is_ok_and(|s| s.success());
+            if !unmounted {
+                break;
+            }
+        }
     }
 }
 

@@ -1,0 +1,152 @@
+//! The export dialog (`x` on the session screen): choose a format; the shell writes the export
+//! beside the session file (`NAME.md`, `NAME.html`, …) and says where. A file of that name is
+//! replaced only after a `y`.
+
+use std::path::{Path, PathBuf};
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use crate::export::Format;
+
+/// How an export from the session screen went, as the shell reports it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportOutcome {
+    Written(PathBuf),
+    /// A file of that name is there; the dialog asks before replacing it.
+    Exists(PathBuf),
+    /// Why nothing was written, ready to show.
+    Failed(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportChooser {
+    /// Index into [`Format::ALL`].
+    pub selected: usize,
+    /// The session file's name without `.ron`, to show where the export goes.
+    pub stem: String,
+    /// Waiting for `y` to replace this file.
+    pub confirm: Option<PathBuf>,
+    pub error: Option<String>,
+}
+
+pub enum Outcome {
+    Continue,
+    Cancel,
+    Export { format: Format, replace: bool },
+}
+
+impl ExportChooser {
+    pub fn new(session: &Path) -> ExportChooser {
+        ExportChooser {
+            selected: 0,
+            stem: session
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            confirm: None,
+            error: None,
+        }
+    }
+
+    pub fn format(&self) -> Format {
+        Format::ALL.get(self.selected).copied().unwrap_or(Format::Markdown)
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
+        if self.confirm.is_some() {
+            return match key.code {
+                KeyCode::Char('y' | 'Y') => {
+                    self.confirm = None;
+                    Outcome::Export {
+                        format: self.format(),
+                        replace: true,
+                    }
+                }
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                    self.confirm = None;
+                    Outcome::Continue
+                }
+                _ => Outcome::Continue,
+            };
+        }
+        let last = Format::ALL.len() - 1;
+        match key.code {
+            KeyCode::Esc => return Outcome::Cancel,
+            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
+            KeyCode::Char(c @ '1'..='4') => {
+                self.selected = usize::from(c as u8 - b'1').min(last);
+                return self.export();
+            }
+            KeyCode::Enter => return self.export(),
+            _ => {}
+        }
+        Outcome::Continue
+    }
+
+    fn export(&mut self) -> Outcome {
+        self.error = None;
+        Outcome::Export {
+            format: self.format(),
+            replace: false,
+        }
+    }
+
+    /// What the shell reported. Returns whether the dialog is done (the export was written).
+    pub fn reported(&mut self, outcome: ExportOutcome) -> bool {
+        match outcome {
+            ExportOutcome::Written(_) => true,
+            ExportOutcome::Exists(path) => {
+                self.confirm = Some(path);
+                false
+            }
+            ExportOutcome::Failed(message) => {
+                self.error = Some(message);
+                false
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn choosing_and_confirming_a_replacement() {
+        let mut d = ExportChooser::new(Path::new("/x/kota-a-bimtek-1-2024-05-06.ron"));
+        assert_eq!(d.stem, "kota-a-bimtek-1-2024-05-06");
+        d.on_key(key(KeyCode::Down));
+        d.on_key(key(KeyCode::Down));
+        assert!(matches!(
+            d.on_key(key(KeyCode::Enter)),
+            Outcome::Export {
+                format: Format::Csv,
+                replace: false
+            }
+        ));
+        assert!(!d.reported(ExportOutcome::Exists("/x/a.csv".into())));
+        assert!(matches!(d.on_key(key(KeyCode::Char('x'))), Outcome::Continue));
+        assert!(matches!(
+            d.on_key(key(KeyCode::Char('y'))),
+            Outcome::Export {
+                format: Format::Csv,
+                replace: true
+            }
+        ));
+        assert!(d.reported(ExportOutcome::Written("/x/a.csv".into())));
+        assert!(matches!(
+            d.on_key(key(KeyCode::Char('4'))),
+            Outcome::Export {
+                format: Format::Docx,
+                replace: false
+            }
+        ));
+        assert!(matches!(d.on_key(key(KeyCode::Esc)), Outcome::Cancel));
+    }
+}

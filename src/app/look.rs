@@ -1,0 +1,91 @@
+//! How the screen looks: theme, language, projector mode, focus mode, and whether this is the
+//! read-only audience view.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use crate::domain::Lang;
+use crate::ui::theme::{self, Theme};
+
+#[derive(Debug, Clone)]
+pub struct Look {
+    pub theme: &'static Theme,
+    pub theme_name: String,
+    /// The themes to cycle through (built-in, then the user's), already adapted to the terminal.
+    pub themes: Vec<(String, &'static Theme)>,
+    /// For the room: big title, no notes, no key hints.
+    pub projector: bool,
+    /// One entry (or the prompt) alone on the screen, in big letters.
+    pub focus: bool,
+    /// `bimtek present`: follows a file someone else writes; never changes it.
+    pub audience: bool,
+    /// The audience view could not read the latest file and shows the last good state.
+    pub waiting: bool,
+}
+
+impl Default for Look {
+    fn default() -> Self {
+        Look {
+            theme: theme::default_theme(),
+            theme_name: "gelap".into(),
+            themes: Vec::new(),
+            projector: false,
+            focus: false,
+            audience: false,
+            waiting: false,
+        }
+    }
+}
+
+/// What a look key asks for beyond the change itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LookChange {
+    /// Redraw only.
+    Shown,
+    /// Theme or language changed: remember it in the config.
+    Remember,
+}
+
+impl Look {
+    pub fn cycle_theme(&mut self) {
+        if self.themes.is_empty() {
+            return;
+        }
+        let i = self.themes.iter().position(|(n, _)| *n == self.theme_name).unwrap_or(0);
+        let (name, theme) = &self.themes[(i + 1) % self.themes.len()];
+        self.theme_name = name.clone();
+        self.theme = theme;
+    }
+
+    pub fn select_theme(&mut self, name: &str) -> bool {
+        match self.themes.iter().find(|(n, _)| n == name) {
+            Some((n, t)) => {
+                self.theme_name = n.clone();
+                self.theme = t;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// `P` projector mode, `f` focus mode, `T` next theme, `L` the other language.
+    pub fn on_key(&mut self, key: KeyEvent, lang: &mut Lang, on_session: bool) -> Option<LookChange> {
+        match key.code {
+            KeyCode::Char('P') => self.projector = !self.projector,
+            KeyCode::Char('f') if on_session => self.focus = !self.focus,
+            KeyCode::Esc if self.focus => self.focus = false,
+            KeyCode::Char('T') => {
+                self.cycle_theme();
+                return Some(LookChange::Remember);
+            }
+            KeyCode::Char('L') => {
+                *lang = match lang {
+                    Lang::Id => Lang::En,
+                    Lang::En => Lang::Id,
+                };
+                return Some(LookChange::Remember);
+            }
+            _ => return None,
+        }
+        Some(LookChange::Shown)
+    }
+}

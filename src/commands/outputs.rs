@@ -1,0 +1,344 @@
+//! The outputs of a session: `bimtek export`, `bimtek new --from` and `bimtek merge`, and the
+//! file work behind the session screen's export dialog and the home screen's "next stage".
+//! The content is made by pure functions (`export`, `domain::carry`, `domain::merge`); here it
+//! is read from and written to files through the store.
+
+use std::path::{Path, PathBuf};
+
+use super::Ctx;
+use crate::app::export_dialog::ExportOutcome;
+use crate::domain::carry::{Carried, carry_forward};
+use crate::domain::merge::{self, Conflict};
+use crate::domain::{Agenda, Lang, NewSession, Session, SessionDate, Stage};
+use crate::export::{self, Format};
+use crate::i18n::{Strings, fill, strings};
+use crate::store::{self, SessionLock};
+use crate::tui;
+
+// --- export -----------------------------------------------------------------------------------
+
+/// Why an export was not written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportError {
+    /// The file exists and replacing it was not asked for.
+    Exists(PathBuf),
+    NoFolder(PathBuf),
+    /// The output would be the session file itself.
+    IsSession(PathBuf),
+    Render(String),
+    Write(PathBuf, String),
+}
+
+impl ExportError {
+    pub fn message(&self, tr: &Strings, format: Format) -> String {
+        let shown = |p: &Path| p.display().to_string();
+        match self {
+            ExportError::Exists(p) => fill(&tr.out_err_exists, &[("path", &shown(p))]),
+            ExportError::NoFolder(p) => fill(&tr.out_err_no_folder, &[("path", &shown(p))]),
+            ExportError::IsSession(p) => fill(&tr.out_err_is_session, &[("path", &shown(p))]),
+            ExportError::Render(e) => fill(&tr.out_err_render, &[("format", format.extension()), ("error", e)]),
+            ExportError::Write(p, e) => fill(&tr.err_write, &[("path", &shown(p)), ("error", e)]),
+        }
+    }
+}
+
+/// `NAME.md` (or `.html`, …) beside `NAME.ron`.
+pub fn export_path(session: &Path, format: Format) -> PathBuf {
+    session.with_extension(format.extension())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    if a == b {
+        return true;
+    }
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// Writes `session` (whose file is `session_path`) to `out` in `format`, atomically. An
+/// existing file is replaced only with `replace`; the session file itself never is.
+pub fn write_export(
+    session: &Session,
+    session_path: &Path,
+    out: &Path,
+    format: Format,
+    lang: Lang,
+    replace: bool,
+) -> Result<PathBuf, ExportError> {
+    let mut out = out.to_path_buf();
+    if out.is_dir()
+        && let Some(name) = export_path(session_path, format).file_name()
+    {
+        out = out.join(name);
+    }
+    if same_file(&out, session_path) {
+        return Err(ExportError::IsSession(out));
+    }
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.is_dir()
+    {
+        return Err(ExportError::NoFolder(parent.to_path_buf()));
+    }
+    if out.exists() && !replace {
+        return Err(ExportError::Exists(out));
+    }
+    let bytes = export::render(session, format, lang).map_err(ExportError::Render)?;
+    store::save::write_atomic(&out, &bytes).map_err(|e| ExportError::Write(out.clone(), e.to_string()))?;
+    Ok(out)
+}
+
+/// `bimtek export PATH --format F [-o OUT] [--force]`: returns where the export went.
+pub fn export(ctx: &Ctx, path: &Path, format: Format, out: Option<&Path>, force: bool) -> Result<PathBuf, String> {
+    let session = store::load(path).map_err(|e| e.to_string())?;
+    let out = out.map_or_else(|| export_path(path, format), Path::to_path_buf);
+    write_export(&session, path, &out, format, ctx.lang, force).map_err(|e| e.message(ctx.tr(), format))
+}
+
+/// The session screen's export: beside the session file, for the dialog to report.
+pub fn export_beside(session: &Session, path: &Path, format: Format, lang: Lang, replace: bool) -> ExportOutcome {
+    match write_export(session, path, &export_path(path, format), format, lang, replace) {
+        Ok(p) => ExportOutcome::Written(p),
+        Err(ExportError::Exists(p)) => ExportOutcome::Exists(p),
+        Err(e) => ExportOutcome::Failed(e.message(strings(lang), format)),
+    }
+}
+
+// --- new --from -------------------------------------------------------------------------------
+
+/// What `bimtek new --from` may leave out: it then takes them from the earlier session (the
+/// region and venue), the stage after it, and today.
+pub struct CarryArgs {
+    pub region: Option<String>,
+    pub stage: Option<Stage>,
+    pub date: Option<SessionDate>,
+    pub venue: Option<String>,
+    pub title: Option<String>,
+    pub template: Option<PathBuf>,
+}
+
+/// The stage of the session that follows `prev`: the one given, else the next; never an
+/// earlier one.
+fn next_stage(tr: &Strings, from: &Path, prev: &Session, stage: Option<Stage>) -> Result<Stage, String> {
+    let stage = match stage {
+        Some(s) => s,
+        None if prev.stage.number() >= 4 => {
+            return Err(fill(&tr.out_err_carry_last, &[("path", &from.display().to_string())]));
+        }
+        None => prev.stage.next(),
+    };
+    if stage < prev.stage {
+        return Err(fill(
+            &tr.out_err_carry_stage,
+            &[("to", stage.roman()), ("from", prev.stage.roman())],
+        ));
+    }
+    Ok(stage)
+}
+
+/// Makes the next stage's session from `prev`, checks that it loads back, and writes it as a new
+/// file in `dir` (never over an existing one). Returns its path and what was carried.
+pub fn create_carried(
+    dir: &Path,
+    prev: &Session,
+    spec: NewSession,
+    agenda: Option<Agenda>,
+    id: String,
+    now: time::OffsetDateTime,
+    tr: &Strings,
+) -> Result<(PathBuf, Carried), String> {
+    let agenda = agenda.unwrap_or_else(|| crate::template::builtin(spec.stage));
+    let mut session = Session::new(id, spec, agenda, now);
+    let carried = carry_forward(prev, &mut session);
+    let text = store::to_ron(&session);
+    let path = dir.join(format!("{}.ron", session.file_stem()));
+    let shown = path.display().to_string();
+    store::parse(&text).map_err(|e| fill(&tr.err_write, &[("path", &shown), ("error", &e.message)]))?;
+    let fail = |e: std::io::Error| fill(&tr.err_write, &[("path", &shown), ("error", &e.to_string())]);
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    if path.exists() {
+        return Err(fill(&tr.err_exists, &[("path", &shown)]));
+    }
+    store::save::write_atomic(&path, text.as_bytes()).map_err(fail)?;
+    Ok((path, carried))
+}
+
+fn carried_message(tr: &Strings, from: &Path, c: Carried) -> String {
+    fill(
+        &tr.out_carried,
+        &[
+            ("path", &from.display().to_string()),
+            ("participants", &c.participants.to_string()),
+            ("scores", &c.scores.to_string()),
+            ("programs", &c.programs.to_string()),
+            ("quick_wins", &c.quick_wins.to_string()),
+        ],
+    )
+}
+
+/// `bimtek new --from PREV [--stage N] …`: the lines to print, the new file's path last.
+pub fn new_from(ctx: &Ctx, from: &Path, args: CarryArgs) -> Result<(Vec<String>, PathBuf), String> {
+    let tr = ctx.tr();
+    let prev = store::load(from).map_err(|e| e.to_string())?;
+    let stage = next_stage(tr, from, &prev, args.stage)?;
+    let region = args.region.unwrap_or_else(|| prev.region.clone());
+    if region.trim().is_empty() {
+        return Err(tr.new_err_region.clone());
+    }
+    let agenda = match &args.template {
+        Some(file) => {
+            let shown = file.display().to_string();
+            let text = std::fs::read_to_string(file)
+                .map_err(|e| fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())]))?;
+            let (t_stage, agenda) = crate::template::parse(&text).map_err(|e| e.located(&shown))?;
+            if t_stage != stage {
+                return Err(fill(
+                    &tr.err_template_stage,
+                    &[
+                        ("path", &shown),
+                        ("template", t_stage.roman()),
+                        ("stage", stage.roman()),
+                    ],
+                ));
+            }
+            Some(agenda)
+        }
+        None => None,
+    };
+    let now = ctx.clock.now();
+    let spec = NewSession {
+        region,
+        stage,
+        date: args.date.unwrap_or(SessionDate(now.date())),
+        venue: args.venue.unwrap_or_else(|| prev.venue.clone()),
+        title: args.title,
+    };
+    let id = ctx.ids().next(now);
+    let (path, carried) = create_carried(&ctx.dir, &prev, spec, agenda, id, now, tr)?;
+    Ok((vec![carried_message(tr, from, carried), tr.cli_created.clone()], path))
+}
+
+/// The home screen's "next stage": the form's answers, the earlier file. An empty venue means
+/// the earlier session's venue.
+pub fn new_from_form(
+    dir: &Path,
+    from: &Path,
+    spec: NewSession,
+    id: String,
+    now: time::OffsetDateTime,
+    lang: Lang,
+) -> Result<(PathBuf, String), String> {
+    let tr = strings(lang);
+    let prev = store::load(from).map_err(|e| e.to_string())?;
+    next_stage(tr, from, &prev, Some(spec.stage))?;
+    let spec = NewSession {
+        venue: if spec.venue.trim().is_empty() {
+            prev.venue.clone()
+        } else {
+            spec.venue
+        },
+        ..spec
+    };
+    let (path, carried) = create_carried(dir, &prev, spec, None, id, now, tr)?;
+    Ok((path, carried_message(tr, from, carried)))
+}
+
+// --- merge ------------------------------------------------------------------------------------
+
+fn conflict_line(tr: &Strings, c: &Conflict, at: &dyn Fn(time::OffsetDateTime) -> String) -> String {
+    let short = |t: &str| {
+        let one: String = t.split_whitespace().collect::<Vec<_>>().join(" ");
+        if one.chars().count() > 60 {
+            format!("{}…", one.chars().take(60).collect::<String>())
+        } else {
+            one
+        }
+    };
+    let other = |what: String, text: String| fill(&tr.out_merge_conflict_other, &[("what", &what), ("text", &text)]);
+    match c {
+        Conflict::Entry(e) => fill(
+            &tr.out_merge_conflict,
+            &[("id", &e.id), ("time", &at(e.updated)), ("text", &short(&e.text))],
+        ),
+        Conflict::Participant(p) => other(p.name.clone(), format!("{}, {}", p.institution, tr.role(p.role))),
+        Conflict::Score(s) => other(
+            format!("{} {}", tr.out_col_score, s.sub),
+            format!("{} {}", s.score, short(&s.note)),
+        ),
+        Conflict::Round(id) => other(format!("{} {id}", tr.vote_title), String::new()),
+        Conflict::Commitment(k) => other(format!("{} {}", tr.commit_title, k.opd), k.signer.clone()),
+    }
+}
+
+/// `bimtek merge TARGET SOURCE... [--force]`: folds the sources into TARGET, under its lock,
+/// after keeping the current TARGET as a backup. Returns the lines to print.
+pub fn merge(ctx: &Ctx, target: &Path, sources: &[PathBuf], force: bool) -> Result<Vec<String>, String> {
+    let tr = ctx.tr();
+    let shown = target.display().to_string();
+    for s in sources {
+        if same_file(s, target) {
+            return Err(fill(&tr.out_err_merge_self, &[("path", &shown)]));
+        }
+    }
+    // Load everything before locking, so that a wrong path leaves no lock file behind.
+    store::load(target).map_err(|e| e.to_string())?;
+    let loaded = sources
+        .iter()
+        .map(|p| store::load(p).map_err(|e| e.to_string()))
+        .collect::<Result<Vec<Session>, String>>()?;
+    let _lock = SessionLock::acquire(target, ctx.clock.now()).map_err(|e| tui::lock_message(tr, target, &e))?;
+    // Again under the lock: the file may have changed in between.
+    let current = store::load(target).map_err(|e| e.to_string())?;
+    if !force {
+        for (s, path) in loaded.iter().zip(sources) {
+            if !merge::related(&current, s) {
+                return Err(fill(
+                    &tr.out_err_merge_unrelated,
+                    &[("source", &path.display().to_string()), ("target", &shown)],
+                ));
+            }
+        }
+    }
+    let names = sources
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let (mut merged, report) = merge::merge_all(&current, &loaded);
+    if report.nothing() {
+        return Ok(vec![fill(
+            &tr.out_merge_nothing,
+            &[("target", &shown), ("sources", &names)],
+        )]);
+    }
+    merged.updated = merged.updated.max(ctx.clock.now());
+    let text = store::to_ron(&merged);
+    store::parse(&text).map_err(|e| {
+        fill(
+            &tr.out_err_merge_invalid,
+            &[
+                ("target", &shown),
+                ("error", &format!("{}:{}: {}", e.line, e.col, e.message)),
+            ],
+        )
+    })?;
+    store::backup::save_over(target, &text)
+        .map_err(|e| fill(&tr.err_write, &[("path", &shown), ("error", &e.to_string())]))?;
+    let at = |t: time::OffsetDateTime| crate::ui::dialog::date_time(ctx.clock.at(t));
+    let mut lines: Vec<String> = report.conflicts.iter().map(|c| conflict_line(tr, c, &at)).collect();
+    lines.push(fill(
+        &tr.out_merged,
+        &[
+            ("target", &shown),
+            ("sources", &sources.len().to_string()),
+            ("entries", &report.entries_added.to_string()),
+            ("participants", &report.participants_added.to_string()),
+            ("scores", &report.scores_added.to_string()),
+            ("rounds", &report.rounds_added.to_string()),
+            ("commitments", &report.commitments_added.to_string()),
+            ("changed", &report.changed.to_string()),
+        ],
+    ));
+    Ok(lines)
+}

@@ -1,0 +1,240 @@
+//! Carrying a session into the next stage: Bimtek II starts with what Bimtek I decided.
+//!
+//! What is carried, each marked with the stage it came from (`from_stage`; an item already
+//! carried from an earlier stage keeps its first origin):
+//! - the roster (every participant, listed as present, as a newly added participant is; the
+//!   facilitator marks who is absent) and the ministry mentors;
+//! - the readiness scores;
+//! - the chosen programs: program entries marked as a quick win, or with status chosen, planned,
+//!   running or done, or with at least one vote in a voting round — except those marked dropped.
+//!   If no program is marked in any of these ways, every program except the dropped ones is
+//!   carried, so nothing the room proposed is lost. Quick wins are programs, so they come along;
+//! - the elements the region added to its agenda, which carried entries may use.
+//!
+//! Carried entries keep their ids (and their timestamps), so that the sessions of one masterplan
+//! share ids and breakout groups' copies merge without duplicates. The new session's `lineage`
+//! is the earlier one's lineage plus its id. Votes, problems, potentials, SWOT and notes stay in
+//! the earlier session (its Buku 1), which is never changed.
+
+use std::collections::HashSet;
+
+use super::program::ProgramStatus;
+use super::{Entry, Kind, Session};
+
+/// What was carried, for the message that says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Carried {
+    pub participants: usize,
+    pub scores: usize,
+    pub programs: usize,
+    pub quick_wins: usize,
+}
+
+fn dropped(e: &Entry) -> bool {
+    e.program
+        .as_ref()
+        .is_some_and(|p| p.status == Some(ProgramStatus::Dropped))
+}
+
+/// The program entries of `prev` that go on to the next stage (see the module's rule).
+pub fn chosen_programs(prev: &Session) -> Vec<&Entry> {
+    let voted: HashSet<&str> = prev
+        .votes
+        .iter()
+        .flat_map(|r| r.ballots.iter())
+        .filter(|b| b.count > 0)
+        .map(|b| b.entry.as_str())
+        .collect();
+    let programs: Vec<&Entry> = prev
+        .entries
+        .iter()
+        .filter(|e| e.kind == Kind::Program && !dropped(e))
+        .collect();
+    let marked = |e: &Entry| {
+        voted.contains(e.id.as_str())
+            || e.program.as_ref().is_some_and(|p| {
+                p.quick_win
+                    || matches!(
+                        p.status,
+                        Some(
+                            ProgramStatus::Chosen
+                                | ProgramStatus::Planned
+                                | ProgramStatus::Running
+                                | ProgramStatus::Done
+                        )
+                    )
+            })
+    };
+    let chosen: Vec<&Entry> = programs.iter().copied().filter(|e| marked(e)).collect();
+    if chosen.is_empty() { programs } else { chosen }
+}
+
+/// Fills the freshly made `next` with what `prev` hands on. `next` keeps its own id, stage,
+/// date and agenda; `prev` is not changed.
+pub fn carry_forward(prev: &Session, next: &mut Session) -> Carried {
+    let origin = Some(prev.stage);
+    next.lineage = prev.lineage.clone();
+    next.lineage.push(prev.id.clone());
+    if next.facilitators.is_empty() {
+        next.facilitators = prev.facilitators.clone();
+    }
+    for e in &prev.agenda.elements {
+        if !next.agenda.elements.iter().any(|x| x.code == e.code) {
+            next.agenda.elements.push(e.clone());
+        }
+    }
+    for p in &prev.participants {
+        if next.participants.iter().any(|x| x.id == p.id) {
+            continue;
+        }
+        let mut p = p.clone();
+        p.from_stage = p.from_stage.or(origin);
+        p.present = true;
+        next.participants.push(p);
+    }
+    for s in &prev.readiness {
+        if super::readiness::find(&next.readiness, &s.sub, s.pillar).is_some() {
+            continue;
+        }
+        let mut s = s.clone();
+        s.from_stage = s.from_stage.or(origin);
+        next.readiness.push(s);
+    }
+    let mut carried = Carried {
+        participants: next.participants.len(),
+        scores: next.readiness.len(),
+        ..Carried::default()
+    };
+    for e in chosen_programs(prev) {
+        if next.entry(&e.id).is_some() {
+            continue;
+        }
+        let mut e = e.clone();
+        e.from_stage = e.from_stage.or(origin);
+        carried.programs += 1;
+        if e.program.as_ref().is_some_and(|p| p.quick_win) {
+            carried.quick_wins += 1;
+        }
+        next.entries.push(e);
+    }
+    carried
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::program::ProgramInfo;
+    use crate::domain::readiness::Score;
+    use crate::domain::test_support::{agenda, entry, now, session};
+    use crate::domain::vote::{Ballot, VoteRound};
+    use crate::domain::{NewSession, Participant, Role, Stage};
+
+    fn program(id: &str, info: Option<ProgramInfo>) -> Entry {
+        let mut e = entry(id, id);
+        e.kind = Kind::Program;
+        e.program = info;
+        e
+    }
+
+    fn next_session() -> Session {
+        let spec = NewSession {
+            region: "Kabupaten Contoh".into(),
+            stage: Stage::new(2).expect("stage"),
+            date: "2021-10-07".parse().expect("date"),
+            venue: String::new(),
+            title: None,
+        };
+        Session::new("NEXT".into(), spec, agenda(), now())
+    }
+
+    fn prev() -> Session {
+        let mut s = session();
+        s.participants.push(Participant {
+            id: "P1".into(),
+            name: "Ani".into(),
+            institution: "Bappeda".into(),
+            role: Role::Staff,
+            present: false,
+            from_stage: None,
+        });
+        s.readiness.push(Score {
+            sub: "struktur.sdm".into(),
+            pillar: None,
+            score: 3,
+            note: String::new(),
+            from_stage: None,
+        });
+        s.entries.push(entry("problem", "not carried"));
+        s
+    }
+
+    #[test]
+    fn marked_programs_are_carried_with_ids_and_origin() {
+        let mut prev = prev();
+        let qw = ProgramInfo {
+            quick_win: true,
+            ..ProgramInfo::default()
+        };
+        let chosen = ProgramInfo {
+            status: Some(ProgramStatus::Chosen),
+            ..ProgramInfo::default()
+        };
+        let dropped = ProgramInfo {
+            status: Some(ProgramStatus::Dropped),
+            quick_win: true,
+            ..ProgramInfo::default()
+        };
+        prev.entries.push(program("qw", Some(qw)));
+        prev.entries.push(program("chosen", Some(chosen)));
+        prev.entries.push(program("voted", None));
+        prev.entries.push(program("plain", None));
+        prev.entries.push(program("dropped", Some(dropped)));
+        let mut round = VoteRound::new("R".into(), "review".into());
+        round.ballots.push(Ballot {
+            entry: "voted".into(),
+            participant: None,
+            count: 2,
+        });
+        prev.votes.push(round);
+        let before = prev.clone();
+        let mut next = next_session();
+        let carried = carry_forward(&prev, &mut next);
+        assert_eq!(prev, before, "the earlier session is not changed");
+        let ids: Vec<&str> = next.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["qw", "chosen", "voted"]);
+        assert!(next.entries.iter().all(|e| e.from_stage == Stage::new(1)));
+        assert_eq!(carried.programs, 3);
+        assert_eq!(carried.quick_wins, 1);
+        assert_eq!(next.lineage, ["01TESTSESSION"]);
+        assert_eq!(next.participants.len(), 1);
+        assert!(next.participants[0].present);
+        assert_eq!(next.participants[0].from_stage, Stage::new(1));
+        assert_eq!(next.readiness[0].from_stage, Stage::new(1));
+        assert!(next.votes.is_empty());
+    }
+
+    #[test]
+    fn with_nothing_marked_every_program_but_the_dropped_is_carried() {
+        let mut prev = prev();
+        prev.entries.push(program("a", None));
+        prev.entries.push(program("b", Some(ProgramInfo::default())));
+        let mut next = next_session();
+        carry_forward(&prev, &mut next);
+        let ids: Vec<&str> = next.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b"]);
+    }
+
+    #[test]
+    fn a_second_carry_keeps_the_first_origin_and_extends_the_lineage() {
+        let mut prev = prev();
+        prev.entries.push(program("a", None));
+        let mut two = next_session();
+        carry_forward(&prev, &mut two);
+        let mut three = next_session();
+        three.id = "THREE".into();
+        three.stage = Stage::new(3).expect("stage");
+        carry_forward(&two, &mut three);
+        assert_eq!(three.lineage, ["01TESTSESSION", "NEXT"]);
+        assert_eq!(three.entries[0].from_stage, Stage::new(1));
+    }
+}

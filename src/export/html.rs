@@ -1,0 +1,201 @@
+//! The books as one self-contained HTML page that prints well to PDF from any browser: inline
+//! CSS, no script, no external link, image or font; each book starts on a new page; the
+//! readiness scores as an inline SVG chart. All text from the session is escaped.
+
+use super::book::{Block, Book, Chart, Table};
+use crate::domain::Lang;
+
+const STYLE: &str = r#"
+@page { size: A4; margin: 18mm 16mm; }
+* { -webkit-print-color-adjust: exact; print-color-adjust: exact; box-sizing: border-box; }
+body { font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt;
+  line-height: 1.4; color: #111; max-width: 62em; margin: 2em auto; padding: 0 1em; }
+h1 { font-size: 20pt; margin: 0 0 .6em; color: #1f3c5a; }
+h2 { font-size: 16pt; color: #1f3c5a; border-bottom: 2px solid #1f3c5a; padding-bottom: .15em;
+  break-before: page; page-break-before: always; margin: 1.5em 0 .6em; }
+h3 { font-size: 13pt; color: #1f3c5a; margin: 1.2em 0 .4em; break-after: avoid; page-break-after: avoid; }
+h4 { font-size: 11pt; margin: 1em 0 .3em; break-after: avoid; page-break-after: avoid; }
+p { margin: .3em 0 .7em; }
+p.empty { font-style: italic; color: #444; }
+dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 1em 0 1.5em; }
+dl.meta dt { font-weight: bold; }
+dl.meta dd { margin: 0; }
+table { border-collapse: collapse; width: 100%; margin: .3em 0 1em; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+th, td { border: 1px solid #8a8a8a; padding: 3px 6px; vertical-align: top; text-align: left; }
+th { background: #dce6f0; }
+th.n, td.n { text-align: right; }
+ul { margin: .3em 0 .8em; padding-left: 1.4em; }
+figure.chart { margin: .6em 0 1.2em; break-inside: avoid; page-break-inside: avoid; }
+figure.chart figcaption { font-weight: bold; margin-bottom: .3em; }
+svg text { font-family: inherit; }
+@media print { body { max-width: none; margin: 0; padding: 0; } }
+"#;
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        match ch {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escaped, with the entry's own line breaks kept.
+fn lines(text: &str) -> String {
+    text.lines().map(escape).collect::<Vec<_>>().join("<br>")
+}
+
+fn table(out: &mut String, t: &Table) {
+    let total: u32 = t.columns.iter().map(|c| u32::from(c.width)).sum::<u32>().max(1);
+    out.push_str("<table>\n<colgroup>");
+    for c in &t.columns {
+        let pct = u32::from(c.width) * 100 / total;
+        out.push_str(&format!("<col style=\"width:{pct}%\">"));
+    }
+    out.push_str("</colgroup>\n<thead><tr>");
+    for c in &t.columns {
+        let class = if c.numeric { " class=\"n\"" } else { "" };
+        out.push_str(&format!("<th{class}>{}</th>", escape(&c.title)));
+    }
+    out.push_str("</tr></thead>\n<tbody>\n");
+    for row in &t.rows {
+        out.push_str("<tr>");
+        for (i, cell) in row.iter().enumerate() {
+            let numeric = t.columns.get(i).is_some_and(|c| c.numeric);
+            let class = if numeric { " class=\"n\"" } else { "" };
+            out.push_str(&format!("<td{class}>{}</td>", lines(cell)));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</tbody>\n</table>\n");
+}
+
+/// Horizontal bars, one per sub-aspect, on a 0–5 scale with grid lines at each point.
+fn chart(out: &mut String, c: &Chart) {
+    const WIDTH: u32 = 640;
+    const LABEL: u32 = 250;
+    const UNIT: u32 = 66;
+    const ROW: u32 = 20;
+    const HEAD: u32 = 26;
+    let rows: u32 = c
+        .groups
+        .iter()
+        .map(|g| HEAD + ROW * u32::try_from(g.bars.len()).unwrap_or(0))
+        .sum();
+    let height = rows + 24;
+    out.push_str(&format!(
+        "<figure class=\"chart\">\n<figcaption>{}</figcaption>\n<svg viewBox=\"0 0 {WIDTH} {height}\" width=\"100%\" role=\"img\" aria-label=\"{}\">\n",
+        escape(&c.title),
+        escape(&c.title)
+    ));
+    // Grid and scale.
+    for v in 0..=5u32 {
+        let x = LABEL + v * UNIT;
+        out.push_str(&format!(
+            "<line x1=\"{x}\" y1=\"0\" x2=\"{x}\" y2=\"{rows}\" stroke=\"#c8c8c8\" stroke-width=\"1\"/>\n<text x=\"{x}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#333\">{v}</text>\n",
+            rows + 16
+        ));
+    }
+    let mut y = 0;
+    for g in &c.groups {
+        let title = match &g.average {
+            Some(a) => format!("{} — {a}", g.name),
+            None => g.name.clone(),
+        };
+        out.push_str(&format!(
+            "<text x=\"0\" y=\"{}\" font-size=\"13\" font-weight=\"bold\" fill=\"#1f3c5a\">{}</text>\n",
+            y + 18,
+            escape(&title)
+        ));
+        y += HEAD;
+        for (label, value) in &g.bars {
+            out.push_str(&format!(
+                "<text x=\"{}\" y=\"{}\" font-size=\"12\" text-anchor=\"end\" fill=\"#111\">{}</text>\n",
+                LABEL - 8,
+                y + 14,
+                escape(label)
+            ));
+            match value {
+                Some(v) => {
+                    let w = u32::from(*v) * UNIT;
+                    out.push_str(&format!(
+                        "<rect x=\"{LABEL}\" y=\"{}\" width=\"{w}\" height=\"{}\" fill=\"#2e6da4\"/>\n<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#111\">{v}</text>\n",
+                        y + 3,
+                        ROW - 6,
+                        LABEL + w + 5,
+                        y + 14
+                    ));
+                }
+                None => out.push_str(&format!(
+                    "<text x=\"{}\" y=\"{}\" font-size=\"12\" fill=\"#555\">—</text>\n",
+                    LABEL + 5,
+                    y + 14
+                )),
+            }
+            y += ROW;
+        }
+    }
+    out.push_str("</svg>\n</figure>\n");
+}
+
+pub fn render(book: &Book, lang: Lang) -> String {
+    let code = match lang {
+        Lang::Id => "id",
+        Lang::En => "en",
+    };
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        escape(&book.title),
+        escape(&book.title)
+    );
+    for block in &book.blocks {
+        match block {
+            Block::Meta(items) => {
+                out.push_str("<dl class=\"meta\">\n");
+                for (label, value) in items {
+                    out.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", escape(label), lines(value)));
+                }
+                out.push_str("</dl>\n");
+            }
+            Block::Part(t) => out.push_str(&format!("<h2>{}</h2>\n", escape(t))),
+            Block::Section(t) => out.push_str(&format!("<h3>{}</h3>\n", escape(t))),
+            Block::Subsection(t) => out.push_str(&format!("<h4>{}</h4>\n", escape(t))),
+            Block::Para(t) => out.push_str(&format!("<p>{}</p>\n", lines(t))),
+            Block::Empty(t) => out.push_str(&format!("<p class=\"empty\">{}</p>\n", lines(t))),
+            Block::List(items) => {
+                out.push_str("<ul>\n");
+                for item in items {
+                    out.push_str(&format!("<li>{}</li>\n", lines(item)));
+                }
+                out.push_str("</ul>\n");
+            }
+            Block::Table(t) => table(&mut out, t),
+            Block::Chart(c) => chart(&mut out, c),
+        }
+    }
+    out.push_str("</body>\n</html>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_in_text_is_escaped() {
+        assert_eq!(
+            escape("<script>alert('x')</script> & \"y\""),
+            "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;"
+        );
+        assert_eq!(lines("a\n<b>"), "a<br>&lt;b&gt;");
+    }
+}

@@ -1,0 +1,95 @@
+//! Exports: a session as the masterplan books (Markdown, HTML, Word) or as a table of its entries
+//! (CSV). Every writer is pure — `Session` in, bytes out — and deterministic: the same session
+//! gives the same bytes, with no "now" inside. Writing the bytes to a file is the caller's job.
+//!
+//! The three book formats share one outline, built once by [`book::build`]: headings, short
+//! paragraphs, lists and tables, so the Markdown, the HTML and the Word document always hold the
+//! same content.
+
+pub mod book;
+pub mod csv;
+pub mod docx;
+pub mod html;
+pub mod markdown;
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::domain::{Lang, Session};
+
+/// What `bimtek export --format` and the session screen's export dialog offer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Markdown,
+    Html,
+    Csv,
+    Docx,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Markdown, Format::Html, Format::Csv, Format::Docx];
+
+    /// The file extension, which is also the code on the command line.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Csv => "csv",
+            Format::Docx => "docx",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Ok(Format::Markdown),
+            "html" | "htm" => Ok(Format::Html),
+            "csv" => Ok(Format::Csv),
+            "docx" | "word" => Ok(Format::Docx),
+            other => Err(format!("unknown format '{other}' (use md, html, csv or docx)")),
+        }
+    }
+}
+
+/// The session in the given format. Only the Word writer can fail (its zip library reports
+/// errors); the message says why.
+pub fn render(session: &Session, format: Format, lang: Lang) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Markdown => Ok(markdown::render(&book::build(session, lang)).into_bytes()),
+        Format::Html => Ok(html::render(&book::build(session, lang), lang).into_bytes()),
+        Format::Csv => csv::render(session, lang),
+        Format::Docx => docx::render(&book::build(session, lang)),
+    }
+}
+
+/// Votes an entry received, over every voting round of the session.
+pub fn votes_for(session: &Session, entry: &str) -> u32 {
+    session
+        .votes
+        .iter()
+        .flat_map(|r| r.ballots.iter())
+        .filter(|b| b.entry == entry)
+        .map(|b| b.count)
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_parse_from_their_extension() {
+        for f in Format::ALL {
+            assert_eq!(f.extension().parse::<Format>(), Ok(f));
+        }
+        assert!("pdf".parse::<Format>().is_err());
+    }
+}

@@ -1,0 +1,119 @@
+//! The user's settings (language, theme) and their own themes, in the config folder:
+//! `--config-dir`/`$BIMTEK_CONFIG_DIR`, else the platform's (`~/.config/bimtek`,
+//! `%APPDATA%\bimtek\bimtek\config`, …).
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Lang;
+use crate::ui::theme::ThemeFile;
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    pub lang: Option<Lang>,
+    pub theme: Option<String>,
+}
+
+pub fn config_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("BIMTEK_CONFIG_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    directories::ProjectDirs::from("id", "bimtek", "bimtek")
+        .map(|d| d.config_dir().to_path_buf())
+        .unwrap_or_else(|| PathBuf::from("bimtek-config"))
+}
+
+fn config_file(dir: &Path) -> PathBuf {
+    dir.join("config.ron")
+}
+
+/// The settings, or the defaults if there are none. A broken config file is reported and
+/// otherwise ignored: it must never stop a workshop.
+pub fn load(dir: &Path) -> (Config, Option<String>) {
+    let path = config_file(dir);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => match ron::from_str::<Config>(&text) {
+            Ok(c) => (c, None),
+            Err(e) => (
+                Config::default(),
+                Some(format!(
+                    "{}:{}:{}: {}",
+                    path.display(),
+                    e.span.start.line,
+                    e.span.start.col,
+                    e.code
+                )),
+            ),
+        },
+        Err(_) => (Config::default(), None),
+    }
+}
+
+pub fn save(dir: &Path, config: &Config) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let text = ron::ser::to_string_pretty(config, ron::ser::PrettyConfig::new())
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    super::save::write_atomic(&config_file(dir), format!("// bimtek settings\n{text}\n").as_bytes())
+}
+
+/// The user's own themes (`themes/*.ron` in the config folder), with a message for each file
+/// that is not a valid theme.
+pub fn user_themes(dir: &Path) -> (Vec<ThemeFile>, Vec<String>) {
+    let mut themes = Vec::new();
+    let mut problems = Vec::new();
+    let Ok(read) = std::fs::read_dir(dir.join("themes")) else {
+        return (themes, problems);
+    };
+    let mut paths: Vec<PathBuf> = read
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    paths.sort();
+    for p in paths {
+        match std::fs::read_to_string(&p)
+            .map_err(|e| e.to_string())
+            .and_then(|t| ThemeFile::parse(&t))
+        {
+            Ok(t) => themes.push(t),
+            Err(e) => problems.push(format!("{}: {e}", p.display())),
+        }
+    }
+    (themes, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_round_trip_and_a_broken_file_is_only_reported() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        assert_eq!(load(dir.path()).0, Config::default());
+        let c = Config {
+            lang: Some(Lang::En),
+            theme: Some("terang".into()),
+        };
+        save(dir.path(), &c).expect("save");
+        assert_eq!(load(dir.path()), (c, None));
+        std::fs::write(dir.path().join("config.ron"), "(lang: Some(fr))").expect("write");
+        let (c, problem) = load(dir.path());
+        assert_eq!(c, Config::default());
+        assert!(problem.expect("reported").contains("config.ron:1:"));
+    }
+
+    #[test]
+    fn user_themes_are_read_and_bad_ones_named() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir_all(dir.path().join("themes")).expect("mkdir");
+        let mine = crate::ui::theme::BUILTIN[1].replace("name: \"terang\"", "name: \"dinas\"");
+        std::fs::write(dir.path().join("themes/dinas.ron"), mine).expect("write");
+        std::fs::write(dir.path().join("themes/rusak.ron"), "(name: \"x\")").expect("write");
+        let (themes, problems) = user_themes(dir.path());
+        assert_eq!(themes.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["dinas"]);
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("rusak.ron"));
+    }
+}

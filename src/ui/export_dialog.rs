@@ -1,0 +1,67 @@
+//! The export dialog: the four formats, where the file goes, and the question before a file of
+//! that name is replaced.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::dialog::frame_box;
+use super::text::sanitize;
+use super::theme::THEME;
+use super::widgets::fit;
+use crate::app::App;
+use crate::app::export_dialog::ExportChooser;
+use crate::export::Format;
+use crate::i18n::fill;
+
+pub fn draw(app: &App, d: &ExportChooser, frame: &mut Frame, area: Rect) {
+    let tr = app.tr();
+    let keys = if d.confirm.is_some() {
+        &tr.out_dialog_exists_keys
+    } else {
+        &tr.out_dialog_keys
+    };
+    let inner = frame_box(frame, area, 76, 12, &tr.out_dialog_title, keys);
+    let [place, _, list, _, message] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Length(4),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(inner);
+    let name = format!("{}.{}", d.stem, d.format().extension());
+    frame.render_widget(
+        Paragraph::new(fit(
+            &sanitize(&fill(&tr.out_dialog_where, &[("name", &name)])),
+            place.width,
+            THEME.text,
+        )),
+        place,
+    );
+    let lines: Vec<Line> = Format::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            let label = tr.out_formats.get(i).map_or("", String::as_str);
+            let chosen = i == d.selected;
+            let mark = if chosen { "▶ " } else { "  " };
+            let style = if chosen { THEME.selected } else { THEME.text };
+            Line::from(Span::styled(format!("{mark}{} {label}", i + 1), style))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+    let (text, style) = match (&d.confirm, &d.error) {
+        (Some(path), _) => (
+            fill(&tr.out_dialog_exists, &[("path", &path.display().to_string())]),
+            THEME.warn,
+        ),
+        (None, Some(e)) => (e.clone(), THEME.error),
+        (None, None) => (String::new(), THEME.text),
+    };
+    frame.render_widget(
+        Paragraph::new(sanitize(&text)).style(style).wrap(Wrap { trim: true }),
+        message,
+    );
+}
