@@ -129,6 +129,37 @@ fn keystrokes(c: &mut Criterion) {
                 let mut s = Screenful::new(&session, size);
                 b.iter_custom(|iters| s.time(iters, || vec![key(KeyCode::Right)], || vec![key(KeyCode::Left)]));
             });
+            g.bench_function(BenchmarkId::new("next_step_cold", n), |b| {
+                // As after an edit, delete or undo: the step's index must be built again.
+                let mut s = Screenful::new(&session, size);
+                b.iter_custom(|iters| {
+                    let mut total = Duration::ZERO;
+                    for _ in 0..iters {
+                        if let Screen::Session(sc) = &mut s.app.screen {
+                            sc.refresh();
+                        }
+                        let start = Instant::now();
+                        s.act(key(KeyCode::Right));
+                        total += start.elapsed();
+                        s.act(key(KeyCode::Left));
+                    }
+                    total
+                });
+            });
+            g.bench_function(BenchmarkId::new("redraw_summary_step", n), |b| {
+                // The closing step counts every entry by pillar and kind.
+                let mut s = Screenful::new(&session, size);
+                while s
+                    .app
+                    .session()
+                    .and_then(|sc| sc.session.step())
+                    .map(|st| st.id.as_str())
+                    != Some("closing")
+                {
+                    s.act(key(KeyCode::Right));
+                }
+                b.iter(|| s.act(Action::Tick));
+            });
             g.bench_function(BenchmarkId::new("type_char", n), |b| {
                 let mut s = Screenful::new(&session, size);
                 s.act(key(KeyCode::Char('a')));
@@ -141,10 +172,19 @@ fn keystrokes(c: &mut Criterion) {
                 });
             });
             g.bench_function(BenchmarkId::new("add_entry_enter", n), |b| {
+                // Entries recorded one after another: the cursor on the last entry of the first
+                // element, where the new one goes.
                 let mut s = Screenful::new(&session, size);
+                let last_of_first = match &s.app.screen {
+                    Screen::Session(sc) => sc.index().groups[0].entries.len(),
+                    Screen::Home(_) => 0,
+                };
                 b.iter_custom(|iters| {
                     let mut total = Duration::ZERO;
                     for _ in 0..iters {
+                        if let Screen::Session(sc) = &mut s.app.screen {
+                            sc.cursor = last_of_first;
+                        }
                         s.act(key(KeyCode::Char('a')));
                         s.act(key(KeyCode::Char('x')));
                         let start = Instant::now();

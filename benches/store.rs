@@ -16,6 +16,7 @@ fn save_and_load(c: &mut Criterion) {
     for n in ENTRIES {
         let session = generate::session(n, 42);
         let path = dir.path().join(format!("{}-{n}.ron", session.file_stem()));
+        store::save(&path, &session).expect("save");
         if n >= 10_000 {
             g.sample_size(10);
             g.measurement_time(Duration::from_secs(if n >= 100_000 { 20 } else { 5 }));
@@ -25,6 +26,13 @@ fn save_and_load(c: &mut Criterion) {
         });
         g.bench_function(BenchmarkId::new("save", n), |b| {
             b.iter(|| store::save(&path, &session).expect("save"));
+        });
+        // What the app does on every change: the version on disk kept as a backup, then the
+        // new text written the same atomic way.
+        let app_path = dir.path().join(format!("app-{n}.ron"));
+        store::save(&app_path, &session).expect("save");
+        g.bench_function(BenchmarkId::new("save_with_backup", n), |b| {
+            b.iter(|| store::backup::save_over(&app_path, &store::to_ron(&session)).expect("save"));
         });
         let text = std::fs::read_to_string(&path).expect("saved file");
         eprintln!("{n} entries: {} bytes on disk", text.len());

@@ -487,3 +487,57 @@ fn a_voting_round_ends_in_a_ranking_that_survives_reopening() {
     tui.send("q");
     tui.wait_exit_success();
 }
+
+#[test]
+fn the_audience_view_follows_the_facilitator_without_a_key_pressed() {
+    let env = Env::new();
+    let path = env.new_session("Kota Tidore Kepulauan", "1", "2024-05-06");
+    let shown = path.display().to_string();
+    let mut facilitator = env.spawn(&["open", &shown], 24, 100);
+    facilitator.wait_text("Langkah 1 dari");
+    let mut audience = env.spawn(&["present", &shown], 30, 100);
+    audience.wait_text("Langkah 1 dari");
+    for n in 2..=5 {
+        facilitator.send(RIGHT);
+        facilitator.wait_text(&format!("Langkah {n} dari"));
+    }
+    audience.wait_text("Langkah 5 dari");
+    add_entry(&mut facilitator, "Mal pelayanan publik di Soasio");
+    audience.wait_text("Mal pelayanan publik di Soasio");
+    facilitator.send(RIGHT);
+    facilitator.wait_text("Langkah 6 dari");
+    let screen = audience.wait_text("Langkah 6 dari");
+    assert!(
+        !screen.contains("Catatan fasilitator"),
+        "the room never sees the notes:\n{screen}"
+    );
+    facilitator.send("q");
+    facilitator.wait_exit_success();
+    audience.send("q");
+    audience.wait_exit_success();
+}
+
+#[test]
+fn the_audience_view_keeps_the_last_good_state_while_the_file_is_garbage() {
+    let env = Env::new();
+    let path = env.new_session("Kota Tidore Kepulauan", "1", "2024-05-06");
+    let good = std::fs::read(&path).expect("read");
+    let shown = path.display().to_string();
+    let mut audience = env.spawn(&["present", &shown], 30, 100);
+    audience.wait_text("Langkah 1 dari");
+    std::fs::write(&path, b"(schema_version: 2, id: \"rusak").expect("write garbage");
+    let screen = audience.wait_text("menunggu berkas");
+    assert!(
+        screen.contains("Langkah 1 dari"),
+        "the last good state stays:\n{screen}"
+    );
+    std::fs::write(&path, &good).expect("write back");
+    audience.wait_for("the waiting mark goes", |s| !s.contains("menunggu berkas"));
+    audience.send("q");
+    audience.wait_exit_success();
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        good,
+        "the audience view never writes"
+    );
+}

@@ -476,7 +476,7 @@ enum Op {
 }
 
 fn op() -> impl Strategy<Value = Op> {
-    let text = "[a-z ]{1,12}";
+    let text = "[a-z][a-z ]{0,11}";
     prop_oneof![
         (0usize..6, text, 0i64..600).prop_map(|(pillar, text, minute)| Op::Add { pillar, text, minute }),
         (0usize..200, text, 0i64..600).prop_map(|(pick, text, minute)| Op::Edit { pick, text, minute }),
@@ -586,7 +586,7 @@ fn lists(s: &Session) -> impl PartialEq + std::fmt::Debug + '_ {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
 
     #[test]
     fn merging_is_commutative_idempotent_and_loses_nothing(

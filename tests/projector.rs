@@ -108,7 +108,7 @@ fn projector_mode_hides_what_is_for_the_facilitator_only() {
         );
         assert!(!screen.contains("? bantuan"), "key hints on the projector at {w}x{h}");
         assert!(screen.contains("Langkah 5 dari 12"), "where we are, at {w}x{h}");
-        assert!(screen.contains("⏱"), "the timer, at {w}x{h}");
+        assert!(screen.contains("sisa 30:00"), "the timer, at {w}x{h}");
         assert!(screen.contains("Pelayanan publik"), "the elements, at {w}x{h}");
         // The title is drawn in big letters (block characters), not as a plain line.
         assert!(

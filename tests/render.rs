@@ -267,9 +267,11 @@ fn timer_bg(a: &App) -> ratatui::style::Color {
     let mut t = Terminal::new(TestBackend::new(120, 40)).expect("test terminal");
     t.draw(|f| bimtek::ui::view(a, f)).expect("draw");
     let buf = t.backend().buffer();
-    let x = (0..120)
-        .find(|&x| buf[(x, 0)].symbol() == "⏱")
+    let row: Vec<&str> = (0..120).map(|x| buf[(x, 0)].symbol()).collect();
+    let x = (0..117)
+        .find(|&x| row[x..x + 4].concat() == "sisa" || row[x..x + 4].concat() == "LEWA")
         .expect("the timer is on the title bar");
+    let x = u16::try_from(x).expect("small");
     buf[(x, 0)].bg
 }
 

@@ -149,4 +149,100 @@ mod tests {
         ));
         assert!(matches!(d.on_key(key(KeyCode::Esc)), Outcome::Cancel));
     }
+
+    mod in_the_app {
+        use std::path::PathBuf;
+
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        use time::macros::datetime;
+
+        use super::super::{ExportOutcome, Format};
+        use crate::app::session_screen::Flash;
+        use crate::app::{Action, App, Dialog, Effect, Screen, SessionRow, update};
+        use crate::domain::{Lang, Stage};
+
+        fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+            update(app, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+        }
+
+        fn sample() -> crate::domain::Session {
+            crate::store::parse(crate::store::demo::SAMPLE).expect("the sample loads")
+        }
+
+        #[test]
+        fn x_asks_for_a_format_then_says_where_the_export_went() {
+            let mut app = App::new(Lang::Id, datetime!(2024-05-06 09:00 +9), 1, PathBuf::from("x"));
+            update(
+                &mut app,
+                Action::SessionOpened {
+                    session: Box::new(sample()),
+                    path: "/sesi/a.ron".into(),
+                    read_only: false,
+                },
+            );
+            assert!(press(&mut app, KeyCode::Char('x')).is_empty());
+            assert!(matches!(app.dialog, Some(Dialog::Export(_))));
+            press(&mut app, KeyCode::Down);
+            assert_eq!(
+                press(&mut app, KeyCode::Enter),
+                [Effect::Export {
+                    format: Format::Html,
+                    replace: false
+                }]
+            );
+            update(&mut app, Action::Exported(ExportOutcome::Exists("/sesi/a.html".into())));
+            assert!(matches!(&app.dialog, Some(Dialog::Export(d)) if d.confirm.is_some()));
+            assert_eq!(
+                press(&mut app, KeyCode::Char('y')),
+                [Effect::Export {
+                    format: Format::Html,
+                    replace: true
+                }]
+            );
+            update(
+                &mut app,
+                Action::Exported(ExportOutcome::Written("/sesi/a.html".into())),
+            );
+            assert!(app.dialog.is_none());
+            let flash = app.session().and_then(|s| s.flash.clone());
+            assert!(
+                matches!(&flash, Some(Flash::Text(t)) if t.contains("/sesi/a.html")),
+                "{flash:?}"
+            );
+        }
+
+        #[test]
+        fn c_on_home_prepares_the_next_stage_of_the_selected_session() {
+            let mut app = App::new(Lang::Id, datetime!(2021-10-12 09:00 +9), 1, PathBuf::from("x"));
+            let path = PathBuf::from("/sesi/a.ron");
+            update(
+                &mut app,
+                Action::SessionsScanned(vec![SessionRow {
+                    path: path.clone(),
+                    summary: Ok(sample().summary()),
+                }]),
+            );
+            press(&mut app, KeyCode::Char('c'));
+            let Screen::Home(home) = &app.screen else {
+                panic!("still at home");
+            };
+            let form = home.form.as_ref().expect("the form is open");
+            assert_eq!(form.from.as_deref(), Some(path.as_path()));
+            assert_eq!(form.stage, Stage::new(2).expect("stage"));
+            let effects = press(&mut app, KeyCode::Enter);
+            match &effects[..] {
+                [Effect::CreateFrom { spec, from }] => {
+                    assert_eq!(from, &path);
+                    assert_eq!(spec.region, "Kabupaten Halmahera Utara");
+                    assert_eq!(spec.stage, Stage::new(2).expect("stage"));
+                    assert_eq!(spec.date.to_string(), "2021-10-12");
+                }
+                other => panic!("{other:?}"),
+            }
+            // The sample row, which has no file of its own, has no next stage.
+            press(&mut app, KeyCode::Down);
+            press(&mut app, KeyCode::Char('c'));
+            assert!(matches!(&app.screen, Screen::Home(h) if h.form.is_none()));
+        }
+    }
 }

@@ -1,6 +1,8 @@
 //! The session screen: the agenda on one side, the current step and its entries on the other.
 
+use std::borrow::Cow;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use time::OffsetDateTime;
@@ -104,6 +106,119 @@ pub fn rows(groups: &[Group]) -> Vec<Row> {
     rows
 }
 
+/// One step's headings and the entries under them, as the rows of its list. Each step's is built
+/// on first use and kept, and an added entry is slotted in, so moving, typing, drawing and
+/// changing step cost what a screenful costs however big the session is; any other change
+/// builds them afresh.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepIndex {
+    stamp: Stamp,
+    pub groups: Vec<Group>,
+    /// The row of each group's heading, then the number of rows.
+    starts: Vec<usize>,
+}
+
+/// What an index was built from. A session changed behind the screen's back (not through
+/// `apply` and not followed by `refresh`) no longer matches, and its index is built afresh.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Stamp {
+    entries: usize,
+    buffer: usize,
+    steps: usize,
+}
+
+impl Stamp {
+    fn of(s: &Session) -> Stamp {
+        Stamp {
+            entries: s.entries.len(),
+            buffer: s.entries.as_ptr() as usize,
+            steps: s.agenda.steps.len(),
+        }
+    }
+}
+
+impl StepIndex {
+    /// The index of the session's step `step` (none: an empty list).
+    pub fn build(session: &Session, step: usize) -> StepIndex {
+        let groups = match session.agenda.steps.get(step) {
+            Some(step) => grouping::groups(step, session, catalog()),
+            None => Vec::new(),
+        };
+        StepIndex::new(session, groups)
+    }
+
+    /// An index of groups made elsewhere.
+    pub fn new(session: &Session, groups: Vec<Group>) -> StepIndex {
+        let mut starts = Vec::with_capacity(groups.len() + 1);
+        let mut at = 0;
+        for g in &groups {
+            starts.push(at);
+            at += 1 + g.entries.len();
+        }
+        starts.push(at);
+        StepIndex {
+            stamp: Stamp::of(session),
+            groups,
+            starts,
+        }
+    }
+
+    /// The number of rows: headings and entries.
+    pub fn len(&self) -> usize {
+        self.starts.last().copied().unwrap_or(0)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Row `row` of the list, as `rows(&self.groups)[row]` would give it.
+    pub fn row(&self, row: usize) -> Option<Row> {
+        if row >= self.len() {
+            return None;
+        }
+        let group = self.starts.partition_point(|&s| s <= row).checked_sub(1)?;
+        let start = self.starts[group];
+        if row == start {
+            return Some(Row::Header(group));
+        }
+        let index = *self.groups.get(group)?.entries.get(row - start - 1)?;
+        Some(Row::Entry { group, index })
+    }
+
+    /// The row that shows entry `index`, if the step shows it.
+    pub fn row_of(&self, index: usize) -> Option<usize> {
+        self.groups
+            .iter()
+            .zip(&self.starts)
+            .find_map(|(g, start)| g.entries.binary_search(&index).ok().map(|k| start + 1 + k))
+    }
+
+    /// The heading and entry at a row; past the end, the first heading.
+    pub fn at(&self, row: usize) -> (Option<&GroupKey>, Option<usize>) {
+        match self.row(row) {
+            Some(Row::Header(g)) => (self.groups.get(g).map(|g| &g.key), None),
+            Some(Row::Entry { group, index }) => (self.groups.get(group).map(|g| &g.key), Some(index)),
+            None => (self.groups.first().map(|g| &g.key), None),
+        }
+    }
+
+    /// Takes in the session's last entry, just appended.
+    fn append(&mut self, session: &Session, step: usize) {
+        let (Some(step), Some(e)) = (session.agenda.steps.get(step), session.entries.last()) else {
+            return;
+        };
+        let keys: Vec<GroupKey> = self.groups.iter().map(|g| g.key.clone()).collect();
+        if let Some(g) = grouping::key_for(step, &keys, e) {
+            self.groups[g].entries.push(session.entries.len() - 1);
+            for start in &mut self.starts[g + 1..] {
+                *start += 1;
+            }
+        }
+        self.stamp = Stamp::of(session);
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SessionScreen {
     pub session: Session,
@@ -119,12 +234,15 @@ pub struct SessionScreen {
     pub save: SaveState,
     pub flash: Option<Flash>,
     last_kind: Option<Kind>,
+    /// Each step's index, built on first use; see `index`.
+    index: Vec<OnceLock<StepIndex>>,
 }
 
 impl SessionScreen {
     pub fn new(mut session: Session, path: PathBuf, read_only: bool) -> SessionScreen {
         session.current_step = session.current_step.min(session.agenda.steps.len().saturating_sub(1));
         let agenda_cursor = session.current_step;
+        let index = (0..session.agenda.steps.len()).map(|_| OnceLock::new()).collect();
         SessionScreen {
             session,
             path,
@@ -138,6 +256,7 @@ impl SessionScreen {
             save: SaveState::Clean,
             flash: None,
             last_kind: None,
+            index,
         }
     }
 
@@ -146,6 +265,55 @@ impl SessionScreen {
             Some(step) => grouping::groups(step, &self.session, catalog()),
             None => Vec::new(),
         }
+    }
+
+    /// The current step's groups and rows, as `groups()` and `rows()` give them, from a cache.
+    pub fn index(&self) -> Cow<'_, StepIndex> {
+        let step = self.session.current_step;
+        let fresh = || StepIndex::build(&self.session, step);
+        let Some(cell) = self.index.get(step) else {
+            return Cow::Owned(fresh());
+        };
+        let cached = cell.get_or_init(fresh);
+        if cached.stamp != Stamp::of(&self.session) {
+            return Cow::Owned(fresh());
+        }
+        debug_assert_eq!(
+            cached.groups,
+            self.groups(),
+            "the step index is stale: call SessionScreen::refresh after changing the session directly"
+        );
+        Cow::Borrowed(cached)
+    }
+
+    /// Forgets the cached indexes; each is built again from the session when next used. Edits,
+    /// undo and redo do this themselves; call it after changing `session` directly.
+    pub fn refresh(&mut self) {
+        self.index = (0..self.session.agenda.steps.len()).map(|_| OnceLock::new()).collect();
+    }
+
+    /// After an edit: an entry added at the end is slotted into the indexes built so far;
+    /// anything else builds them afresh.
+    fn reindex(&mut self, appended: bool) {
+        if !appended || self.index.len() != self.session.agenda.steps.len() {
+            return self.refresh();
+        }
+        for (step, cell) in self.index.iter_mut().enumerate() {
+            if let Some(index) = cell.get_mut() {
+                if index.stamp.entries + 1 == self.session.entries.len() {
+                    index.append(&self.session, step);
+                } else {
+                    *cell = OnceLock::new();
+                }
+            }
+        }
+    }
+
+    /// The heading and entry under the cursor, from the cached index.
+    pub fn selected(&self) -> (Option<GroupKey>, Option<usize>) {
+        let index = self.index();
+        let (key, entry) = index.at(self.cursor);
+        (key.cloned(), entry)
     }
 
     /// The heading and entry under the cursor.
@@ -172,6 +340,7 @@ impl SessionScreen {
         let moved = session.current_step != self.session.current_step;
         let grew = session.entries.len() > self.session.entries.len();
         self.session = session;
+        self.refresh();
         self.agenda_cursor = self.session.current_step;
         if moved {
             self.cursor = 0;
@@ -179,40 +348,33 @@ impl SessionScreen {
         if grew {
             // A new entry was added (new entries go last): keep it in view.
             let newest = self.session.entries.len().saturating_sub(1);
-            if let Some(pos) = rows(&self.groups())
-                .iter()
-                .position(|r| matches!(r, Row::Entry { index, .. } if *index == newest))
-            {
+            if let Some(pos) = self.index().row_of(newest) {
                 self.cursor = pos;
             }
         }
-        let n = rows(&self.groups()).len();
+        let n = self.index().len();
         self.cursor = self.cursor.min(n.saturating_sub(1));
     }
 
     /// Focus mode: the arrows step through the entries of the step, one at a time.
     pub fn focus_key(&mut self, key: KeyEvent) {
-        let all = rows(&self.groups());
-        let is_entry = |r: &Row| matches!(r, Row::Entry { .. });
-        match key.code {
+        let index = self.index();
+        let is_entry = |i: &usize| matches!(index.row(*i), Some(Row::Entry { .. }));
+        let to = match key.code {
             KeyCode::Down | KeyCode::Right | KeyCode::Char(' ' | 'j' | 'n') | KeyCode::PageDown => {
-                if let Some(next) = all.iter().enumerate().skip(self.cursor + 1).find(|(_, r)| is_entry(r)) {
-                    self.cursor = next.0;
-                }
+                (self.cursor + 1..index.len()).find(is_entry)
             }
             KeyCode::Up | KeyCode::Left | KeyCode::Char('k' | 'p') | KeyCode::PageUp => {
-                if let Some(prev) = all
-                    .iter()
-                    .enumerate()
-                    .take(self.cursor)
-                    .rev()
-                    .find(|(_, r)| is_entry(r))
-                {
-                    self.cursor = prev.0;
-                }
+                (0..self.cursor.min(index.len())).rev().find(is_entry)
             }
-            KeyCode::Home => self.cursor = 0,
-            _ => {}
+            _ => None,
+        };
+        drop(index);
+        if let Some(row) = to {
+            self.cursor = row;
+        }
+        if key.code == KeyCode::Home {
+            self.cursor = 0;
         }
     }
 
@@ -433,16 +595,13 @@ impl SessionScreen {
                     return self.apply(edit, now, Flash::VoteNewRound);
                 }
             }
-            KeyCode::Char('i') => {
-                let groups = self.groups();
-                match self.selection(&groups).1.map(|i| &self.session.entries[i]) {
-                    Some(e) if e.kind == Kind::Program => {
-                        let form = panels::program_form::ProgramForm::new(e);
-                        self.open_panel(Panel::Program(Box::new(form)));
-                    }
-                    _ => self.flash = Some(Flash::NotAProgram),
+            KeyCode::Char('i') => match self.selected().1.map(|i| &self.session.entries[i]) {
+                Some(e) if e.kind == Kind::Program => {
+                    let form = panels::program_form::ProgramForm::new(e);
+                    self.open_panel(Panel::Program(Box::new(form)));
                 }
-            }
+                _ => self.flash = Some(Flash::NotAProgram),
+            },
             KeyCode::Esc => return vec![Effect::Close],
             KeyCode::Tab | KeyCode::BackTab => {
                 self.focus = match self.focus {
@@ -468,7 +627,7 @@ impl SessionScreen {
                     self.agenda_cursor = (self.agenda_cursor + 1).min(self.session.agenda.steps.len().saturating_sub(1))
                 }
                 Pane::Step => {
-                    let n = rows(&self.groups()).len();
+                    let n = self.index().len();
                     self.cursor = (self.cursor + 1).min(n.saturating_sub(1));
                 }
             },
@@ -478,7 +637,7 @@ impl SessionScreen {
             },
             KeyCode::End | KeyCode::Char('G') => match self.focus {
                 Pane::Agenda => self.agenda_cursor = self.session.agenda.steps.len().saturating_sub(1),
-                Pane::Step => self.cursor = rows(&self.groups()).len().saturating_sub(1),
+                Pane::Step => self.cursor = self.index().len().saturating_sub(1),
             },
             KeyCode::Enter if self.focus == Pane::Agenda => {
                 self.focus = Pane::Step;
@@ -486,15 +645,14 @@ impl SessionScreen {
             }
             KeyCode::Char('a') | KeyCode::Insert => self.open_form(None),
             KeyCode::Char('e') | KeyCode::Enter => {
-                let groups = self.groups();
-                if let (_, Some(index)) = self.selection(&groups) {
+                if let (_, Some(index)) = self.selected() {
                     self.open_form(Some(index));
                 }
             }
             KeyCode::Char('d') | KeyCode::Delete => {
                 if self.read_only {
                     self.flash = Some(Flash::ReadOnly);
-                } else if let (_, Some(index)) = self.selection(&self.groups()) {
+                } else if let (_, Some(index)) = self.selected() {
                     self.mode = Mode::ConfirmDelete(DeleteTarget::Entry(self.session.entries[index].id.clone()));
                 }
             }
@@ -508,11 +666,10 @@ impl SessionScreen {
             self.flash = Some(Flash::ReadOnly);
             return;
         }
+        let (place, _) = self.selected();
         let Some(step) = self.session.step() else {
             return;
         };
-        let groups = grouping::groups(step, &self.session, catalog());
-        let (place, _) = self.selection(&groups);
         let form = match entry.and_then(|i| self.session.entries.get(i)) {
             Some(e) => EntryForm::edit(step, &self.session, e, place.as_ref()),
             None => EntryForm::new_entry(step, &self.session, place.as_ref(), self.last_kind),
@@ -527,11 +684,12 @@ impl SessionScreen {
             return Vec::new();
         }
         let id = edit.entry_id().map(str::to_string);
+        let appended = matches!(edit, Edit::AddEntry(_));
         match edit.apply(&mut self.session) {
             Ok(inverse) => {
                 self.undo.push(inverse);
                 self.redo.clear();
-                self.changed(now, id.as_deref(), flash)
+                self.changed(now, id.as_deref(), flash, appended)
             }
             Err(e) => {
                 self.flash = Some(Flash::Edit(e));
@@ -570,7 +728,7 @@ impl SessionScreen {
                 } else {
                     self.undo.push(inverse);
                 }
-                self.changed(now, id.as_deref(), flash)
+                self.changed(now, id.as_deref(), flash, false)
             }
             Err(e) => {
                 self.flash = Some(Flash::Edit(e));
@@ -580,8 +738,9 @@ impl SessionScreen {
     }
 
     /// After any change: stamp the session, follow the entry on screen, ask for a save.
-    fn changed(&mut self, now: OffsetDateTime, entry_id: Option<&str>, flash: Flash) -> Vec<Effect> {
+    fn changed(&mut self, now: OffsetDateTime, entry_id: Option<&str>, flash: Flash, appended: bool) -> Vec<Effect> {
         self.session.updated = now;
+        self.reindex(appended);
         self.flash = Some(flash);
         // Entry changes made from the step follow the entry; changes inside a panel stay put.
         if let Some(id) = entry_id
@@ -596,16 +755,13 @@ impl SessionScreen {
     /// Puts the cursor on an entry; if the current step does not show it, goes to the step that
     /// does, so an undo never changes something out of sight.
     fn follow(&mut self, entry_id: &str) {
-        let Some(index) = self.session.entry_index(entry_id) else {
-            let n = rows(&self.groups()).len();
+        // From the end: an entry just added is the last one.
+        let Some(index) = self.session.entries.iter().rposition(|e| e.id == entry_id) else {
+            let n = self.index().len();
             self.cursor = self.cursor.min(n.saturating_sub(1));
             return;
         };
-        let find = |s: &SessionScreen| {
-            rows(&s.groups())
-                .iter()
-                .position(|r| matches!(r, Row::Entry { index: i, .. } if *i == index))
-        };
+        let find = |s: &SessionScreen| s.index().row_of(index);
         if let Some(pos) = find(self) {
             self.cursor = pos;
             return;

@@ -71,8 +71,8 @@ pub fn element_codes(p: Pillar, session: &Session, catalog: &Catalog) -> Vec<Str
     standard.chain(extra).collect()
 }
 
-/// The heading under which a step shows an entry, if it shows it at all.
-fn key_for(step: &Step, keys: &[GroupKey], e: &Entry) -> Option<usize> {
+/// The heading under which a step shows an entry, if it shows it at all: its place in `keys`.
+pub fn key_for(step: &Step, keys: &[GroupKey], e: &Entry) -> Option<usize> {
     let find = |k: &GroupKey| keys.iter().position(|x| x == k);
     match step.kind {
         StepKind::Pillar => {

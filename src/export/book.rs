@@ -467,8 +467,8 @@ fn entry_table(c: &Ctx, entries: &[&Entry]) -> Block {
     Block::Table(Table {
         columns: vec![
             col(&c.tr.out_col_element, 3),
-            col(&c.tr.out_col_kind, 2),
-            col(&c.tr.out_col_text, 6),
+            col(&c.tr.out_col_kind, 3),
+            col(&c.tr.out_col_text, 7),
             col(&c.tr.out_col_proposer, 3),
         ],
         rows: entries

@@ -10,7 +10,7 @@ use std::io::{Cursor, Read, Write};
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading, ShdType, Style,
-    StyleType, Table as DocTable, TableCell, TableLayoutType, TableRow, WidthType,
+    StyleType, Table as DocTable, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 use super::book::{Block, Book, Table};
@@ -140,6 +140,7 @@ fn table(ids: &mut Ids, t: &Table) -> DocTable {
         );
     }
     DocTable::new(rows)
+        .margins(TableCellMargins::new().margin(30, 90, 30, 90))
         .set_grid(widths)
         .width(TEXT_W, WidthType::Dxa)
         .layout(TableLayoutType::Fixed)

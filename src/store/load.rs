@@ -72,18 +72,24 @@ fn ron_error(e: ron::error::SpannedError) -> ParseError {
 /// Parses and checks a session from RON text.
 pub fn parse(text: &str) -> Result<Session, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match ron_options().from_str::<Probe>(text) {
-        Ok(p) if p.schema_version > SCHEMA_VERSION => {
+    // One pass over the text in the usual case. Only when the whole does not parse is the version
+    // read on its own, so a newer file is refused as newer rather than for a field it added.
+    let full = ron_options().from_str::<Session>(text);
+    let version = match &full {
+        Ok(s) => Some(s.schema_version),
+        Err(_) => ron_options().from_str::<Probe>(text).ok().map(|p| p.schema_version),
+    };
+    match version {
+        Some(v) if v > SCHEMA_VERSION => {
             return Err(ParseError::at(
                 text,
                 "schema_version",
                 format!(
-                    "schema_version {} is newer than this bimtek understands (up to {SCHEMA_VERSION}); update bimtek to open it",
-                    p.schema_version
+                    "schema_version {v} is newer than this bimtek understands (up to {SCHEMA_VERSION}); update bimtek to open it"
                 ),
             ));
         }
-        Ok(p) if p.schema_version == 0 => {
+        Some(0) => {
             return Err(ParseError::at(
                 text,
                 "schema_version",
@@ -92,7 +98,7 @@ pub fn parse(text: &str) -> Result<Session, ParseError> {
         }
         _ => {}
     }
-    let mut session: Session = ron_options().from_str(text).map_err(ron_error)?;
+    let mut session = full.map_err(ron_error)?;
     validate(&session, text)?;
     migrate(&mut session);
     Ok(session)

@@ -22,9 +22,10 @@ fn sections(app: &App) -> Vec<(&String, &Vec<(String, String)>)> {
     let tools = (&tr.help_tools, &tr.help_keys_tools);
     let form = (&tr.help_form, &tr.help_keys_form);
     let data = (&tr.help_data, &tr.help_keys_data);
+    let outputs = (&tr.out_help_title, &tr.out_help_keys);
     match app.screen {
-        Screen::Home(_) => vec![everywhere, home, data, session, tools, form],
-        Screen::Session(_) => vec![everywhere, session, tools, form, data, home],
+        Screen::Home(_) => vec![everywhere, home, data, outputs, session, tools, form],
+        Screen::Session(_) => vec![everywhere, session, tools, form, outputs, data, home],
     }
 }
 

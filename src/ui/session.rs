@@ -87,7 +87,8 @@ pub fn timer_style(phase: Phase) -> Style {
     }
 }
 
-/// `⏱ sisa 12:05` / `⏱ LEWAT 03:10`, with `dijeda` while paused.
+/// `sisa 12:05` / `LEWAT 03:10`, with `dijeda` while paused. No clock symbol: the fonts of
+/// Windows consoles and many projector laptops lack it.
 pub fn timer_text(tr: &Strings, session: &Session, now: time::OffsetDateTime) -> (String, Phase) {
     let step = session.current_step;
     let left = timer::remaining(session, step, now);
@@ -100,7 +101,7 @@ pub fn timer_text(tr: &Strings, session: &Session, now: time::OffsetDateTime) ->
     if session.timer_started.is_none() {
         text.push_str(&format!(" ({})", tr.timer_paused));
     }
-    (format!(" ⏱ {text} "), phase)
+    (format!(" {text} "), phase)
 }
 
 fn title_bar(app: &App, s: &SessionScreen, frame: &mut Frame, bar: Rect) {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::text::wrap;
 use super::theme::{THEME, kind_style};
-use crate::app::session_screen::{Row, rows};
+use crate::app::session_screen::{Row, StepIndex};
 use crate::app::{App, Mode, Pane, SessionScreen};
 use crate::domain::grouping::{Group, GroupKey, group_title};
 use crate::domain::{Entry, Kind, Lang, Pillar, Session, StepKind};
@@ -49,8 +49,9 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
 
-    let groups = s.groups();
-    let (selected_key, _) = s.selection(&groups);
+    let index = s.index();
+    let groups = &index.groups;
+    let (selected_key, _) = index.at(s.cursor);
     let mut top: Vec<Line> = Vec::new();
     for l in wrap(step.title.get(lang), width) {
         top.push(Line::from(Span::styled(l, THEME.title)));
@@ -103,7 +104,7 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(note_lines), notes_area);
     if !groups.is_empty() {
         let highlight = focused && !matches!(s.mode, Mode::Form(_));
-        entry_list(app, s, &groups, highlight, false, frame, list_area);
+        indexed_entry_list(app, s, &index, highlight, false, frame, list_area);
     }
 }
 
@@ -216,14 +217,26 @@ pub(crate) fn entry_lines(tr: &Strings, e: &Entry, width: usize, selected: bool)
             format!("{by} · {}", tr.example)
         };
     }
-    let body = if by.is_empty() {
-        format!("{tag} {}", e.text)
-    } else {
-        format!("{tag} {} — {by}", e.text)
-    };
     let indent = 4;
-    let wrapped = wrap(&body, width.saturating_sub(indent).max(8));
-    let last = wrapped.len().saturating_sub(1);
+    let inner = width.saturating_sub(indent).max(8);
+    let mut wrapped = wrap(&format!("{tag} {}", e.text), inner);
+    // The proposer goes on the text's last line if it fits there whole, else on its own line,
+    // so it is always drawn in one colour and never split.
+    let by = if by.is_empty() { None } else { Some(format!("— {by}")) };
+    let mut by_line = None;
+    if let Some(by) = by {
+        let last_w = wrapped
+            .last()
+            .map_or(0, |l| unicode_width::UnicodeWidthStr::width(l.as_str()));
+        if last_w + 1 + unicode_width::UnicodeWidthStr::width(by.as_str()) <= inner {
+            by_line = Some((wrapped.len() - 1, format!(" {by}")));
+        } else {
+            let extra = wrap(&by, inner);
+            let at = wrapped.len();
+            wrapped.extend(extra);
+            by_line = Some((at, String::new()));
+        }
+    }
     wrapped
         .into_iter()
         .enumerate()
@@ -237,12 +250,16 @@ pub(crate) fn entry_lines(tr: &Strings, e: &Entry, width: usize, selected: bool)
                 spans.push(Span::styled(tag.clone(), pick(kind_style(e.kind))));
                 rest = after;
             }
-            match (i == last && !by.is_empty()).then(|| rest.rfind(" — ")).flatten() {
-                Some(at) => {
-                    spans.push(Span::styled(rest[..at].to_string(), pick(THEME.text)));
-                    spans.push(Span::styled(rest[at..].to_string(), pick(THEME.accent)));
+            match &by_line {
+                // The proposer on a line of its own (and any line it wrapped onto).
+                Some((at, tail)) if tail.is_empty() && i >= *at => {
+                    spans.push(Span::styled(rest.to_string(), pick(THEME.accent)))
                 }
-                None => spans.push(Span::styled(rest.to_string(), pick(THEME.text))),
+                Some((at, tail)) if i == *at => {
+                    spans.push(Span::styled(rest.to_string(), pick(THEME.text)));
+                    spans.push(Span::styled(tail.clone(), pick(THEME.accent)));
+                }
+                _ => spans.push(Span::styled(rest.to_string(), pick(THEME.text))),
             }
             Line::from(spans)
         })
@@ -261,17 +278,35 @@ pub(crate) fn entry_list(
     frame: &mut Frame,
     area: Rect,
 ) {
+    let index = StepIndex::new(&s.session, groups.to_vec());
+    indexed_entry_list(app, s, &index, highlight, spacing, frame, area);
+}
+
+/// `entry_list` over an index of the step's rows: only the rows in the window are looked at.
+fn indexed_entry_list(
+    app: &App,
+    s: &SessionScreen,
+    index: &StepIndex,
+    highlight: bool,
+    spacing: bool,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let groups = &index.groups;
     let tr = app.tr();
     let width = usize::from(area.width);
     let height = usize::from(area.height);
     if height == 0 {
         return;
     }
-    let all = rows(groups);
-    let cursor = s.cursor.min(all.len().saturating_sub(1));
+    let total = index.len();
+    let cursor = s.cursor.min(total.saturating_sub(1));
     let lines_of = |i: usize| {
-        let mut l = row_lines(app, &s.session, groups, all[i], width, highlight && i == cursor);
-        if spacing && matches!(all[i], Row::Entry { .. }) {
+        let Some(row) = index.row(i) else {
+            return Vec::new();
+        };
+        let mut l = row_lines(app, &s.session, groups, row, width, highlight && i == cursor);
+        if spacing && matches!(row, Row::Entry { .. }) {
             l.push(Line::default());
         }
         l
@@ -279,11 +314,11 @@ pub(crate) fn entry_list(
 
     // Lay the window out once on the whole height; if rows are hidden above or below, lay it out
     // again leaving a line for each mark, so a mark never covers a row that should be seen.
-    let (mut start, mut end, mut lines) = window(&lines_of, all.len(), cursor, height);
-    let marks = usize::from(start > 0) + usize::from(end < all.len() || lines.len() > height);
+    let (mut start, mut end, mut lines) = window(&lines_of, total, cursor, height);
+    let marks = usize::from(start > 0) + usize::from(end < total || lines.len() > height);
     if marks > 0 {
         let inner = height.saturating_sub(marks).max(1);
-        (start, end, lines) = window(&lines_of, all.len(), cursor, inner);
+        (start, end, lines) = window(&lines_of, total, cursor, inner);
         lines.truncate(inner);
     }
     let cut = lines.len() < lines_len_uncut(&lines_of, start, end);
@@ -296,7 +331,7 @@ pub(crate) fn entry_list(
             )),
         );
     }
-    let hidden = all.len() - end + usize::from(cut);
+    let hidden = total - end + usize::from(cut);
     if hidden > 0 && marks > 0 {
         lines.push(Line::from(Span::styled(
             fill(&tr.more_below, &[("n", &hidden.to_string())]),
