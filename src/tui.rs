@@ -519,6 +519,38 @@ fn install_panic_hook(snapshot: Snapshot, dir: PathBuf, lang: Lang) {
     }));
 }
 
+/// crossterm keeps reading a terminal that has hung up (it reads end-of-file in a loop and never
+/// returns), so a SIGHUP or SIGTERM arriving then is never seen by the event loop. This thread
+/// gives the loop a moment to stop by itself; if it does not, it writes what is unsaved to a
+/// recovery file and ends the process, which also releases the session's lock.
+fn spawn_watchdog(stop: Arc<AtomicBool>, done: Arc<AtomicBool>, snapshot: Option<Snapshot>, dir: PathBuf) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_millis(100));
+            if done.load(Ordering::Relaxed) {
+                return;
+            }
+            if !stop.load(Ordering::Relaxed) {
+                continue;
+            }
+            std::thread::sleep(Duration::from_millis(1500));
+            if done.load(Ordering::Relaxed) {
+                return;
+            }
+            if let Some(snapshot) = &snapshot {
+                let guard = match snapshot.lock() {
+                    Ok(g) => g,
+                    Err(p) => p.into_inner(),
+                };
+                if let Some(u) = guard.as_ref().filter(|u| !u.saved) {
+                    let _ = recovery::write(&u.path, &u.text, &dir);
+                }
+            }
+            std::process::exit(0);
+        }
+    });
+}
+
 /// On the way out: a change that could not be saved is tried once more, and if it still fails,
 /// written to a recovery file so it is offered next time.
 fn save_on_exit(app: &App, shell: &mut Shell) -> Option<String> {
@@ -578,11 +610,19 @@ pub fn run(lang: Lang, dir: PathBuf, start: Start, clock: Clock, look: crate::ap
         }
     }
     let stop = Stop::install();
+    let done = Arc::new(AtomicBool::new(false));
+    spawn_watchdog(
+        Arc::clone(&stop.flag),
+        Arc::clone(&done),
+        Some(Arc::clone(&snapshot)),
+        dir.clone(),
+    );
     let mut terminal =
         ratatui::try_init().map_err(|e| fill(&strings(lang).err_terminal, &[("error", &e.to_string())]))?;
     install_panic_hook(Arc::clone(&snapshot), dir, lang);
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app, &mut shell, pending, &stop);
+    done.store(true, Ordering::Relaxed);
     let _ = execute!(io::stdout(), DisableBracketedPaste);
     ratatui::restore();
     let _ = io::stdout().flush();

@@ -209,6 +209,15 @@ impl Tui {
         self.master.resize(size(rows, cols)).expect("resize the pty");
     }
 
+    /// Hangs up on the app, as closing its window or losing an ssh link does.
+    fn hang_up(&mut self) {
+        let status = std::process::Command::new("kill")
+            .args(["-HUP", &self.pid().to_string()])
+            .status()
+            .expect("run kill");
+        assert!(status.success());
+    }
+
     fn pid(&self) -> u32 {
         self.child.process_id().expect("child pid")
     }
@@ -540,4 +549,39 @@ fn the_audience_view_keeps_the_last_good_state_while_the_file_is_garbage() {
         good,
         "the audience view never writes"
     );
+}
+
+#[test]
+#[cfg(unix)]
+fn closing_the_terminal_ends_bimtek_and_frees_the_session() {
+    let env = Env::new();
+    let path = env.new_session("Kota Ternate", "1", "2024-05-06");
+    let shown = path.display().to_string();
+    let mut tui = env.spawn(&["open", &shown], 24, 100);
+    tui.wait_text("Langkah 1 dari");
+    add_entry(&mut tui, "Sebelum jendela ditutup");
+    tui.wait_text("Tersimpan pukul");
+    tui.hang_up();
+    let start = Instant::now();
+    while tui.child.try_wait().expect("child status").is_none() {
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "bimtek kept running after its terminal was closed"
+        );
+        std::thread::sleep(POLL);
+    }
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains("Sebelum jendela ditutup"));
+    // The lock went with the process: another bimtek may write the session now.
+    let csv = env.sessions().join("x.csv");
+    std::fs::write(
+        &csv,
+        "pillar,element,kind,text,proposer,opd\nliving,,problem,Sesudahnya,,\n",
+    )
+    .expect("csv");
+    let out = env
+        .plain(&["import", &shown, "--csv", &csv.display().to_string()])
+        .output()
+        .expect("import");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }

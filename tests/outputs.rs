@@ -586,7 +586,7 @@ fn lists(s: &Session) -> impl PartialEq + std::fmt::Debug + '_ {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     #[test]
     fn merging_is_commutative_idempotent_and_loses_nothing(

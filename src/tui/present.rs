@@ -61,6 +61,13 @@ pub fn run(lang: Lang, path: PathBuf, clock: Clock, mut look: Look) -> Result<()
     }
 
     let stop = Stop::install();
+    let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    super::spawn_watchdog(
+        std::sync::Arc::clone(&stop.flag),
+        std::sync::Arc::clone(&done),
+        None,
+        dir.clone(),
+    );
     let mut terminal =
         ratatui::try_init().map_err(|e| fill(&strings(lang).err_terminal, &[("error", &e.to_string())]))?;
     let mut seen = signature(&path);
@@ -90,6 +97,7 @@ pub fn run(lang: Lang, path: PathBuf, clock: Clock, mut look: Look) -> Result<()
             }
         }
     })();
+    done.store(true, std::sync::atomic::Ordering::Relaxed);
     drop(watcher);
     ratatui::restore();
     let _ = io::stdout().flush();
