@@ -101,6 +101,11 @@ impl Env {
 
     /// `bimtek --sessions-dir DIR ARGS` in a pseudo-terminal of `rows`×`cols`.
     fn spawn(&self, args: &[&str], rows: u16, cols: u16) -> Tui {
+        self.spawn_with(args, rows, cols, &[])
+    }
+
+    /// The same, with extra environment variables.
+    fn spawn_with(&self, args: &[&str], rows: u16, cols: u16, vars: &[(&str, &str)]) -> Tui {
         let home = self.home();
         let mut cmd = CommandBuilder::new(BIN);
         cmd.cwd(self.tmp.path());
@@ -109,6 +114,10 @@ impl Env {
         cmd.env("XDG_DATA_HOME", home.join(".local/share"));
         cmd.env("XDG_CONFIG_HOME", home.join(".config"));
         cmd.env_remove("BIMTEK_SESSIONS_DIR");
+        cmd.env("BIMTEK_CONFIG_DIR", home.join(".config/bimtek"));
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
         cmd.arg("--sessions-dir");
         cmd.arg(self.sessions());
         for a in args {
@@ -584,4 +593,46 @@ fn closing_the_terminal_ends_bimtek_and_frees_the_session() {
         .output()
         .expect("import");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn no_color_means_no_colour_on_the_real_terminal() {
+    let env = Env::new();
+    let mut tui = env.spawn_with(&["demo"], 24, 100, &[("NO_COLOR", "1"), ("COLORTERM", "truecolor")]);
+    tui.wait_text("Langkah 1 dari");
+    tui.send(RIGHT);
+    tui.wait_text("Langkah 2 dari");
+    {
+        let parser = tui.screen.lock().expect("screen lock");
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        for r in 0..rows {
+            for c in 0..cols {
+                let cell = screen.cell(r, c).expect("a cell");
+                assert_eq!(cell.fgcolor(), vt100::Color::Default, "coloured text at {r},{c}");
+                assert_eq!(cell.bgcolor(), vt100::Color::Default, "coloured background at {r},{c}");
+            }
+        }
+    }
+    tui.send("q");
+    tui.wait_exit_success();
+}
+
+#[test]
+fn theme_and_language_chosen_on_screen_are_remembered() {
+    let env = Env::new();
+    let mut tui = env.spawn(&["demo"], 24, 100);
+    tui.wait_text("Langkah 1 dari");
+    tui.send("L");
+    tui.wait_text("Step 1 of");
+    tui.send("T");
+    tui.send("q");
+    tui.wait_exit_success();
+    drop(tui);
+    let config = std::fs::read_to_string(env.home().join(".config/bimtek/config.ron")).expect("config written");
+    assert!(config.contains("en") && config.contains("terang"), "{config}");
+    let mut tui = env.spawn(&["demo"], 24, 100);
+    tui.wait_text("Step 1 of");
+    tui.send("q");
+    tui.wait_exit_success();
 }
