@@ -194,6 +194,16 @@ fn golden_exports_of_the_sample() {
 #[test]
 fn golden_exports_of_a_later_stage() {
     let s = rich();
+    // To look at the Word and PDF output by hand: BIMTEK_EXPORT_SAMPLES=DIR writes the later-stage
+    // session and its exports there.
+    if let Some(dir) = std::env::var_os("BIMTEK_EXPORT_SAMPLES") {
+        let dir = PathBuf::from(dir);
+        fs::create_dir_all(&dir).expect("folder");
+        store::save(&dir.join("rich.ron"), &s).expect("write");
+        for f in Format::ALL {
+            fs::write(dir.join(format!("rich.{f}")), render(&s, f, Lang::Id)).expect("write");
+        }
+    }
     golden("rich.md", &render(&s, Format::Markdown, Lang::Id));
     golden("rich.en.md", &render(&s, Format::Markdown, Lang::En));
     golden("rich.html", &render(&s, Format::Html, Lang::Id));
@@ -449,7 +459,7 @@ fn carrying_forward_keeps_every_chosen_program_and_participant() {
             assert!(next.participants.iter().any(|q| q.id == p.id), "{} left behind", p.name);
         }
         assert_eq!(next.readiness.len(), prev.readiness.len());
-        assert_eq!(next.lineage, [prev.id.clone()]);
+        assert_eq!(next.lineage, std::slice::from_ref(&prev.id));
         assert!(related(&prev, &next));
         store::parse(&store::to_ron(&next)).expect("the next stage's session loads");
     }
@@ -834,7 +844,7 @@ fn new_from_starts_bimtek_two_from_the_sample() {
     assert_eq!(next.stage, Stage::new(2).expect("stage"));
     assert_eq!(next.region, prev.region);
     assert_eq!(next.venue, prev.venue);
-    assert_eq!(next.lineage, [prev.id.clone()]);
+    assert_eq!(next.lineage, std::slice::from_ref(&prev.id));
     assert_ne!(next.id, prev.id);
     assert_eq!(next.participants.len(), prev.participants.len());
     assert_eq!(next.entries.len(), 18);

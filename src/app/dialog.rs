@@ -249,11 +249,11 @@ mod tests {
         // Not again until the retry's own result is in.
         assert!(update(&mut app, Action::Tick).is_empty());
         update(&mut app, Action::Saved(Err("still full".into())));
-        app.now = app.now + SAVE_RETRY;
+        app.now += SAVE_RETRY;
         assert_eq!(update(&mut app, Action::Tick), vec![Effect::Save]);
         let at = app.now;
         update(&mut app, Action::Saved(Ok(at)));
-        app.now = app.now + SAVE_RETRY * 3;
+        app.now += SAVE_RETRY * 3;
         assert!(update(&mut app, Action::Tick).is_empty(), "saved: nothing to retry");
     }
 

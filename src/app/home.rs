@@ -72,7 +72,7 @@ impl Home {
             // not load).
             KeyCode::Char('c') => {
                 if let Some(SessionRow { path, summary: Ok(s) }) = self.rows.get(self.selected) {
-                    let form = NewForm::carry(path.clone(), &s.region, s.stage, SessionDate(now.date()));
+                    let form = NewForm::carry(path.clone(), s, SessionDate(now.date()));
                     self.form = Some(Box::new(form));
                 }
             }

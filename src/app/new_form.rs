@@ -33,6 +33,8 @@ pub struct NewForm {
     pub error: Option<NewFormError>,
     /// The earlier session this one carries forward (the home screen's `c`).
     pub from: Option<std::path::PathBuf>,
+    /// That session's stage and date, `Bimtek I, 2021-09-07`, for the form's title.
+    pub from_label: String,
 }
 
 pub enum Outcome {
@@ -51,6 +53,7 @@ impl Default for NewForm {
             field: NewField::Region,
             error: None,
             from: None,
+            from_label: String::new(),
         }
     }
 }
@@ -65,12 +68,18 @@ impl NewForm {
 
     /// The form for the next stage of an earlier session: its region, the stage after it (IV
     /// stays IV), today. The venue is left empty, which means the earlier session's venue.
-    pub fn carry(from: std::path::PathBuf, region: &str, stage: Stage, date: SessionDate) -> NewForm {
-        let mut f = NewForm::with_date(date);
-        f.region.insert_str(region);
+    pub fn carry(
+        from: std::path::PathBuf,
+        earlier: &crate::domain::session::SessionSummary,
+        today: SessionDate,
+    ) -> NewForm {
+        let mut f = NewForm::with_date(today);
+        f.region.insert_str(&earlier.region);
+        let stage = earlier.stage;
         f.stage = if stage.number() >= 4 { stage } else { stage.next() };
         f.field = NewField::Date;
         f.from = Some(from);
+        f.from_label = format!("Bimtek {}, {}", stage.roman(), earlier.date);
         f
     }
 

@@ -164,11 +164,11 @@ pub fn create_carried(
     Ok((path, carried))
 }
 
-fn carried_message(tr: &Strings, from: &Path, c: Carried) -> String {
+fn carried_message(tr: &Strings, from: &str, c: Carried) -> String {
     fill(
         &tr.out_carried,
         &[
-            ("path", &from.display().to_string()),
+            ("path", from),
             ("participants", &c.participants.to_string()),
             ("scores", &c.scores.to_string()),
             ("programs", &c.programs.to_string()),
@@ -216,7 +216,8 @@ pub fn new_from(ctx: &Ctx, from: &Path, args: CarryArgs) -> Result<(Vec<String>,
     };
     let id = ctx.ids().next(now);
     let (path, carried) = create_carried(&ctx.dir, &prev, spec, agenda, id, now, tr)?;
-    Ok((vec![carried_message(tr, from, carried), tr.cli_created.clone()], path))
+    let message = carried_message(tr, &from.display().to_string(), carried);
+    Ok((vec![message, tr.cli_created.clone()], path))
 }
 
 /// The home screen's "next stage": the form's answers, the earlier file. An empty venue means
@@ -241,7 +242,11 @@ pub fn new_from_form(
         ..spec
     };
     let (path, carried) = create_carried(dir, &prev, spec, None, id, now, tr)?;
-    Ok((path, carried_message(tr, from, carried)))
+    // The status line is short: the file's name says enough.
+    let name = from
+        .file_name()
+        .map_or_else(|| from.display().to_string(), |n| n.to_string_lossy().into_owned());
+    Ok((path, carried_message(tr, &name, carried)))
 }
 
 // --- merge ------------------------------------------------------------------------------------

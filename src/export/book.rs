@@ -2,7 +2,7 @@
 //! Analisis Strategis, Buku 2 Masterplan, Buku 3 Quick Wins, Buku 4 Road Map and the annexes.
 //! Every entry of the session appears somewhere, and a section with nothing in it says so.
 
-use crate::domain::program::{Horizon, ProgramInfo};
+use crate::domain::program::{Horizon, ProgramInfo, ProgramStatus};
 use crate::domain::readiness::{self, Score};
 use crate::domain::{Aspect, Catalog, Entry, Kind, Lang, Pillar, Session, SessionDate};
 use crate::i18n::{Strings, fill, strings};
@@ -13,6 +13,8 @@ use crate::template::catalog;
 pub struct Book {
     pub lang: Lang,
     pub title: String,
+    /// The session's date, `2021-09-07T00:00:00Z`, for a document's own properties.
+    pub date: String,
     pub blocks: Vec<Block>,
 }
 
@@ -210,6 +212,9 @@ impl Ctx<'_> {
             cell.push(' ');
             cell.push_str(&self.tr.out_quick_win_mark);
         }
+        if p.status == Some(ProgramStatus::Dropped) {
+            cell.push_str(&format!(" ({})", self.status(&p)));
+        }
         if !p.description.trim().is_empty() {
             cell.push('\n');
             cell.push_str(p.description.trim());
@@ -256,6 +261,7 @@ pub fn build(session: &Session, lang: Lang) -> Book {
     Book {
         lang,
         title: session.title.clone(),
+        date: format!("{}T00:00:00Z", session.date),
         blocks,
     }
 }
@@ -367,9 +373,9 @@ fn readiness_section(c: &Ctx, out: &mut Vec<Block>) {
                 .collect();
             out.push(Block::Table(Table {
                 columns: vec![
-                    col(&c.tr.out_col_sub, 4),
-                    num(&c.tr.out_col_score, 1),
-                    col(&c.tr.out_col_note, 6),
+                    col(&c.tr.out_col_sub, 5),
+                    num(&c.tr.out_col_score, 2),
+                    col(&c.tr.out_col_note, 8),
                 ],
                 rows,
             }));
@@ -395,10 +401,10 @@ fn readiness_section(c: &Ctx, out: &mut Vec<Block>) {
         out.push(Block::Subsection(c.tr.out_readiness_by_pillar.clone()));
         out.push(Block::Table(Table {
             columns: vec![
-                col(&c.tr.out_col_pillar, 3),
-                col(&c.tr.out_col_sub, 4),
-                num(&c.tr.out_col_score, 1),
-                col(&c.tr.out_col_note, 5),
+                col(&c.tr.out_col_pillar, 4),
+                col(&c.tr.out_col_sub, 5),
+                num(&c.tr.out_col_score, 2),
+                col(&c.tr.out_col_note, 6),
             ],
             rows: by_pillar
                 .iter()
@@ -418,9 +424,9 @@ fn swot_section(c: &Ctx, out: &mut Vec<Block>) {
         entries.sort_by_key(|e| SWOT.iter().position(|k| *k == e.kind));
         Block::Table(Table {
             columns: vec![
-                col(&c.tr.out_col_kind, 2),
-                col(&c.tr.out_col_text, 7),
-                col(&c.tr.out_col_proposer, 3),
+                col(&c.tr.out_col_kind, 3),
+                col(&c.tr.out_col_text, 9),
+                col(&c.tr.out_col_proposer, 4),
             ],
             rows: entries
                 .iter()
@@ -466,10 +472,10 @@ fn problems_table(c: &Ctx, p: Pillar, entries: &[&Entry]) -> Option<Block> {
 fn entry_table(c: &Ctx, entries: &[&Entry]) -> Block {
     Block::Table(Table {
         columns: vec![
-            col(&c.tr.out_col_element, 3),
+            col(&c.tr.out_col_element, 4),
             col(&c.tr.out_col_kind, 3),
-            col(&c.tr.out_col_text, 7),
-            col(&c.tr.out_col_proposer, 3),
+            col(&c.tr.out_col_text, 9),
+            col(&c.tr.out_col_proposer, 4),
         ],
         rows: entries
             .iter()
@@ -494,14 +500,14 @@ fn book2(c: &Ctx, out: &mut Vec<Block>) {
     let table = |entries: &[&Entry]| {
         Block::Table(Table {
             columns: vec![
-                num(&c.tr.out_col_no, 1),
+                num(&c.tr.out_col_no, 2),
                 col(&c.tr.out_col_program, 7),
-                col(&c.tr.out_col_element, 3),
-                col(&c.tr.out_col_opd, 3),
-                col(&c.tr.out_col_horizon, 3),
-                col(&c.tr.out_col_budget, 2),
-                col(&c.tr.out_col_innovation, 2),
-                num(&c.tr.out_col_votes, 1),
+                col(&c.tr.out_col_element, 4),
+                col(&c.tr.out_col_opd, 5),
+                col(&c.tr.out_col_horizon, 4),
+                col(&c.tr.out_col_budget, 4),
+                col(&c.tr.out_col_innovation, 3),
+                num(&c.tr.out_col_votes, 3),
             ],
             rows: entries
                 .iter()
@@ -555,14 +561,14 @@ fn book3(c: &Ctx, out: &mut Vec<Block>) {
     wins.sort_by_key(|e| pillar_rank(e.pillar));
     out.push(Block::Table(Table {
         columns: vec![
-            num(&c.tr.out_col_no, 1),
+            num(&c.tr.out_col_no, 2),
             col(&c.tr.out_col_program, 7),
-            col(&c.tr.out_col_pillar, 3),
-            col(&c.tr.out_col_opd, 3),
-            num(&c.tr.out_col_impact, 1),
-            num(&c.tr.out_col_effort, 1),
-            col(&c.tr.out_col_horizon, 3),
-            col(&c.tr.out_col_status, 2),
+            col(&c.tr.out_col_pillar, 5),
+            col(&c.tr.out_col_opd, 5),
+            num(&c.tr.out_col_impact, 3),
+            num(&c.tr.out_col_effort, 3),
+            col(&c.tr.out_col_horizon, 4),
+            col(&c.tr.out_col_status, 3),
         ],
         rows: wins
             .iter()
@@ -589,7 +595,12 @@ fn book3(c: &Ctx, out: &mut Vec<Block>) {
 fn book4(c: &Ctx, out: &mut Vec<Block>) {
     out.push(Block::Part(c.tr.out_book4.clone()));
     out.push(Block::Para(c.tr.out_roadmap_intro.clone()));
-    let programs = c.programs();
+    // Dropped programs are not on the road map (Buku 2 still lists them, marked).
+    let programs: Vec<&Entry> = c
+        .programs()
+        .into_iter()
+        .filter(|e| e.program.as_ref().and_then(|p| p.status) != Some(ProgramStatus::Dropped))
+        .collect();
     let table = |entries: &[&Entry]| {
         let mut entries = entries.to_vec();
         entries.sort_by_key(|e| {
@@ -598,12 +609,12 @@ fn book4(c: &Ctx, out: &mut Vec<Block>) {
         });
         Block::Table(Table {
             columns: vec![
-                num(&c.tr.out_col_year, 2),
-                col(&c.tr.out_col_program, 7),
-                col(&c.tr.out_col_pillar, 3),
-                col(&c.tr.out_col_opd, 3),
-                col(&c.tr.out_col_budget, 2),
-                col(&c.tr.out_col_status, 2),
+                num(&c.tr.out_col_year, 3),
+                col(&c.tr.out_col_program, 9),
+                col(&c.tr.out_col_pillar, 5),
+                col(&c.tr.out_col_opd, 5),
+                col(&c.tr.out_col_budget, 4),
+                col(&c.tr.out_col_status, 4),
             ],
             rows: entries
                 .iter()
@@ -658,11 +669,11 @@ fn annexes(c: &Ctx, out: &mut Vec<Block>) {
         )));
         out.push(Block::Table(Table {
             columns: vec![
-                num(&c.tr.out_col_no, 1),
-                col(&c.tr.out_col_name, 4),
-                col(&c.tr.out_col_institution, 5),
-                col(&c.tr.out_col_role, 3),
-                col(&c.tr.out_col_present, 1),
+                num(&c.tr.out_col_no, 2),
+                col(&c.tr.out_col_name, 6),
+                col(&c.tr.out_col_institution, 7),
+                col(&c.tr.out_col_role, 4),
+                col(&c.tr.out_col_present, 2),
             ],
             rows: s
                 .participants
@@ -711,10 +722,10 @@ fn annexes(c: &Ctx, out: &mut Vec<Block>) {
     ]);
     out.push(Block::Table(Table {
         columns: vec![
-            num(&c.tr.out_col_no, 1),
-            col(&c.tr.out_col_step, 8),
-            num(&c.tr.out_col_planned, 2),
-            num(&c.tr.out_col_actual, 2),
+            num(&c.tr.out_col_no, 2),
+            col(&c.tr.out_col_step, 10),
+            num(&c.tr.out_col_planned, 3),
+            num(&c.tr.out_col_actual, 3),
         ],
         rows,
     }));
@@ -725,11 +736,11 @@ fn annexes(c: &Ctx, out: &mut Vec<Block>) {
     } else {
         out.push(Block::Table(Table {
             columns: vec![
-                num(&c.tr.out_col_no, 1),
-                col(&c.tr.out_col_opd, 3),
-                col(&c.tr.out_col_committed, 6),
-                col(&c.tr.out_col_signer, 3),
-                col(&c.tr.out_col_signed, 2),
+                num(&c.tr.out_col_no, 2),
+                col(&c.tr.out_col_opd, 4),
+                col(&c.tr.out_col_committed, 7),
+                col(&c.tr.out_col_signer, 4),
+                col(&c.tr.out_col_signed, 3),
             ],
             rows: s
                 .commitments

@@ -20,7 +20,7 @@ p.empty { font-style: italic; color: #444; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: .25em 1.2em; margin: 1em 0 1.5em; }
 dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
-table { border-collapse: collapse; width: 100%; margin: .3em 0 1em; }
+table { border-collapse: collapse; width: 100%; margin: .3em 0 1em; font-size: 9.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th, td { border: 1px solid #8a8a8a; padding: 3px 6px; vertical-align: top; text-align: left; }

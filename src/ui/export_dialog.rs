@@ -9,7 +9,6 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::dialog::frame_box;
 use super::text::sanitize;
 use super::theme::THEME;
-use super::widgets::fit;
 use crate::app::App;
 use crate::app::export_dialog::ExportChooser;
 use crate::export::Format;
@@ -22,9 +21,9 @@ pub fn draw(app: &App, d: &ExportChooser, frame: &mut Frame, area: Rect) {
     } else {
         &tr.out_dialog_keys
     };
-    let inner = frame_box(frame, area, 76, 12, &tr.out_dialog_title, keys);
+    let inner = frame_box(frame, area, 80, 13, &tr.out_dialog_title, keys);
     let [place, _, list, _, message] = Layout::vertical([
-        Constraint::Length(1),
+        Constraint::Length(2),
         Constraint::Length(1),
         Constraint::Length(4),
         Constraint::Length(1),
@@ -33,11 +32,9 @@ pub fn draw(app: &App, d: &ExportChooser, frame: &mut Frame, area: Rect) {
     .areas(inner);
     let name = format!("{}.{}", d.stem, d.format().extension());
     frame.render_widget(
-        Paragraph::new(fit(
-            &sanitize(&fill(&tr.out_dialog_where, &[("name", &name)])),
-            place.width,
-            THEME.text,
-        )),
+        Paragraph::new(sanitize(&fill(&tr.out_dialog_where, &[("name", &name)])))
+            .style(THEME.text)
+            .wrap(Wrap { trim: true }),
         place,
     );
     let lines: Vec<Line> = Format::ALL

@@ -81,7 +81,7 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
 /// "New session", or for the next stage of an earlier session, which one.
 fn form_title(app: &App, form: &NewForm) -> String {
     match &form.from {
-        Some(p) => crate::i18n::fill(&app.tr().out_carry_title, &[("name", &super::dialog::file_name(p))]),
+        Some(_) => crate::i18n::fill(&app.tr().out_carry_title, &[("name", &form.from_label)]),
         None => app.tr().new_title.clone(),
     }
 }

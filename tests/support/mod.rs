@@ -379,6 +379,7 @@ impl Drop for Tmpfs {
             let unmounted = Command::new("umount")
                 .arg("-l")
                 .arg(self.dir.path())
+                .stderr(Stdio::null())
                 .status()
                 .is_ok_and(|s| s.success());
             if !unmounted {
