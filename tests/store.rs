@@ -226,3 +226,16 @@ fn schema_1_files_load_and_are_written_back_as_schema_2_only_when_saved() {
     store::save(&path, &s).expect("save");
     assert!(fs::read_to_string(&path).expect("read").contains("schema_version: 2,"));
 }
+
+#[cfg(unix)]
+#[test]
+fn saving_keeps_the_file_permissions_and_new_files_are_readable() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write_sample(dir.path());
+    let mode = |p: &Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+    assert_eq!(mode(&path), 0o644);
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).expect("chmod");
+    store::save(&path, &sample()).expect("save");
+    assert_eq!(mode(&path), 0o640);
+}

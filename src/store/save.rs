@@ -128,9 +128,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.flush()?;
+    set_permissions(tmp.as_file(), path)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     sync_dir(dir)
+}
+
+/// A temp file is private to its owner; the file it becomes keeps the permissions the old one
+/// had, or a new file gets the usual read-for-all (exports and sessions are shared on purpose).
+#[cfg(unix)]
+fn set_permissions(file: &std::fs::File, target: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(target)
+        .map(|m| m.permissions().mode() & 0o7777)
+        .unwrap_or(0o644);
+    file.set_permissions(std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_permissions(_file: &std::fs::File, _target: &Path) -> io::Result<()> {
+    Ok(())
 }
 
 #[cfg(unix)]
