@@ -1,19 +1,97 @@
 //! UI strings. The catalogs are RON files in `assets/i18n/`, embedded; every string is a named
 //! field, so a missing or misspelt key is caught when the catalog loads in the tests, not on a
 //! projector in front of the room.
+//!
+//! The catalog is read as a map and the fields are filled one by one, rather than through a
+//! derived `Deserialize`: serde's visitor for a struct of several hundred fields is one function
+//! so large that an optimised build spent over ten minutes on it alone.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use ron::Value;
 
 use crate::domain::{Kind, Lang, Role};
 
 const ID: &str = include_str!("../assets/i18n/id.ron");
 const EN: &str = include_str!("../assets/i18n/en.ron");
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// Declares `Strings` and the function that fills it from the catalog, from one list of fields.
+macro_rules! catalog {
+    (pub struct $name:ident { $( pub $field:ident : $ty:ty ),* $(,)? }) => {
+        #[derive(Debug)]
+        pub struct $name {
+            $( pub $field: $ty, )*
+        }
+
+        impl $name {
+            fn from_map(mut map: BTreeMap<String, Value>) -> Result<$name, String> {
+                let mut problems = Vec::new();
+                // No early return between fields: that keeps the generated code linear.
+                let s = $name { $( $field: take(&mut map, stringify!($field), &mut problems), )* };
+                problems.extend(map.keys().map(|k| format!("unknown key '{k}'")));
+                if problems.is_empty() { Ok(s) } else { Err(problems.join("; ")) }
+            }
+        }
+    };
+}
+
+/// A catalog value of one of the shapes the catalog uses.
+trait FromValue: Sized + Default {
+    fn from_value(v: Value) -> Result<Self, String>;
+}
+
+macro_rules! from_value_via_serde {
+    ($($t:ty),*) => {
+        $(impl FromValue for $t {
+            fn from_value(v: Value) -> Result<Self, String> {
+                v.into_rust().map_err(|e| e.to_string())
+            }
+        })*
+    };
+}
+
+from_value_via_serde!(String, Vec<String>, Vec<(String, String)>, BTreeMap<String, String>);
+
+impl FromValue for BTreeMap<Kind, String> {
+    fn from_value(v: Value) -> Result<Self, String> {
+        let raw = BTreeMap::<String, String>::from_value(v)?;
+        raw.into_iter()
+            .map(|(k, t)| {
+                Kind::from_code(&k)
+                    .map(|k| (k, t))
+                    .ok_or_else(|| format!("unknown kind '{k}'"))
+            })
+            .collect()
+    }
+}
+
+impl FromValue for BTreeMap<Role, String> {
+    fn from_value(v: Value) -> Result<Self, String> {
+        let raw = BTreeMap::<String, String>::from_value(v)?;
+        raw.into_iter()
+            .map(|(k, t)| {
+                let role = ron::from_str::<Role>(&k).map_err(|_| format!("unknown role '{k}'"))?;
+                Ok((role, t))
+            })
+            .collect()
+    }
+}
+
+fn take<T: FromValue>(map: &mut BTreeMap<String, Value>, key: &str, problems: &mut Vec<String>) -> T {
+    match map.remove(key) {
+        Some(v) => T::from_value(v).unwrap_or_else(|e| {
+            problems.push(format!("'{key}': {e}"));
+            T::default()
+        }),
+        None => {
+            problems.push(format!("missing '{key}'"));
+            T::default()
+        }
+    }
+}
+
+catalog! {
 pub struct Strings {
     pub app_name: String,
     pub too_small: String,
@@ -388,6 +466,7 @@ pub struct Strings {
     pub out_help_title: String,
     pub out_help_keys: Vec<(String, String)>,
 }
+}
 
 impl Strings {
     pub fn kind(&self, k: Kind) -> &str {
@@ -404,8 +483,14 @@ impl Strings {
     }
 }
 
+fn parse(text: &str) -> Result<Strings, String> {
+    let map: BTreeMap<String, Value> =
+        ron::from_str(text).map_err(|e| format!("{}:{}: {}", e.span.start.line, e.span.start.col, e.code))?;
+    Strings::from_map(map)
+}
+
 fn load(text: &str) -> Strings {
-    ron::from_str(text).expect("the embedded UI catalog is valid")
+    parse(text).expect("the embedded UI catalog is valid")
 }
 
 pub fn strings(lang: Lang) -> &'static Strings {
@@ -467,5 +552,24 @@ mod tests {
     #[test]
     fn fill_replaces_named_placeholders() {
         assert_eq!(fill("{n} dari {t}", &[("n", "2"), ("t", "9")]), "2 dari 9");
+    }
+}
+
+#[cfg(test)]
+mod catalog_tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_or_unknown_key_is_named() {
+        let missing = ID.replacen("\"app_name\": \"bimtek\",", "", 1);
+        assert!(parse(&missing).expect_err("missing").contains("missing 'app_name'"));
+        let extra = ID.replacen(
+            "\"app_name\": \"bimtek\",",
+            "\"app_name\": \"bimtek\", \"apk_name\": \"x\",",
+            1,
+        );
+        assert!(parse(&extra).expect_err("unknown").contains("unknown key 'apk_name'"));
+        let wrong = ID.replacen("\"strength\": \"Kekuatan\"", "\"strenght\": \"Kekuatan\"", 1);
+        assert!(parse(&wrong).expect_err("bad kind").contains("strenght"));
     }
 }
