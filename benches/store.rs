@@ -19,7 +19,7 @@ fn save_and_load(c: &mut Criterion) {
         store::save(&path, &session).expect("save");
         if n >= 10_000 {
             g.sample_size(10);
-            g.measurement_time(Duration::from_secs(if n >= 100_000 { 20 } else { 5 }));
+            g.measurement_time(Duration::from_secs(if n >= 100_000 { 10 } else { 4 }));
         }
         g.bench_function(BenchmarkId::new("serialise", n), |b| {
             b.iter(|| black_box(store::to_ron(&session)));

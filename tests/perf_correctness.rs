@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use bimtek::app::session_screen::rows;
+use bimtek::app::session_screen::{KindCounts, rows};
 use bimtek::app::{Action, App, Screen, SessionScreen, update};
 use bimtek::domain::entry::clean_text;
 use bimtek::domain::{Entry, Kind, Lang, Proposer, Session};
@@ -69,6 +69,11 @@ fn check_same(app: &App, what: &str) {
     }
     assert_eq!(index.row(plain_rows.len()), None, "{what}: past the end");
     assert_eq!(s.selected(), s.selection(&groups), "{what}: selection");
+    assert_eq!(
+        s.counts().table(),
+        KindCounts::count(&s.session).table(),
+        "{what}: counts"
+    );
     for (w, h) in [(80, 24), (120, 40)] {
         assert_eq!(draw(app, w, h), draw(&uncached(app), w, h), "{what}: screen at {w}x{h}");
     }
@@ -162,6 +167,19 @@ fn the_cached_index_shows_what_building_it_afresh_shows() {
             check_same(&app, &format!("{step}: {what}"));
         }
     }
+    // The summary step, its counts kept while entries are added there, then undone.
+    for _ in 0..20 {
+        update(&mut app, key(KeyCode::Right));
+    }
+    check_same(&app, "summary");
+    for n in 0..3 {
+        update(&mut app, key(KeyCode::Char('a')));
+        update(&mut app, Action::Paste(format!("Catatan penutup {n}")));
+        update(&mut app, key(KeyCode::Enter));
+        check_same(&app, &format!("summary, note {n} added"));
+    }
+    update(&mut app, key(KeyCode::Char('u')));
+    check_same(&app, "summary, undone");
 }
 
 #[test]

@@ -219,6 +219,46 @@ impl StepIndex {
     }
 }
 
+/// Entries counted by pillar (in `Pillar::ALL` order) and kind (in `Kind::ALL` order), and those
+/// of no pillar by kind: what the summary step shows. Kept like the step indexes, so a frame of
+/// the summary does not count the whole session again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KindCounts {
+    stamp: Stamp,
+    pub per_pillar: [[usize; 10]; 6],
+    pub other: [usize; 10],
+}
+
+impl KindCounts {
+    pub fn count(session: &Session) -> KindCounts {
+        let mut c = KindCounts {
+            stamp: Stamp::of(session),
+            per_pillar: [[0; 10]; 6],
+            other: [0; 10],
+        };
+        for e in &session.entries {
+            c.add(e);
+        }
+        c
+    }
+
+    fn add(&mut self, e: &crate::domain::Entry) {
+        let k = Kind::ALL.iter().position(|x| *x == e.kind).unwrap_or(0);
+        match e
+            .pillar
+            .and_then(|p| crate::domain::Pillar::ALL.iter().position(|x| *x == p))
+        {
+            Some(p) => self.per_pillar[p][k] += 1,
+            None => self.other[k] += 1,
+        }
+    }
+
+    /// The counts without what they were made from, to compare.
+    pub fn table(&self) -> ([[usize; 10]; 6], [usize; 10]) {
+        (self.per_pillar, self.other)
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct SessionScreen {
     pub session: Session,
@@ -236,6 +276,8 @@ pub struct SessionScreen {
     last_kind: Option<Kind>,
     /// Each step's index, built on first use; see `index`.
     index: Vec<OnceLock<StepIndex>>,
+    /// See `counts`.
+    counts: OnceLock<KindCounts>,
 }
 
 impl SessionScreen {
@@ -257,6 +299,7 @@ impl SessionScreen {
             flash: None,
             last_kind: None,
             index,
+            counts: OnceLock::new(),
         }
     }
 
@@ -290,6 +333,21 @@ impl SessionScreen {
     /// undo and redo do this themselves; call it after changing `session` directly.
     pub fn refresh(&mut self) {
         self.index = (0..self.session.agenda.steps.len()).map(|_| OnceLock::new()).collect();
+        self.counts = OnceLock::new();
+    }
+
+    /// The entries counted by pillar and kind, as `KindCounts::count` gives them, from a cache.
+    pub fn counts(&self) -> Cow<'_, KindCounts> {
+        let cached = self.counts.get_or_init(|| KindCounts::count(&self.session));
+        if cached.stamp != Stamp::of(&self.session) {
+            return Cow::Owned(KindCounts::count(&self.session));
+        }
+        debug_assert_eq!(
+            cached.table(),
+            KindCounts::count(&self.session).table(),
+            "the counts are stale: call SessionScreen::refresh after changing the session directly"
+        );
+        Cow::Borrowed(cached)
     }
 
     /// After an edit: an entry added at the end is slotted into the indexes built so far;
@@ -297,6 +355,15 @@ impl SessionScreen {
     fn reindex(&mut self, appended: bool) {
         if !appended || self.index.len() != self.session.agenda.steps.len() {
             return self.refresh();
+        }
+        if let Some(counts) = self.counts.get_mut() {
+            match self.session.entries.last() {
+                Some(e) if counts.stamp.entries + 1 == self.session.entries.len() => {
+                    counts.add(e);
+                    counts.stamp = Stamp::of(&self.session);
+                }
+                _ => self.counts = OnceLock::new(),
+            }
         }
         for (step, cell) in self.index.iter_mut().enumerate() {
             if let Some(index) = cell.get_mut() {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::text::wrap;
 use super::theme::{THEME, kind_style};
-use crate::app::session_screen::{Row, StepIndex};
+use crate::app::session_screen::{KindCounts, Row, StepIndex};
 use crate::app::{App, Mode, Pane, SessionScreen};
 use crate::domain::grouping::{Group, GroupKey, group_title};
 use crate::domain::{Entry, Kind, Lang, Pillar, Session, StepKind};
@@ -68,7 +68,7 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     }
     match step.kind {
         StepKind::Pillars => top.extend(pillars_overview(tr, lang, width)),
-        StepKind::Summary => top.extend(summary(session, tr, lang, width)),
+        StepKind::Summary => top.extend(summary(session, &s.counts(), tr, lang, width)),
         _ => {}
     }
     let notes = step.notes.get(lang);
@@ -131,16 +131,8 @@ fn pillars_overview(tr: &Strings, lang: Lang, width: usize) -> Vec<Line<'static>
     lines
 }
 
-fn summary(session: &Session, tr: &Strings, lang: Lang, width: usize) -> Vec<Line<'static>> {
-    let mut per_pillar = [[0usize; 10]; 6];
-    let mut other = [0usize; 10];
-    for e in &session.entries {
-        let k = Kind::ALL.iter().position(|x| *x == e.kind).unwrap_or(0);
-        match e.pillar.and_then(|p| Pillar::ALL.iter().position(|x| *x == p)) {
-            Some(p) => per_pillar[p][k] += 1,
-            None => other[k] += 1,
-        }
-    }
+fn summary(session: &Session, counts: &KindCounts, tr: &Strings, lang: Lang, width: usize) -> Vec<Line<'static>> {
+    let (per_pillar, other) = counts.table();
     let describe = |counts: &[usize; 10]| {
         Kind::ALL
             .iter()
