@@ -166,6 +166,7 @@ pub struct Strings {
     pub anonymous: String,
 
     // Facilitation
+    pub vote_typed: String,
     pub audience_waiting: String,
     pub audience_title: String,
     pub err_edit_missing: String,

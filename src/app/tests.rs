@@ -571,3 +571,24 @@ fn commitments_are_recorded_per_opd_on_the_bimtek_four_step() {
     press(&mut a, KeyCode::Char('u'));
     assert_eq!(screen(&a).session.commitments.len(), 1);
 }
+
+#[test]
+fn a_counted_tally_is_typed_in_as_a_number() {
+    let mut a = sample_app();
+    to_pillar(&mut a, Pillar::Governance);
+    press(&mut a, KeyCode::Char('v'));
+    typed(&mut a, "12");
+    assert_eq!(press(&mut a, KeyCode::Enter), vec![Effect::Save]);
+    assert_eq!(screen(&a).session.votes[0].total_votes(), 12);
+    typed(&mut a, "7");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        screen(&a).session.votes[0].total_votes(),
+        7,
+        "typing again corrects the count"
+    );
+    typed(&mut a, "9");
+    press(&mut a, KeyCode::Esc);
+    assert!(panel_open(&a), "Esc first drops the typed number");
+    assert_eq!(screen(&a).session.votes[0].total_votes(), 7);
+}

@@ -109,6 +109,22 @@ impl VoteRound {
         Ok(())
     }
 
+    /// Sets the anonymous tally of an entry (paper dots counted, hands shown); 0 clears it.
+    pub fn set_tally(&mut self, entry: &str, count: u32, entry_exists: bool) -> Result<(), VoteError> {
+        if !entry_exists {
+            return Err(VoteError::NoSuchEntry);
+        }
+        self.ballots.retain(|b| !(b.entry == entry && b.participant.is_none()));
+        if count > 0 {
+            self.ballots.push(Ballot {
+                entry: entry.to_string(),
+                participant: None,
+                count,
+            });
+        }
+        Ok(())
+    }
+
     /// Takes one dot back.
     pub fn remove(&mut self, entry: &str, participant: Option<&str>) -> Result<(), VoteError> {
         let b = self.ballot_mut(entry, participant).ok_or(VoteError::NothingToTake)?;
@@ -231,6 +247,19 @@ mod tests {
         r.remove("a", None).expect("take back");
         assert_eq!(r.total_votes(), 11);
         assert_eq!(r.remove("b", None), Err(VoteError::NothingToTake));
+    }
+
+    #[test]
+    fn a_counted_tally_is_set_in_one_go() {
+        let mut r = round();
+        r.add("a", Some("ani"), true).expect("vote");
+        r.set_tally("a", 12, true).expect("tally");
+        assert_eq!(r.totals().get("a"), Some(&13));
+        r.set_tally("a", 5, true).expect("corrected");
+        assert_eq!(r.totals().get("a"), Some(&6));
+        r.set_tally("a", 0, true).expect("cleared");
+        assert_eq!(r.totals().get("a"), Some(&1), "the participant's own vote stays");
+        assert_eq!(r.set_tally("gone", 3, false), Err(VoteError::NoSuchEntry));
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub struct VotePanel {
     pub cursor: usize,
     /// Index into `voters()`; 0 is the anonymous tally.
     pub voter: usize,
+    /// Digits typed for the anonymous tally of the selected entry, set with Enter.
+    pub typed: String,
 }
 
 /// The entries a round on this step votes on: the step's program ideas if it collects programs,
@@ -71,6 +73,7 @@ impl VotePanel {
                     round: r.id.clone(),
                     cursor: 0,
                     voter: 0,
+                    typed: String::new(),
                 },
                 None,
             ),
@@ -81,6 +84,7 @@ impl VotePanel {
                     round: round.id.clone(),
                     cursor: 0,
                     voter: 0,
+                    typed: String::new(),
                 };
                 (panel, Some(Edit::PutRound(round)))
             }
@@ -102,6 +106,34 @@ impl VotePanel {
             Ok(()) => Outcome::apply(Edit::PutRound(next), flash),
             Err(e) => Outcome::Refuse(Flash::Vote(e)),
         };
+        // The tally: a count typed in digits and set with Enter (paper dots, a show of hands).
+        if voter_id.is_none() {
+            match key.code {
+                KeyCode::Char(c @ '0'..='9') if self.typed.len() < 4 => {
+                    self.typed.push(c);
+                    return Outcome::Stay;
+                }
+                KeyCode::Backspace if !self.typed.is_empty() => {
+                    self.typed.pop();
+                    return Outcome::Stay;
+                }
+                KeyCode::Esc if !self.typed.is_empty() => {
+                    self.typed.clear();
+                    return Outcome::Stay;
+                }
+                KeyCode::Enter if !self.typed.is_empty() => {
+                    let count = self.typed.parse::<u32>().unwrap_or(0);
+                    self.typed.clear();
+                    let Some(entry) = selected else {
+                        return Outcome::Stay;
+                    };
+                    let exists = session.entry(entry).is_some();
+                    let r = next.set_tally(entry, count, exists);
+                    return change(r, next, Flash::VoteAdded);
+                }
+                _ => self.typed.clear(),
+            }
+        }
         match key.code {
             KeyCode::Esc => Outcome::Close,
             KeyCode::Char(' ' | '+' | '=') => {

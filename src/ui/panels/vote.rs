@@ -65,6 +65,7 @@ pub fn draw(app: &App, s: &SessionScreen, p: &VotePanel, frame: &mut Frame, area
                 ],
             )
         }
+        None if !p.typed.is_empty() => fill(&tr.vote_typed, &[("n", &p.typed)]),
         None => tr.vote_tally.clone(),
     };
     lines.push(Line::from(Span::styled(truncate(&voter_line, width), THEME.accent)));
