@@ -19,8 +19,9 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     let Some(step) = session.step() else {
         return;
     };
-    let groups = s.groups();
-    let all = crate::app::session_screen::rows(&groups);
+    let index = s.index();
+    let groups = &index.groups;
+    let all = crate::app::session_screen::rows(groups);
     let (heading, text, style) = match all.get(s.cursor) {
         Some(Row::Entry { index, group }) => {
             let e = &session.entries[*index];

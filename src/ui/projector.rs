@@ -98,14 +98,16 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
         results(app, s, round, frame, rest);
         return;
     }
-    let groups = s.groups();
+    // The step's cached index: a frame costs what is visible, not the whole session.
+    let index = s.index();
+    let groups = &index.groups;
     if groups.is_empty() {
         return;
     }
     if body.width >= COLUMNS_FROM && groups.len() >= 2 {
-        columns(app, s, &groups, frame, rest);
+        columns(app, s, groups, frame, rest);
     } else {
-        entry_list(app, s, &groups, false, true, frame, rest);
+        entry_list(app, s, groups, false, true, frame, rest);
     }
 }
 
