@@ -90,26 +90,11 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
     if args.region.trim().is_empty() {
         return Err(tr.new_err_region.clone());
     }
-    let agenda = match &args.template {
-        Some(file) => {
-            let shown = file.display().to_string();
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())]))?;
-            let (stage, agenda) = crate::template::parse(&text).map_err(|e| e.located(&shown))?;
-            if stage != args.stage {
-                return Err(fill(
-                    &tr.err_template_stage,
-                    &[
-                        ("path", &shown),
-                        ("template", stage.roman()),
-                        ("stage", args.stage.roman()),
-                    ],
-                ));
-            }
-            Some(agenda)
-        }
-        None => None,
-    };
+    let agenda = args
+        .template
+        .as_deref()
+        .map(|f| read_template(f, args.stage, tr))
+        .transpose()?;
     let spec = NewSession {
         region: args.region,
         stage: args.stage,
@@ -279,8 +264,8 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
     store::load(path).map_err(|e| one(e.to_string()))?;
     let _lock = SessionLock::acquire(path, ctx.clock.now()).map_err(|e| one(tui::lock_message(tr, path, &e)))?;
     let mut session = store::load(path).map_err(|e| one(e.to_string()))?;
-    let bytes =
-        std::fs::read(csv).map_err(|e| one(fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())])))?;
+    let bytes = store::files::read_bytes(csv)
+        .map_err(|e| one(fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())])))?;
     let text = String::from_utf8(bytes)
         .map_err(|_| one(fill(&tr.err_read, &[("path", &shown), ("error", "not UTF-8 text")])))?;
     let now = ctx.clock.now();
@@ -322,4 +307,27 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
 /// The audience view of a session file, following it live.
 pub fn present(ctx: &Ctx, path: &Path) -> Result<(), String> {
     tui::present::run(ctx.lang, path.to_path_buf(), ctx.clock, ctx.look.clone())
+}
+
+/// A user's agenda template, which must be written for the stage being created.
+pub(crate) fn read_template(
+    file: &Path,
+    stage: Stage,
+    tr: &crate::i18n::Strings,
+) -> Result<crate::domain::Agenda, String> {
+    let shown = file.display().to_string();
+    let text = store::files::read_text(file)
+        .map_err(|e| fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())]))?;
+    let (t_stage, agenda) = crate::template::parse(&text).map_err(|e| e.located(&shown))?;
+    if t_stage != stage {
+        return Err(fill(
+            &tr.err_template_stage,
+            &[
+                ("path", &shown),
+                ("template", t_stage.roman()),
+                ("stage", stage.roman()),
+            ],
+        ));
+    }
+    Ok(agenda)
 }

@@ -88,19 +88,19 @@ pub fn create_session(
 ) -> Result<(Session, PathBuf), String> {
     let agenda = agenda.unwrap_or_else(|| crate::template::builtin(spec.stage));
     let session = Session::new(id, spec, agenda, clock.now());
-    let path = dir.join(format!("{}.ron", session.file_stem()));
-    let fail = |e: io::Error| {
-        fill(
-            &tr.err_write,
-            &[("path", &path.display().to_string()), ("error", &e.to_string())],
-        )
-    };
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    if path.exists() {
-        return Err(fill(&tr.err_exists, &[("path", &path.display().to_string())]));
-    }
-    store::save(&path, &session).map_err(fail)?;
+    let path = store::files::create_new(dir, &session).map_err(|e| create_message(tr, e))?;
     Ok((session, path))
+}
+
+/// The message for a new session file that could not be made.
+pub fn create_message(tr: &Strings, e: store::files::CreateError) -> String {
+    match e {
+        store::files::CreateError::Exists(p) => fill(&tr.err_exists, &[("path", &p.display().to_string())]),
+        store::files::CreateError::Io(p, e) => fill(
+            &tr.err_write,
+            &[("path", &p.display().to_string()), ("error", &e.to_string())],
+        ),
+    }
 }
 
 fn scan(dir: &Path) -> Vec<SessionRow> {

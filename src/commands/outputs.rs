@@ -47,15 +47,7 @@ pub fn export_path(session: &Path, format: Format) -> PathBuf {
     session.with_extension(format.extension())
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    if a == b {
-        return true;
-    }
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
-}
+use store::files::same_file;
 
 /// Writes `session` (whose file is `session_path`) to `out` in `format`, atomically. An
 /// existing file is replaced only with `replace`; the session file itself never is.
@@ -151,16 +143,11 @@ pub fn create_carried(
     let agenda = agenda.unwrap_or_else(|| crate::template::builtin(spec.stage));
     let mut session = Session::new(id, spec, agenda, now);
     let carried = carry_forward(prev, &mut session);
-    let text = store::to_ron(&session);
-    let path = dir.join(format!("{}.ron", session.file_stem()));
-    let shown = path.display().to_string();
-    store::parse(&text).map_err(|e| fill(&tr.err_write, &[("path", &shown), ("error", &e.message)]))?;
-    let fail = |e: std::io::Error| fill(&tr.err_write, &[("path", &shown), ("error", &e.to_string())]);
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    if path.exists() {
-        return Err(fill(&tr.err_exists, &[("path", &shown)]));
-    }
-    store::save::write_atomic(&path, text.as_bytes()).map_err(fail)?;
+    // What is carried must load back before it is written anywhere.
+    let shown = dir.join(format!("{}.ron", session.file_stem())).display().to_string();
+    store::parse(&store::to_ron(&session))
+        .map_err(|e| fill(&tr.err_write, &[("path", &shown), ("error", &e.message)]))?;
+    let path = store::files::create_new(dir, &session).map_err(|e| crate::tui::create_message(tr, e))?;
     Ok((path, carried))
 }
 
@@ -186,26 +173,11 @@ pub fn new_from(ctx: &Ctx, from: &Path, args: CarryArgs) -> Result<(Vec<String>,
     if region.trim().is_empty() {
         return Err(tr.new_err_region.clone());
     }
-    let agenda = match &args.template {
-        Some(file) => {
-            let shown = file.display().to_string();
-            let text = std::fs::read_to_string(file)
-                .map_err(|e| fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())]))?;
-            let (t_stage, agenda) = crate::template::parse(&text).map_err(|e| e.located(&shown))?;
-            if t_stage != stage {
-                return Err(fill(
-                    &tr.err_template_stage,
-                    &[
-                        ("path", &shown),
-                        ("template", t_stage.roman()),
-                        ("stage", stage.roman()),
-                    ],
-                ));
-            }
-            Some(agenda)
-        }
-        None => None,
-    };
+    let agenda = args
+        .template
+        .as_deref()
+        .map(|f| super::read_template(f, stage, tr))
+        .transpose()?;
     let now = ctx.clock.now();
     let spec = NewSession {
         region,

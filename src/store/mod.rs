@@ -5,6 +5,7 @@ pub mod backup;
 pub mod config;
 pub mod demo;
 pub mod dirs;
+pub mod files;
 pub mod list;
 pub mod load;
 pub mod lock;
