@@ -3,257 +3,12 @@
 //! screen (or the process to end) instead of sleeping, so the tests are as fast as the app and do
 //! not flake on a busy machine. Each test has its own temporary sessions folder and HOME.
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+mod support;
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-use tempfile::TempDir;
+use std::path::PathBuf;
+use std::time::Instant;
 
-const BIN: &str = env!("CARGO_BIN_EXE_bimtek");
-const TIMEOUT: Duration = Duration::from_secs(10);
-const POLL: Duration = Duration::from_millis(20);
-
-const RIGHT: &str = "\x1b[C";
-const ENTER: &str = "\r";
-
-const SAMPLE_NAME: &str = "kabupaten-halmahera-utara-bimtek-1-2021-09-07.ron";
-
-fn sample_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions").join(SAMPLE_NAME)
-}
-
-type Screen = Arc<Mutex<vt100::Parser>>;
-
-fn contents(screen: &Screen) -> String {
-    screen.lock().expect("screen lock").screen().contents()
-}
-
-/// Polls the screen every 20 ms until `ready` holds and returns it; panics showing the screen if
-/// `timeout` passes first.
-fn wait_for(screen: &Screen, what: &str, ready: impl Fn(&str) -> bool, timeout: Duration) -> String {
-    let start = Instant::now();
-    loop {
-        let now = contents(screen);
-        if ready(&now) {
-            return now;
-        }
-        if start.elapsed() > timeout {
-            panic!("timed out after {timeout:?} waiting for {what}; the screen:\n{now}\n---");
-        }
-        std::thread::sleep(POLL);
-    }
-}
-
-/// A temporary sessions folder and home, so nothing of the user's is read or written.
-struct Env {
-    tmp: TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        std::fs::create_dir_all(tmp.path().join("sessions")).expect("sessions dir");
-        std::fs::create_dir_all(tmp.path().join("home")).expect("home dir");
-        Env { tmp }
-    }
-
-    fn sessions(&self) -> PathBuf {
-        self.tmp.path().join("sessions")
-    }
-
-    fn home(&self) -> PathBuf {
-        self.tmp.path().join("home")
-    }
-
-    /// `bimtek --sessions-dir DIR ARGS` as a plain process with no terminal.
-    fn plain(&self, args: &[&str]) -> Command {
-        let home = self.home();
-        let mut cmd = Command::new(BIN);
-        cmd.current_dir(self.tmp.path())
-            .env("HOME", &home)
-            .env("XDG_DATA_HOME", home.join(".local/share"))
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env_remove("BIMTEK_SESSIONS_DIR")
-            .arg("--sessions-dir")
-            .arg(self.sessions())
-            .args(args)
-            .stdin(Stdio::null());
-        cmd
-    }
-
-    /// `bimtek new …`; returns the path printed on its last line.
-    fn new_session(&self, region: &str, stage: &str, date: &str) -> PathBuf {
-        let out = self
-            .plain(&["new", "--region", region, "--stage", stage, "--date", date])
-            .output()
-            .expect("run bimtek new");
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(
-            out.status.success(),
-            "bimtek new failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        PathBuf::from(stdout.lines().last().expect("a path"))
-    }
-
-    /// `bimtek --sessions-dir DIR ARGS` in a pseudo-terminal of `rows`×`cols`.
-    fn spawn(&self, args: &[&str], rows: u16, cols: u16) -> Tui {
-        self.spawn_with(args, rows, cols, &[])
-    }
-
-    /// The same, with extra environment variables.
-    fn spawn_with(&self, args: &[&str], rows: u16, cols: u16, vars: &[(&str, &str)]) -> Tui {
-        let home = self.home();
-        let mut cmd = CommandBuilder::new(BIN);
-        cmd.cwd(self.tmp.path());
-        cmd.env("TERM", "xterm-256color");
-        cmd.env("HOME", &home);
-        cmd.env("XDG_DATA_HOME", home.join(".local/share"));
-        cmd.env("XDG_CONFIG_HOME", home.join(".config"));
-        cmd.env_remove("BIMTEK_SESSIONS_DIR");
-        cmd.env("BIMTEK_CONFIG_DIR", home.join(".config/bimtek"));
-        for (k, v) in vars {
-            cmd.env(k, v);
-        }
-        cmd.arg("--sessions-dir");
-        cmd.arg(self.sessions());
-        for a in args {
-            cmd.arg(a);
-        }
-        Tui::spawn(cmd, rows, cols)
-    }
-}
-
-fn size(rows: u16, cols: u16) -> PtySize {
-    PtySize {
-        rows,
-        cols,
-        pixel_width: 0,
-        pixel_height: 0,
-    }
-}
-
-/// The app running in a pseudo-terminal. Dropping it kills the app if it is still running, so a
-/// failed test leaves no process behind.
-struct Tui {
-    screen: Screen,
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    master: Box<dyn MasterPty + Send>,
-}
-
-impl Tui {
-    fn spawn(cmd: CommandBuilder, rows: u16, cols: u16) -> Tui {
-        let pair = native_pty_system().openpty(size(rows, cols)).expect("open a pty");
-        let child = pair.slave.spawn_command(cmd).expect("spawn bimtek");
-        // Only the child keeps the terminal side open, so the reader sees the end when it exits.
-        drop(pair.slave);
-        let screen: Screen = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let feed = Arc::clone(&screen);
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            loop {
-                match reader.read(&mut buf) {
-                    Ok(0) | Err(_) => break,
-                    Ok(n) => feed.lock().expect("screen lock").process(&buf[..n]),
-                }
-            }
-        });
-        let writer = pair.master.take_writer().expect("pty writer");
-        Tui {
-            screen,
-            child,
-            writer,
-            master: pair.master,
-        }
-    }
-
-    fn screen(&self) -> String {
-        contents(&self.screen)
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write to the pty");
-        self.writer.flush().expect("flush the pty");
-    }
-
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        wait_for(&self.screen, what, ready, TIMEOUT)
-    }
-
-    fn wait_text(&self, text: &str) -> String {
-        self.wait_for(&format!("'{text}'"), |s| s.contains(text))
-    }
-
-    /// Waits for the app to end by itself and asserts that it succeeded.
-    fn wait_exit_success(&mut self) {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().expect("child status") {
-                assert!(
-                    status.success(),
-                    "bimtek exited with {status:?}; screen:\n{}",
-                    self.screen()
-                );
-                return;
-            }
-            if start.elapsed() > TIMEOUT {
-                panic!("bimtek did not exit within {TIMEOUT:?}; screen:\n{}", self.screen());
-            }
-            std::thread::sleep(POLL);
-        }
-    }
-
-    fn resize(&mut self, rows: u16, cols: u16) {
-        // The emulator first, so everything drawn after the resize is read at the new size.
-        self.screen
-            .lock()
-            .expect("screen lock")
-            .screen_mut()
-            .set_size(rows, cols);
-        self.master.resize(size(rows, cols)).expect("resize the pty");
-    }
-
-    /// Hangs up on the app, as closing its window or losing an ssh link does.
-    fn hang_up(&mut self) {
-        let status = std::process::Command::new("kill")
-            .args(["-HUP", &self.pid().to_string()])
-            .status()
-            .expect("run kill");
-        assert!(status.success());
-    }
-
-    fn pid(&self) -> u32 {
-        self.child.process_id().expect("child pid")
-    }
-}
-
-impl Drop for Tui {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// Opens the entry form with `a`, types `text` and saves it with Enter; waits until the entry is
-/// in the list and the form is gone.
-fn add_entry(tui: &mut Tui, text: &str) {
-    tui.send("a");
-    tui.wait_for("the add form", |s| s.contains("Tambah masukan"));
-    tui.send(text);
-    tui.wait_text(text);
-    tui.send(ENTER);
-    let listed = format!("] {text}");
-    tui.wait_for(&format!("'{text}' saved and listed"), |s| {
-        s.contains(&listed) && s.contains("Masukan disimpan.") && !s.contains("Tambah masukan")
-    });
-}
+use support::{ENTER, Env, RIGHT, TIMEOUT, add_entry, sample_path};
 
 #[test]
 fn entries_added_on_screen_are_there_after_reopening() {
@@ -570,15 +325,8 @@ fn closing_the_terminal_ends_bimtek_and_frees_the_session() {
     tui.wait_text("Langkah 1 dari");
     add_entry(&mut tui, "Sebelum jendela ditutup");
     tui.wait_text("Tersimpan pukul");
-    tui.hang_up();
-    let start = Instant::now();
-    while tui.child.try_wait().expect("child status").is_none() {
-        assert!(
-            start.elapsed() < TIMEOUT,
-            "bimtek kept running after its terminal was closed"
-        );
-        std::thread::sleep(POLL);
-    }
+    tui.signal("HUP");
+    tui.wait_exit();
     let text = std::fs::read_to_string(&path).expect("read");
     assert!(text.contains("Sebelum jendela ditutup"));
     // The lock went with the process: another bimtek may write the session now.
@@ -602,18 +350,11 @@ fn no_color_means_no_colour_on_the_real_terminal() {
     tui.wait_text("Langkah 1 dari");
     tui.send(RIGHT);
     tui.wait_text("Langkah 2 dari");
-    {
-        let parser = tui.screen.lock().expect("screen lock");
-        let screen = parser.screen();
-        let (rows, cols) = screen.size();
-        for r in 0..rows {
-            for c in 0..cols {
-                let cell = screen.cell(r, c).expect("a cell");
-                assert_eq!(cell.fgcolor(), vt100::Color::Default, "coloured text at {r},{c}");
-                assert_eq!(cell.bgcolor(), vt100::Color::Default, "coloured background at {r},{c}");
-            }
-        }
-    }
+    assert_eq!(
+        tui.coloured_cells(),
+        Vec::<(u16, u16)>::new(),
+        "coloured cells on the terminal"
+    );
     tui.send("q");
     tui.wait_exit_success();
 }

@@ -144,7 +144,7 @@ pub struct Tui {
     closed: Arc<AtomicBool>,
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
 }
 
 impl Tui {
@@ -177,7 +177,7 @@ impl Tui {
             closed,
             child,
             writer,
-            _master: pair.master,
+            master: pair.master,
         }
     }
 
@@ -188,6 +188,34 @@ impl Tui {
     /// Everything the app wrote to the terminal so far, byte for byte.
     pub fn raw(&self) -> Vec<u8> {
         self.raw.lock().expect("raw lock").clone()
+    }
+
+    /// Resizes the terminal, the emulator first so everything drawn after is read at the new size.
+    pub fn resize(&mut self, rows: u16, cols: u16) {
+        self.screen
+            .lock()
+            .expect("screen lock")
+            .screen_mut()
+            .set_size(rows, cols);
+        self.master.resize(size(rows, cols)).expect("resize the pty");
+    }
+
+    /// The cells drawn in a colour other than the terminal's own, as (row, column).
+    pub fn coloured_cells(&self) -> Vec<(u16, u16)> {
+        let parser = self.screen.lock().expect("screen lock");
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let mut out = Vec::new();
+        for r in 0..rows {
+            for c in 0..cols {
+                if let Some(cell) = screen.cell(r, c)
+                    && (cell.fgcolor() != vt100::Color::Default || cell.bgcolor() != vt100::Color::Default)
+                {
+                    out.push((r, c));
+                }
+            }
+        }
+        out
     }
 
     pub fn alternate_screen(&self) -> bool {
