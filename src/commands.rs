@@ -48,13 +48,17 @@ pub fn settings(
         .map(str::to_string)
         .or(config.theme)
         .unwrap_or_else(|| "gelap".into());
+    let lang = lang.or(config.lang).unwrap_or_default();
     if !look.select_theme(&wanted) {
         let names: Vec<&str> = look.themes.iter().map(|(n, _)| n.as_str()).collect();
-        warnings.push(format!("theme '{wanted}' not found; available: {}", names.join(", ")));
+        warnings.push(fill(
+            &strings(lang).err_theme_unknown,
+            &[("theme", &wanted), ("names", &names.join(", "))],
+        ));
         look.select_theme("gelap");
     }
     look.projector = projector;
-    (lang.or(config.lang).unwrap_or_default(), look, warnings)
+    (lang, look, warnings)
 }
 
 impl Ctx {

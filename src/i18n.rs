@@ -466,6 +466,7 @@ pub struct Strings {
     pub out_err_merge_invalid: String,
     pub out_help_title: String,
     pub out_help_keys: Vec<(String, String)>,
+    pub err_theme_unknown: String,
 }
 }
 

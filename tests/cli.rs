@@ -796,3 +796,17 @@ fn unknown_subcommands_and_flags_are_usage_errors() {
         assert!(!out.stderr.is_empty(), "{args:?}");
     }
 }
+
+#[test]
+fn an_unknown_theme_is_named_in_the_chosen_language_and_the_command_still_runs() {
+    let env = Env::new();
+    let out = run(env.bimtek().args(["--theme", "ungu", "list"]));
+    assert_eq!(out.code, Some(0));
+    assert!(
+        out.stderr.contains("Tema 'ungu' tidak ada") && out.stderr.contains("gelap, terang, kontras"),
+        "{}",
+        out.stderr
+    );
+    let out = run(env.bimtek().args(["--lang", "en", "--theme", "ungu", "list"]));
+    assert!(out.stderr.contains("Theme 'ungu' not found"), "{}", out.stderr);
+}
