@@ -198,7 +198,14 @@ pub fn saved_as(app: &mut App, result: Result<(std::path::PathBuf, OffsetDateTim
 /// way (the dialog asks), or failed (the dialog says why).
 pub fn exported(app: &mut App, outcome: ExportOutcome) {
     let written = match &outcome {
-        ExportOutcome::Written(path) => Some(fill(&app.tr().out_exported, &[("path", &path.display().to_string())])),
+        // The file name, not the whole path: it goes beside the session file, as the dialog says,
+        // and a long path would push the name off the status line.
+        ExportOutcome::Written(path) => {
+            let name = path
+                .file_name()
+                .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+            Some(fill(&app.tr().out_exported, &[("path", &name)]))
+        }
         _ => None,
     };
     let done = match &mut app.dialog {
