@@ -141,7 +141,7 @@ pub fn session_for(stage: Stage, entries: usize, seed: u64) -> Session {
     for i in 0..entries {
         let at = START + time::Duration::seconds(i64::try_from(i).unwrap_or(0));
         let e = entry(&mut rng, &s.participants, at);
-        s.entries.push(e);
+        s.entries.push(e.into());
     }
     s.updated = START + time::Duration::seconds(i64::try_from(entries).unwrap_or(0));
     s

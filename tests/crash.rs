@@ -21,7 +21,7 @@ fn env_number(name: &str, default: u64) -> u64 {
 /// The texts of the session's entries, as on disk. Panics if the file does not load.
 fn entries_on_disk(path: &Path, context: &str) -> Vec<String> {
     match store::load(path) {
-        Ok(s) => s.entries.into_iter().map(|e| e.text).collect(),
+        Ok(s) => s.entries.into_iter().map(|e| e.text.clone()).collect(),
         Err(e) => panic!("{context}: the session file does not load: {e}"),
     }
 }

@@ -14,7 +14,7 @@ use support::{ENTER, ESC, Env, Tmpfs, add_entry, to_governance};
 
 fn entries_on_disk(path: &Path) -> Vec<String> {
     match store::load(path) {
-        Ok(s) => s.entries.into_iter().map(|e| e.text).collect(),
+        Ok(s) => s.entries.into_iter().map(|e| e.text.clone()).collect(),
         Err(e) => panic!("the session file does not load: {e}"),
     }
 }

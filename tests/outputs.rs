@@ -94,7 +94,7 @@ fn rich() -> Session {
         let Some(e) = s.entries.iter_mut().find(|e| &e.id == id) else {
             panic!("program {i}");
         };
-        e.program = Some(ProgramInfo {
+        std::sync::Arc::make_mut(e).program = Some(ProgramInfo {
             description: "Uraian singkat | dengan *tanda* <khusus> & baris\nkedua".into(),
             opd: "Bappeda".into(),
             horizon: Some(horizon),
@@ -134,7 +134,7 @@ fn rich() -> Session {
         t,
     );
     note.example = true;
-    s.entries.push(note);
+    s.entries.push(note.into());
     s.participants[4].present = false;
     s.agenda.steps[0].spent_seconds = 35 * 60 + 10;
     s.agenda.steps[2].spent_seconds = 100 * 60;
@@ -286,7 +286,7 @@ fn html_is_self_contained_and_escapes_what_the_room_typed() {
     }
     // Markup typed into an entry stays text.
     let mut s = rich();
-    s.entries[0].text = "<script>alert('x')</script> <img src=x onerror=y>".into();
+    std::sync::Arc::make_mut(&mut s.entries[0]).text = "<script>alert('x')</script> <img src=x onerror=y>".into();
     let html = text(&render(&s, Format::Html, Lang::Id));
     assert!(
         !html.contains("<script") && !html.contains("<img"),
@@ -523,12 +523,12 @@ fn apply(base: &Session, group: &str, ops: &[Op]) -> Session {
                 let t = start + time::Duration::minutes(*minute);
                 let mut e = Entry::new(format!("{group}{n:04}"), Kind::Problem, text.clone(), t);
                 e.pillar = Some(Pillar::ALL[*pillar]);
-                s.entries.push(e);
+                s.entries.push(e.into());
             }
             Op::Edit { pick, text, minute } => {
                 let len = s.entries.len();
                 if len > 0 {
-                    let e = &mut s.entries[pick % len];
+                    let e = std::sync::Arc::make_mut(&mut s.entries[pick % len]);
                     e.text = format!("{group} {text}");
                     e.updated = start + time::Duration::minutes(*minute);
                 }
@@ -878,7 +878,7 @@ fn merge_folds_two_breakout_groups_into_one() {
         t,
     );
     x.pillar = Some(Pillar::Governance);
-    a.entries.push(x);
+    a.entries.push(x.into());
     let mut y = Entry::new(
         "01FEYT000000000GROUPB00001".into(),
         Kind::Potential,
@@ -886,9 +886,9 @@ fn merge_folds_two_breakout_groups_into_one() {
         t,
     );
     y.pillar = Some(Pillar::Living);
-    b.entries.push(y);
-    b.entries[0].text = "Diperbaiki di kelompok B".into();
-    b.entries[0].updated = t;
+    b.entries.push(y.into());
+    std::sync::Arc::make_mut(&mut b.entries[0]).text = "Diperbaiki di kelompok B".into();
+    std::sync::Arc::make_mut(&mut b.entries[0]).updated = t;
     let target = env.write_session("kelompok-a.ron", &a);
     let source = env.write_session("kelompok-b.ron", &b);
     let source_before = fs::read(&source).expect("read");
@@ -931,7 +931,7 @@ fn merge_refuses_strangers_itself_broken_files_and_a_locked_target() {
     let mut other = sample();
     other.id = "01FG00000000000000STRANGER".into();
     other.entries.truncate(3);
-    other.entries[0].id = "01FG000000000000000000ENTRY".into();
+    std::sync::Arc::make_mut(&mut other.entries[0]).id = "01FG000000000000000000ENTRY".into();
     let stranger = env.write_session("lain.ron", &other);
 
     let message = one_line_error(&env.run(&["merge", s(&target), s(&stranger)]));

@@ -194,7 +194,7 @@ fn a_session_changed_directly_is_shown_as_it_now_is() {
             generate::START,
         );
         e.pillar = s.session.step().and_then(|st| st.pillar);
-        s.session.entries.insert(0, e);
+        s.session.entries.insert(0, e.into());
     }
     // Not refreshed: the index sees the session no longer matches and builds afresh.
     check_same(&app, "an entry inserted behind the screen's back");
@@ -269,8 +269,8 @@ fn the_fast_save_writes_exactly_what_ron_writes() {
         "  spasi  ",
     ];
     for (i, t) in tricky.iter().enumerate() {
-        s.entries[i].text = (*t).to_string();
-        s.entries[i].proposer = Proposer::Opd((*t).to_string());
+        std::sync::Arc::make_mut(&mut s.entries[i]).text = (*t).to_string();
+        std::sync::Arc::make_mut(&mut s.entries[i]).proposer = Proposer::Opd((*t).to_string());
     }
     s.title = tricky.concat();
     assert_eq!(store::to_ron(&s), store::save::to_ron_escaped_by_ron(&s));
@@ -284,7 +284,7 @@ proptest! {
     fn any_text_is_saved_as_ron_saves_it(texts in proptest::collection::vec(any::<String>(), 1..6), name in any::<String>()) {
         let mut s = generate::session(10, 2);
         for (e, t) in s.entries.iter_mut().zip(&texts) {
-            e.text.clone_from(t);
+            std::sync::Arc::make_mut(e).text.clone_from(t);
         }
         s.venue = name;
         prop_assert_eq!(store::to_ron(&s), store::save::to_ron_escaped_by_ron(&s));

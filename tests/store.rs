@@ -199,7 +199,7 @@ proptest! {
     fn round_trip(entries in proptest::collection::vec(entry(), 0..30), title in "\\PC{0,60}", venue in "\\PC{0,40}") {
         let mut s = sample();
         let mut seen = std::collections::HashSet::new();
-        s.entries = entries.into_iter().filter(|e| seen.insert(e.id.clone())).collect();
+        s.entries = entries.into_iter().filter(|e| seen.insert(e.id.clone())).map(Into::into).collect();
         s.title = title;
         s.venue = venue;
         let dir = tempfile::tempdir().expect("tempdir");

@@ -539,7 +539,7 @@ fn commitments_are_recorded_per_opd_on_the_bimtek_four_step() {
         datetime!(2024-09-01 08:00 +9),
     );
     program.pillar = Some(Pillar::Governance);
-    s.entries.push(program);
+    s.entries.push(program.into());
     let mut a = App::new(Lang::Id, datetime!(2024-09-01 10:00 +9), 3, PathBuf::from("x"));
     update(
         &mut a,

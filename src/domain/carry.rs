@@ -17,6 +17,7 @@
 //! the earlier session (its Buku 1), which is never changed.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use super::program::ProgramStatus;
 use super::{Entry, Kind, Session};
@@ -48,6 +49,7 @@ pub fn chosen_programs(prev: &Session) -> Vec<&Entry> {
     let programs: Vec<&Entry> = prev
         .entries
         .iter()
+        .map(|e| &**e)
         .filter(|e| e.kind == Kind::Program && !dropped(e))
         .collect();
     let marked = |e: &Entry| {
@@ -115,7 +117,7 @@ pub fn carry_forward(prev: &Session, next: &mut Session) -> Carried {
         if e.program.as_ref().is_some_and(|p| p.quick_win) {
             carried.quick_wins += 1;
         }
-        next.entries.push(e);
+        next.entries.push(Arc::new(e));
     }
     carried
 }
@@ -164,7 +166,7 @@ mod tests {
             note: String::new(),
             from_stage: None,
         });
-        s.entries.push(entry("problem", "not carried"));
+        s.entries.push(entry("problem", "not carried").into());
         s
     }
 
@@ -184,11 +186,11 @@ mod tests {
             quick_win: true,
             ..ProgramInfo::default()
         };
-        prev.entries.push(program("qw", Some(qw)));
-        prev.entries.push(program("chosen", Some(chosen)));
-        prev.entries.push(program("voted", None));
-        prev.entries.push(program("plain", None));
-        prev.entries.push(program("dropped", Some(dropped)));
+        prev.entries.push(program("qw", Some(qw)).into());
+        prev.entries.push(program("chosen", Some(chosen)).into());
+        prev.entries.push(program("voted", None).into());
+        prev.entries.push(program("plain", None).into());
+        prev.entries.push(program("dropped", Some(dropped)).into());
         let mut round = VoteRound::new("R".into(), "review".into());
         round.ballots.push(Ballot {
             entry: "voted".into(),
@@ -216,8 +218,8 @@ mod tests {
     #[test]
     fn with_nothing_marked_every_program_but_the_dropped_is_carried() {
         let mut prev = prev();
-        prev.entries.push(program("a", None));
-        prev.entries.push(program("b", Some(ProgramInfo::default())));
+        prev.entries.push(program("a", None).into());
+        prev.entries.push((program("b", Some(ProgramInfo::default()))).into());
         let mut next = next_session();
         carry_forward(&prev, &mut next);
         let ids: Vec<&str> = next.entries.iter().map(|e| e.id.as_str()).collect();
@@ -227,7 +229,7 @@ mod tests {
     #[test]
     fn a_second_carry_keeps_the_first_origin_and_extends_the_lineage() {
         let mut prev = prev();
-        prev.entries.push(program("a", None));
+        prev.entries.push(program("a", None).into());
         let mut two = next_session();
         carry_forward(&prev, &mut two);
         let mut three = next_session();

@@ -2,6 +2,7 @@
 //! what undo keeps: cheap at any session size, and exact.
 
 use std::fmt;
+use std::sync::Arc;
 
 use time::OffsetDateTime;
 
@@ -163,12 +164,12 @@ impl Edit {
                 }
                 let id = entry.id.clone();
                 let index = index.min(session.entries.len());
-                session.entries.insert(index, entry);
+                session.entries.insert(index, Arc::new(entry));
                 Ok(Edit::RemoveEntry { id })
             }
             Edit::RemoveEntry { id } => {
                 let index = session.entry_index(&id).ok_or(EditError::NoSuchEntry(id))?;
-                let entry = session.entries.remove(index);
+                let entry = Arc::unwrap_or_clone(session.entries.remove(index));
                 Ok(Edit::InsertEntry { index, entry })
             }
             Edit::ReplaceEntry(entry) => {
@@ -178,8 +179,8 @@ impl Edit {
                 let index = session
                     .entry_index(&entry.id)
                     .ok_or_else(|| EditError::NoSuchEntry(entry.id.clone()))?;
-                let old = std::mem::replace(&mut session.entries[index], entry);
-                Ok(Edit::ReplaceEntry(old))
+                let old = std::mem::replace(&mut session.entries[index], Arc::new(entry));
+                Ok(Edit::ReplaceEntry(Arc::unwrap_or_clone(old)))
             }
             Edit::PutParticipant(p) => {
                 let id = p.id.clone();

@@ -174,7 +174,7 @@ mod tests {
         b.pillar = Some(Pillar::Governance);
         let mut c = entry("c", "Lain pilar");
         c.pillar = Some(Pillar::Living);
-        s.entries = vec![a, b, c];
+        s.entries = vec![a.into(), b.into(), c.into()];
         let step = s
             .agenda
             .steps
@@ -198,7 +198,7 @@ mod tests {
         let mut a = entry("a", "SDM TIK terbatas");
         a.kind = Kind::Weakness;
         a.aspect = Some(Aspect::Struktur);
-        s.entries = vec![a];
+        s.entries = vec![a.into()];
         let step = s
             .agenda
             .steps

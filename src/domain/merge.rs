@@ -23,6 +23,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Debug;
 use std::hash::Hash;
+use std::sync::Arc;
 
 use super::commitment::Commitment;
 use super::readiness::Score;
@@ -140,7 +141,7 @@ where
     out
 }
 
-fn join_entry(a: &Entry, b: &Entry) -> Entry {
+fn join_entry(a: &Arc<Entry>, b: &Arc<Entry>) -> Arc<Entry> {
     match a.updated.cmp(&b.updated) {
         std::cmp::Ordering::Greater => a.clone(),
         std::cmp::Ordering::Less => b.clone(),
@@ -262,7 +263,7 @@ pub fn merge(target: &Session, source: &Session) -> (Session, Report) {
         &source.entries,
         &merged.entries,
         |e| e.id.clone(),
-        |e| Conflict::Entry(e.clone()),
+        |e| Conflict::Entry(Entry::clone(e)),
         &mut n,
         &mut report,
     );
@@ -333,7 +334,7 @@ mod tests {
 
     fn fork() -> (Session, Session) {
         let mut base = session();
-        base.entries.push(entry("E0", "shared"));
+        base.entries.push(entry("E0", "shared").into());
         (base.clone(), base)
     }
 
@@ -343,10 +344,10 @@ mod tests {
         let later = now() + time::Duration::minutes(5);
         let mut x = entry("EA", "group A");
         x.created = later;
-        a.entries.push(x);
+        a.entries.push(x.into());
         let mut y = entry("EB", "group B");
         y.created = later + time::Duration::minutes(1);
-        b.entries.push(y);
+        b.entries.push(y.into());
         let (m, report) = merge(&a, &b);
         let ids: Vec<&str> = m.entries.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["E0", "EA", "EB"]);
@@ -359,10 +360,10 @@ mod tests {
     #[test]
     fn the_later_edit_wins_and_is_reported() {
         let (mut a, mut b) = fork();
-        a.entries[0].text = "edited in A".into();
-        a.entries[0].updated = now() + time::Duration::minutes(1);
-        b.entries[0].text = "edited in B".into();
-        b.entries[0].updated = now() + time::Duration::minutes(2);
+        Arc::make_mut(&mut a.entries[0]).text = "edited in A".into();
+        Arc::make_mut(&mut a.entries[0]).updated = now() + time::Duration::minutes(1);
+        Arc::make_mut(&mut b.entries[0]).text = "edited in B".into();
+        Arc::make_mut(&mut b.entries[0]).updated = now() + time::Duration::minutes(2);
         let (m, report) = merge(&a, &b);
         assert_eq!(m.entries[0].text, "edited in B");
         assert_eq!(report.changed, 1);
@@ -374,8 +375,8 @@ mod tests {
     #[test]
     fn merging_twice_changes_nothing_the_second_time() {
         let (mut a, mut b) = fork();
-        a.entries.push(entry("EA", "a"));
-        b.entries.push(entry("EB", "b"));
+        a.entries.push(entry("EA", "a").into());
+        b.entries.push(entry("EB", "b").into());
         let (once, _) = merge(&a, &b);
         let (twice, report) = merge(&once, &b);
         assert_eq!(twice, once);

@@ -1,6 +1,8 @@
 use std::fmt;
 use std::str::FromStr;
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
@@ -182,8 +184,10 @@ pub struct Session {
     pub agenda: Agenda,
     #[serde(default)]
     pub current_step: usize,
+    /// Each entry behind its own `Arc`, so that handing the session to the writer thread is a
+    /// copy of pointers rather than of every text (see `store::writer`).
     #[serde(default)]
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Arc<Entry>>,
     /// The readiness self-assessment (schema 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub readiness: Vec<Score>,
@@ -254,7 +258,7 @@ impl Session {
     }
 
     pub fn entry(&self, id: &str) -> Option<&Entry> {
-        self.entries.iter().find(|e| e.id == id)
+        self.entries.iter().find(|e| e.id == id).map(|e| &**e)
     }
 
     pub fn entry_index(&self, id: &str) -> Option<usize> {

@@ -227,11 +227,21 @@ impl Ctx<'_> {
     }
 
     fn programs(&self) -> Vec<&Entry> {
-        self.s.entries.iter().filter(|e| e.kind == Kind::Program).collect()
+        self.s
+            .entries
+            .iter()
+            .map(|e| &**e)
+            .filter(|e| e.kind == Kind::Program)
+            .collect()
     }
 
     fn of_kinds(&self, kinds: &[Kind]) -> Vec<&Entry> {
-        self.s.entries.iter().filter(|e| kinds.contains(&e.kind)).collect()
+        self.s
+            .entries
+            .iter()
+            .map(|e| &**e)
+            .filter(|e| kinds.contains(&e.kind))
+            .collect()
     }
 }
 

@@ -58,7 +58,7 @@ impl MatrixPanel {
                 _ => Outcome::Stay,
             };
         };
-        let mut updated = entry.clone();
+        let mut updated = crate::domain::Entry::clone(entry);
         updated.updated = ctx.now;
         let info = updated.program.get_or_insert_with(ProgramInfo::default);
         if let Some(which) = self.pending.take() {
