@@ -4,8 +4,8 @@ pub mod present;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, TryLockError};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
@@ -15,9 +15,10 @@ use time::{OffsetDateTime, UtcOffset};
 
 use crate::app::backups::BackupRow;
 use crate::app::recovery::RecoveryOffer;
-use crate::app::{Action, App, Effect, SaveState, SessionRow, update};
+use crate::app::{Action, App, Effect, SessionRow, update};
 use crate::domain::{Lang, NewSession, Session};
 use crate::i18n::{Strings, fill, strings};
+use crate::store::writer::{Peek, Report, Watch, Writer};
 use crate::store::{self, SessionLock, backup, lock::LockError, recovery};
 
 /// The wall clock in the laptop's own time zone (found once at start, before any thread).
@@ -113,24 +114,24 @@ fn scan(dir: &Path) -> Vec<SessionRow> {
         .collect()
 }
 
-/// The open session as last serialised, for the panic hook and the way out: its file, its text,
-/// and whether that text is on disk.
-struct Unsaved {
-    path: PathBuf,
-    text: String,
-    saved: bool,
-}
-
-type Snapshot = Arc<Mutex<Option<Unsaved>>>;
-
 struct Shell {
     clock: Clock,
     dir: PathBuf,
     lang: Lang,
     lock: Option<SessionLock>,
-    snapshot: Snapshot,
+    /// Writes the open session off the input path; see `store::writer`.
+    writer: Writer,
     /// Actions an effect led to beyond the first (e.g. a session opened, then a message).
     more: Vec<Action>,
+}
+
+/// What the writer thread does with each version: the version on disk is kept as a backup, the
+/// new one written atomically.
+fn write_session(path: &Path, session: &Session) -> Result<(), String> {
+    let text = store::to_ron(session);
+    #[cfg(debug_assertions)]
+    injected_panic(&text);
+    backup::save_over(path, &text).map_err(|e| e.to_string())
 }
 
 impl Shell {
@@ -138,54 +139,46 @@ impl Shell {
         strings(self.lang)
     }
 
-    fn remember(&self, path: &Path, text: &str, saved: bool) {
-        if let Ok(mut s) = self.snapshot.lock() {
-            *s = Some(Unsaved {
-                path: path.to_path_buf(),
-                text: text.to_string(),
-                saved,
-            });
-        }
-    }
-
     fn forget(&self) {
-        if let Ok(mut s) = self.snapshot.lock() {
-            *s = None;
+        self.writer.forget();
+    }
+
+    /// Hands the open session to the writer; the screen says "saved" once it reports.
+    fn save(&mut self, app: &App) {
+        if let Some(s) = app.session().filter(|s| !s.read_only) {
+            self.writer.request(&s.path, &s.session);
         }
     }
 
-    fn mark_saved(&self) {
-        if let Ok(mut s) = self.snapshot.lock()
-            && let Some(u) = s.as_mut()
-        {
-            u.saved = true;
-        }
+    /// Saves the open session and waits until it is on disk.
+    fn save_now(&mut self, app: &App) -> Option<Result<OffsetDateTime, String>> {
+        let s = app.session().filter(|s| !s.read_only)?;
+        self.writer.request(&s.path, &s.session);
+        let report = self.writer.flush()?;
+        Some(report.result.map(|()| self.clock.now()))
     }
 
-    /// Writes the open session: the version on disk is kept as a backup, the new one written
-    /// atomically. The text is remembered first, so a crash during the save can still recover it.
-    fn save(&mut self, app: &App) -> Option<Result<OffsetDateTime, String>> {
-        let s = app.session()?;
-        if s.read_only {
-            return None;
-        }
-        let text = store::to_ron(&s.session);
-        self.remember(&s.path, &text, false);
-        #[cfg(debug_assertions)]
-        injected_panic(&text);
-        let result = backup::save_over(&s.path, &text)
-            .map(|()| self.clock.now())
-            .map_err(|e| e.to_string());
-        if result.is_ok() {
-            self.mark_saved();
-        }
-        Some(result)
+    /// The writer's news, if it concerns the newest version (an older version written while
+    /// changes kept coming is not news: the screen stays at "saving").
+    fn saved(&self, report: Option<Report>) -> Option<Action> {
+        let report = report.filter(|r| r.generation == self.writer.latest())?;
+        Some(Action::Saved(report.result.map(|()| self.clock.now())))
+    }
+
+    /// Waits for the writer before an effect that reads or replaces the session's files, and
+    /// returns its news.
+    fn settle(&mut self) -> Option<Action> {
+        let report = self.writer.flush();
+        self.saved(report)
     }
 
     /// Carries out one effect and returns what it led to.
     fn run(&mut self, app: &App, effect: Effect) -> Option<Action> {
         match effect {
-            Effect::Save => self.save(app).map(Action::Saved),
+            Effect::Save => {
+                self.save(app);
+                None
+            }
             Effect::ScanSessions => Some(Action::SessionsScanned(scan(&self.dir))),
             Effect::Close => {
                 self.lock = None;
@@ -402,7 +395,7 @@ impl Shell {
         }
         let shown = target.display().to_string();
         if target == s.path && !s.read_only {
-            return match self.save(app) {
+            return match self.save_now(app) {
                 Some(Ok(at)) => Ok((target, at)),
                 Some(Err(e)) => Err(self.write_error(&target, &e)),
                 None => Err(String::new()),
@@ -420,7 +413,8 @@ impl Shell {
         let text = store::to_ron(&s.session);
         store::save::write_atomic(&target, text.as_bytes()).map_err(|e| self.write_error(&target, &e.to_string()))?;
         self.lock = Some(lock);
-        self.remember(&target, &text, true);
+        // All of it is in the new file; what the writer knew of the old one is settled.
+        self.forget();
         Ok((target, self.clock.now()))
     }
 }
@@ -492,30 +486,28 @@ impl Stop {
 }
 
 /// After the terminal is restored by ratatui's hook, writes what was not saved to a recovery
-/// file and says where. Never blocks: if the snapshot is busy, there is nothing safe to write.
-fn install_panic_hook(snapshot: Snapshot, dir: PathBuf, lang: Lang) {
+/// file and says where. Never blocks: if the writer's state is busy, there is nothing safe to
+/// write. A panic in the writer thread ends the process, as one in the interface does.
+fn install_panic_hook(watch: Watch, dir: PathBuf, lang: Lang) {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = execute!(io::stdout(), DisableBracketedPaste);
         previous(info);
-        let guard = match snapshot.try_lock() {
-            Ok(g) => g,
-            Err(TryLockError::Poisoned(p)) => p.into_inner(),
-            Err(TryLockError::WouldBlock) => return,
-        };
-        let Some(u) = guard.as_ref() else {
-            return;
-        };
         let tr = strings(lang);
-        let message = if u.saved {
-            fill(&tr.recovery_not_needed, &[("path", &u.path.display().to_string())])
-        } else {
-            match recovery::write(&u.path, &u.text, &dir) {
+        let message = match watch.peek() {
+            Peek::Busy => None,
+            Peek::Unsaved(u) => Some(match recovery::write(&u.path, &store::to_ron(&u.session), &dir) {
                 Ok(p) => fill(&tr.recovery_written, &[("path", &p.display().to_string())]),
                 Err(e) => fill(&tr.recovery_write_failed, &[("error", &e.to_string())]),
-            }
+            }),
+            Peek::Clean(path) => path.map(|p| fill(&tr.recovery_not_needed, &[("path", &p.display().to_string())])),
         };
-        eprintln!("bimtek: {message}");
+        if let Some(message) = message {
+            eprintln!("bimtek: {message}");
+        }
+        if store::writer::is_writer_thread() {
+            std::process::exit(101);
+        }
     }));
 }
 
@@ -523,7 +515,7 @@ fn install_panic_hook(snapshot: Snapshot, dir: PathBuf, lang: Lang) {
 /// returns), so a SIGHUP or SIGTERM arriving then is never seen by the event loop. This thread
 /// gives the loop a moment to stop by itself; if it does not, it writes what is unsaved to a
 /// recovery file and ends the process, which also releases the session's lock.
-fn spawn_watchdog(stop: Arc<AtomicBool>, done: Arc<AtomicBool>, snapshot: Option<Snapshot>, dir: PathBuf) {
+fn spawn_watchdog(stop: Arc<AtomicBool>, done: Arc<AtomicBool>, watch: Option<Watch>, dir: PathBuf) {
     std::thread::spawn(move || {
         loop {
             std::thread::sleep(Duration::from_millis(100));
@@ -537,28 +529,21 @@ fn spawn_watchdog(stop: Arc<AtomicBool>, done: Arc<AtomicBool>, snapshot: Option
             if done.load(Ordering::Relaxed) {
                 return;
             }
-            if let Some(snapshot) = &snapshot {
-                let guard = match snapshot.lock() {
-                    Ok(g) => g,
-                    Err(p) => p.into_inner(),
-                };
-                if let Some(u) = guard.as_ref().filter(|u| !u.saved) {
-                    let _ = recovery::write(&u.path, &u.text, &dir);
-                }
+            if let Some(u) = watch.as_ref().and_then(Watch::unsaved) {
+                let _ = recovery::write(&u.path, &store::to_ron(&u.session), &dir);
             }
             std::process::exit(0);
         }
     });
 }
 
-/// On the way out: a change that could not be saved is tried once more, and if it still fails,
-/// written to a recovery file so it is offered next time.
+/// On the way out: what the writer has in hand is finished; a change that could not be saved is
+/// tried once more, and if it still fails, written to a recovery file so it is offered next time.
 fn save_on_exit(app: &App, shell: &mut Shell) -> Option<String> {
-    let s = app.session()?;
-    if s.read_only || !matches!(s.save, SaveState::Failed(_) | SaveState::Pending) {
-        return None;
-    }
-    let error = match shell.save(app)? {
+    let s = app.session().filter(|s| !s.read_only)?;
+    shell.writer.flush();
+    shell.writer.watch().unsaved()?;
+    let error = match shell.save_now(app)? {
         Ok(_) => return None,
         Err(e) => e,
     };
@@ -584,13 +569,14 @@ pub fn run(lang: Lang, dir: PathBuf, start: Start, clock: Clock, look: crate::ap
         ^ u64::from(std::process::id());
     let mut app = App::new(lang, clock.now(), seed, dir.clone());
     app.look = look;
-    let snapshot: Snapshot = Arc::new(Mutex::new(None));
+    let writer = Writer::spawn(Box::new(write_session)).map_err(|e| e.to_string())?;
+    let watch = writer.watch();
     let mut shell = Shell {
         clock,
         dir: dir.clone(),
         lang,
         lock: None,
-        snapshot: Arc::clone(&snapshot),
+        writer,
         more: Vec::new(),
     };
     let mut pending: Vec<Effect> = Vec::new();
@@ -614,12 +600,12 @@ pub fn run(lang: Lang, dir: PathBuf, start: Start, clock: Clock, look: crate::ap
     spawn_watchdog(
         Arc::clone(&stop.flag),
         Arc::clone(&done),
-        Some(Arc::clone(&snapshot)),
+        Some(watch.clone()),
         dir.clone(),
     );
     let mut terminal =
         ratatui::try_init().map_err(|e| fill(&strings(lang).err_terminal, &[("error", &e.to_string())]))?;
-    install_panic_hook(Arc::clone(&snapshot), dir, lang);
+    install_panic_hook(watch, dir, lang);
     let _ = execute!(io::stdout(), EnableBracketedPaste);
     let result = event_loop(&mut terminal, &mut app, &mut shell, pending, &stop);
     done.store(true, Ordering::Relaxed);
@@ -636,6 +622,19 @@ pub fn run(lang: Lang, dir: PathBuf, start: Start, clock: Clock, look: crate::ap
 /// Time passes for `update` at least this often, even while keys keep coming.
 const TICK: Duration = Duration::from_millis(500);
 
+/// How often the loop looks for the writer's report while a save is under way.
+const SAVE_POLL: Duration = Duration::from_millis(10);
+
+/// Whether an effect must wait until the writer has finished: everything that reads, replaces
+/// or lets go of the session's files. Saving, exporting (from the session in memory) and the
+/// settings need not.
+fn waits_for_writer(effect: &Effect) -> bool {
+    !matches!(
+        effect,
+        Effect::Save | Effect::Export { .. } | Effect::SaveConfig | Effect::ScanSessions
+    )
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -645,9 +644,19 @@ fn event_loop(
 ) -> Result<(), String> {
     let mut last_tick = Instant::now();
     loop {
+        if let Some(action) = shell.saved(shell.writer.try_report()) {
+            app.now = shell.clock.now();
+            pending.extend(update(app, action));
+        }
         while !pending.is_empty() {
             let effects = std::mem::take(&mut pending);
             for effect in effects {
+                if waits_for_writer(&effect)
+                    && let Some(action) = shell.settle()
+                {
+                    app.now = shell.clock.now();
+                    pending.extend(update(app, action));
+                }
                 if let Some(action) = shell.run(app, effect) {
                     app.now = shell.clock.now();
                     pending.extend(update(app, action));
@@ -662,7 +671,9 @@ fn event_loop(
             return Ok(());
         }
         terminal.draw(|f| crate::ui::view(app, f)).map_err(|e| e.to_string())?;
-        let ready = match event::poll(TICK) {
+        // While a save is under way the loop looks in often, so "saved" shows as soon as it is.
+        let wait = if shell.writer.busy() { SAVE_POLL } else { TICK };
+        let ready = match event::poll(wait) {
             Ok(ready) => ready,
             // A signal arrived during the wait; the loop looks at it next.
             Err(e) if e.kind() == io::ErrorKind::Interrupted => false,

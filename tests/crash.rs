@@ -12,7 +12,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use bimtek::store;
-use support::{ENTER, Env, Rng, Tui, add_entry, to_governance};
+use support::{ENTER, Env, Rng, TIMEOUT, Tui, add_entry, to_governance, wait_until};
 
 fn env_number(name: &str, default: u64) -> u64 {
     std::env::var(name).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
@@ -39,6 +39,31 @@ fn backups_all_load(path: &Path, context: &str) {
 /// "Tersimpan pukul …": the app draws only after the save has returned.
 fn reported_saved(screen: &str, text: &str) -> bool {
     screen.contains(&format!("] {text}")) && screen.contains("Tersimpan pukul") && !screen.contains("GAGAL")
+}
+
+/// Whether "saved" reached the terminal after `mark`, a length of its output taken just before
+/// the edit was entered. A save is reported on screen after the frame that lists the entry, so a
+/// frame cut short by a kill can show the new entry beside the previous save's status line,
+/// which proves nothing; the status line's "pukul" written after the mark does.
+fn reported_saved_since(tui: &Tui, mark: usize, text: &str) -> bool {
+    reported_saved(&tui.screen(), text)
+        && tui
+            .raw()
+            .get(mark..)
+            .is_some_and(|tail| tail.windows(5).any(|w| w == b"pukul"))
+}
+
+/// Opens the add form, types `text`, waits until no save is under way, and returns the output's
+/// length just before Enter goes.
+fn type_entry(tui: &mut Tui, text: &str) -> usize {
+    tui.wait_for("the add form", |s| s.contains("Tambah masukan"));
+    tui.send(text);
+    tui.wait_for("the text typed, nothing being saved", |s| {
+        s.contains(text) && !s.contains("Menyimpan")
+    });
+    let mark = tui.raw().len();
+    tui.send(ENTER);
+    mark
 }
 
 #[test]
@@ -79,24 +104,29 @@ fn sigkill_at_random_moments_never_loses_an_edit_reported_saved() {
         for _ in 0..rng.below(3) {
             n += 1;
             let text = format!("Masukan {n} putaran {round}");
-            add_entry(&mut tui, &text);
-            tui.wait_for(&format!("'{text}' reported saved"), |s| reported_saved(s, &text));
+            tui.send("a");
+            let mark = type_entry(&mut tui, &text);
+            let what = format!("'{text}' reported saved");
+            wait_until(
+                &what,
+                TIMEOUT,
+                || reported_saved_since(&tui, mark, &text),
+                || tui.screen(),
+            );
             confirmed.push(text);
         }
         // One more, cut short by SIGKILL somewhere on its way to the disk.
         n += 1;
         let text = format!("Masukan {n} putaran {round}");
         tui.send("a");
+        let mut mark = usize::MAX;
         match rng.below(4) {
             0 => {}
             1 => {
                 tui.send(&text[..text.len() / 2]);
             }
             _ => {
-                tui.wait_for("the add form", |s| s.contains("Tambah masukan"));
-                tui.send(&text);
-                tui.wait_text(&text);
-                tui.send(ENTER);
+                mark = type_entry(&mut tui, &text);
                 kills_mid_save += 1;
             }
         }
@@ -109,7 +139,7 @@ fn sigkill_at_random_moments_never_loses_an_edit_reported_saved() {
         std::thread::sleep(Duration::from_millis(delay));
         tui.signal("KILL");
         tui.wait_exit();
-        if reported_saved(&tui.screen(), &text) {
+        if reported_saved_since(&tui, mark, &text) {
             confirmed.push(text);
         }
         let on_disk = entries_on_disk(&path, &context);

@@ -11,6 +11,7 @@ pub mod load;
 pub mod lock;
 pub mod recovery;
 pub mod save;
+pub mod writer;
 
 pub use load::{LoadError, load, parse};
 pub use lock::{LockError, SessionLock};
