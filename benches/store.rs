@@ -34,6 +34,18 @@ fn save_and_load(c: &mut Criterion) {
         g.bench_function(BenchmarkId::new("save_with_backup", n), |b| {
             b.iter(|| store::backup::save_over(&app_path, &store::to_ron(&session)).expect("save"));
         });
+        // What input waits for: handing the newest version to the writer thread while it is busy
+        // writing earlier ones (the write itself happens beside the interface, not in it).
+        let writer_path = dir.path().join(format!("writer-{n}.ron"));
+        let mut writer = store::writer::Writer::spawn(Box::new(|path, session| {
+            store::backup::save_over(path, &store::to_ron(session)).map_err(|e| e.to_string())
+        }))
+        .expect("writer thread");
+        g.bench_function(BenchmarkId::new("hand_over_to_writer", n), |b| {
+            b.iter(|| black_box(writer.request(&writer_path, &session)));
+        });
+        writer.flush();
+        drop(writer);
         let text = std::fs::read_to_string(&path).expect("saved file");
         eprintln!("{n} entries: {} bytes on disk", text.len());
         g.bench_function(BenchmarkId::new("parse", n), |b| {

@@ -10,6 +10,8 @@ use time::OffsetDateTime;
 use super::entry_form::{EntryForm, Outcome};
 use super::panels::{self, Panel};
 use super::{Effect, IdGen};
+use crate::domain::edit::EditError;
+use crate::domain::entry_ids::EntryIds;
 use crate::domain::grouping::{self, Group, GroupKey};
 use crate::domain::{Edit, Kind, Lang, Session, SessionDate, StepKind};
 use crate::template::catalog;
@@ -278,6 +280,8 @@ pub struct SessionScreen {
     index: Vec<OnceLock<StepIndex>>,
     /// See `counts`.
     counts: OnceLock<KindCounts>,
+    /// The entries' ids, built on the first edit and kept by every edit after it.
+    ids: Option<EntryIds>,
 }
 
 impl SessionScreen {
@@ -300,6 +304,7 @@ impl SessionScreen {
             last_kind: None,
             index,
             counts: OnceLock::new(),
+            ids: None,
         }
     }
 
@@ -332,8 +337,19 @@ impl SessionScreen {
     /// Forgets the cached indexes; each is built again from the session when next used. Edits,
     /// undo and redo do this themselves; call it after changing `session` directly.
     pub fn refresh(&mut self) {
+        self.forget_indexes();
+        self.ids = None;
+    }
+
+    fn forget_indexes(&mut self) {
         self.index = (0..self.session.agenda.steps.len()).map(|_| OnceLock::new()).collect();
         self.counts = OnceLock::new();
+    }
+
+    /// Applies an edit to the session with the entry ids at hand (see `EntryIds`).
+    fn apply_edit(&mut self, edit: Edit) -> Result<Edit, EditError> {
+        let ids = self.ids.get_or_insert_with(|| EntryIds::of(&self.session));
+        edit.apply_with_ids(&mut self.session, ids)
     }
 
     /// The entries counted by pillar and kind, as `KindCounts::count` gives them, from a cache.
@@ -354,7 +370,7 @@ impl SessionScreen {
     /// anything else builds them afresh.
     fn reindex(&mut self, appended: bool) {
         if !appended || self.index.len() != self.session.agenda.steps.len() {
-            return self.refresh();
+            return self.forget_indexes();
         }
         if let Some(counts) = self.counts.get_mut() {
             match self.session.entries.last() {
@@ -752,7 +768,7 @@ impl SessionScreen {
         }
         let id = edit.entry_id().map(str::to_string);
         let appended = matches!(edit, Edit::AddEntry(_));
-        match edit.apply(&mut self.session) {
+        match self.apply_edit(edit) {
             Ok(inverse) => {
                 self.undo.push(inverse);
                 self.redo.clear();
@@ -788,7 +804,7 @@ impl SessionScreen {
             return Vec::new();
         };
         let id = edit.entry_id().map(str::to_string);
-        match edit.apply(&mut self.session) {
+        match self.apply_edit(edit) {
             Ok(inverse) => {
                 if undo {
                     self.redo.push(inverse);

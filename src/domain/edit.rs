@@ -7,6 +7,7 @@ use std::sync::Arc;
 use time::OffsetDateTime;
 
 use super::commitment::Commitment;
+use super::entry_ids::EntryIds;
 use super::readiness::{self, Score};
 use super::vote::VoteRound;
 use super::{Entry, Participant, Pillar, Session};
@@ -150,17 +151,52 @@ impl std::error::Error for EditError {}
 impl Edit {
     /// Applies the edit and returns the edit that undoes it. On error nothing has changed.
     pub fn apply(self, session: &mut Session) -> Result<Edit, EditError> {
+        if let Some(id) = self.new_entry_id()
+            && session.entry_index(id).is_some()
+        {
+            return Err(EditError::DuplicateId(id.to_string()));
+        }
+        self.apply_to(session)
+    }
+
+    /// As [`Edit::apply`], with the session's entry ids at hand (kept up to date here): a new
+    /// entry's id is looked up in `ids` instead of among all the entries.
+    pub fn apply_with_ids(self, session: &mut Session, ids: &mut EntryIds) -> Result<Edit, EditError> {
+        debug_assert!(ids.matches(session), "the entry ids do not match the session");
+        let added = self.new_entry_id().map(str::to_string);
+        if let Some(id) = &added
+            && ids.contains(session, id)
+        {
+            return Err(EditError::DuplicateId(id.clone()));
+        }
+        let inverse = self.apply_to(session)?;
+        if let Some(id) = added {
+            ids.insert(&id);
+        }
+        if let Edit::InsertEntry { entry, .. } = &inverse {
+            ids.remove(&entry.id);
+        }
+        Ok(inverse)
+    }
+
+    /// The id of the entry this edit brings into the session, if it brings one.
+    fn new_entry_id(&self) -> Option<&str> {
+        match self {
+            Edit::AddEntry(entry) | Edit::InsertEntry { entry, .. } => Some(&entry.id),
+            _ => None,
+        }
+    }
+
+    /// Applies the edit, a new entry's id known to be new.
+    fn apply_to(self, session: &mut Session) -> Result<Edit, EditError> {
         match self {
             Edit::AddEntry(entry) => {
                 let index = session.entries.len();
-                Edit::InsertEntry { index, entry }.apply(session)
+                Edit::InsertEntry { index, entry }.apply_to(session)
             }
             Edit::InsertEntry { index, entry } => {
                 if entry.text.trim().is_empty() {
                     return Err(EditError::EmptyText);
-                }
-                if session.entry_index(&entry.id).is_some() {
-                    return Err(EditError::DuplicateId(entry.id));
                 }
                 let id = entry.id.clone();
                 let index = index.min(session.entries.len());
@@ -452,5 +488,39 @@ mod tests {
         assert!(Edit::RemoveEntry { id: "zz".into() }.apply(&mut s).is_err());
         assert!(Edit::ReplaceEntry(entry("zz", "q")).apply(&mut s).is_err());
         assert_eq!(s, before);
+    }
+
+    #[test]
+    fn with_the_ids_at_hand_edits_do_what_they_do_without_and_the_ids_follow() {
+        let mut plain = session();
+        let mut fast = session();
+        let mut ids = EntryIds::of(&fast);
+        let edits = [
+            Edit::AddEntry(entry("a", "Antrean KTP panjang")),
+            Edit::AddEntry(entry("b", "Sinyal lemah di pulau")),
+            Edit::AddEntry(entry("a", "dua kali")),
+            Edit::ReplaceEntry(entry("a", "Antrean KTP sangat panjang")),
+            Edit::RemoveEntry { id: "a".into() },
+            Edit::InsertEntry {
+                index: 0,
+                entry: entry("b", "lagi"),
+            },
+            Edit::AddEntry(entry("c", "  ")),
+        ];
+        let mut undo = Vec::new();
+        for edit in edits {
+            let a = edit.clone().apply(&mut plain);
+            let b = edit.apply_with_ids(&mut fast, &mut ids);
+            assert_eq!(a, b);
+            assert_eq!(plain, fast);
+            assert!(ids.matches(&fast));
+            undo.extend(b);
+        }
+        assert!(!ids.contains(&fast, "a") && ids.contains(&fast, "b"));
+        while let Some(edit) = undo.pop() {
+            edit.apply_with_ids(&mut fast, &mut ids).expect("undo");
+            assert!(ids.matches(&fast));
+        }
+        assert_eq!(fast, session());
     }
 }

@@ -6,6 +6,7 @@ pub mod codes;
 pub mod commitment;
 pub mod edit;
 pub mod entry;
+pub mod entry_ids;
 pub mod grouping;
 pub mod merge;
 pub mod program;

@@ -262,7 +262,8 @@ impl Session {
     }
 
     pub fn entry_index(&self, id: &str) -> Option<usize> {
-        self.entries.iter().position(|e| e.id == id)
+        // From the end: the entries edited, deleted and undone most are the recent ones.
+        self.entries.iter().rposition(|e| e.id == id)
     }
 
     /// The file name a new session gets: a slug of region, stage and date.

@@ -49,7 +49,7 @@ struct Version {
 #[derive(Default)]
 struct State {
     /// The newest version asked for (kept after it is written, for [`Watch::unsaved`]).
-    latest: Option<Version>,
+    latest: Option<Arc<Version>>,
     /// The generation of the newest version the thread has taken to write.
     taken: u64,
     /// The generation of the newest version the thread has finished with.
@@ -124,11 +124,11 @@ impl Writer {
     pub fn request(&mut self, path: &Path, session: &Session) -> u64 {
         self.next_generation += 1;
         let generation = self.next_generation;
-        let version = Version {
+        let version = Arc::new(Version {
             path: path.to_path_buf(),
             session: session.clone(),
             generation,
-        };
+        });
         let old = {
             let mut state = self.shared.lock();
             state.latest.replace(version)
@@ -254,16 +254,16 @@ impl Drop for Ended<'_> {
 fn work(shared: &Shared, save: &SaveFn, reports: &Sender<Report>) {
     let _ended = Ended(shared);
     loop {
-        let (path, session, generation) = {
+        let version = {
             let mut state = shared.lock();
             loop {
                 if state.stop {
                     return;
                 }
                 if let Some(v) = state.latest.as_ref().filter(|v| v.generation > state.taken) {
-                    let taken = (v.path.clone(), v.session.clone(), v.generation);
-                    state.taken = taken.2;
-                    break taken;
+                    let v = Arc::clone(v);
+                    state.taken = v.generation;
+                    break v;
                 }
                 state = shared
                     .changed
@@ -271,18 +271,23 @@ fn work(shared: &Shared, save: &SaveFn, reports: &Sender<Report>) {
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
             }
         };
-        let result = save(&path, &session);
-        drop(session);
-        let report = Report { generation, result };
+        let generation = version.generation;
+        let report = Report {
+            generation,
+            result: save(&version.path, &version.session),
+        };
         {
             let mut state = shared.lock();
-            if report.result.is_ok() && state.latest.as_ref().is_some_and(|v| v.path == path) {
+            if report.result.is_ok() && state.latest.as_ref().is_some_and(|v| v.path == version.path) {
                 state.written = state.written.max(generation);
             }
             state.finished = generation;
             state.last = Some(report.clone());
         }
         shared.changed.notify_all();
+        // A version replaced while it was being written loses its last reference here, so the
+        // interface thread never pays for dropping it.
+        drop(version);
         // The interface may be gone already on the way out; the state above says it all.
         let _ = reports.send(report);
     }
