@@ -113,6 +113,9 @@ fn a_full_disk_says_so_keeps_the_file_and_saves_once_there_is_room() {
     let path = env.new_session("Kabupaten Uji Penuh", "1", "2024-05-06");
     let mut tui = env.spawn(&["open", path.to_str().expect("utf-8 path")], 24, 110);
     to_governance(&mut tui);
+    tui.wait_text("Tersimpan pukul");
+    // No earlier versions whose space could be given up (see the next test).
+    std::fs::remove_dir_all(store::backup::backup_dir(&path)).expect("no backups");
     let before = std::fs::read(&path).expect("read");
     // Fill what is left.
     let filler = fs.path().join("pengisi.bin");
@@ -126,6 +129,37 @@ fn a_full_disk_says_so_keeps_the_file_and_saves_once_there_is_room() {
     add_entry(&mut tui, "Ada ruang lagi");
     tui.wait_for("saved again", |s| s.contains("Tersimpan pukul") && !s.contains("GAGAL"));
     assert!(has(&path, "Disk penuh") && has(&path, "Ada ruang lagi"));
+    tui.send("q");
+    tui.wait_exit_success();
+}
+
+#[test]
+fn on_a_full_disk_the_oldest_backups_give_way_to_the_session() {
+    let Some(fs) = Tmpfs::mount(256, "the full disk test") else {
+        return;
+    };
+    let env = Env::with_sessions(fs.path());
+    let path = env.new_session("Kabupaten Uji Cadangan", "1", "2024-05-06");
+    let mut tui = env.spawn(&["open", path.to_str().expect("utf-8 path")], 24, 110);
+    to_governance(&mut tui);
+    for i in 0..6 {
+        add_entry(&mut tui, &format!("Versi {i}"));
+        tui.wait_for("saved", |s| s.contains("Tersimpan pukul"));
+    }
+    let kept = store::backup::list(&path).len();
+    assert!(kept >= 6, "{kept} backups");
+    let filler = fs.path().join("pengisi.bin");
+    let _ = std::fs::write(&filler, vec![7u8; 1024 * 1024]);
+    add_entry(&mut tui, "Disk penuh, tetap tersimpan");
+    tui.wait_for("saved", |s| s.contains("Tersimpan pukul") && !s.contains("GAGAL"));
+    assert!(has(&path, "Disk penuh, tetap tersimpan"));
+    let left = store::backup::list(&path);
+    assert!(
+        left.len() < kept,
+        "older versions gave up their space: {} of {kept} left",
+        left.len()
+    );
+    assert!(left.iter().all(|b| b.summary.is_ok()), "what is left still loads");
     tui.send("q");
     tui.wait_exit_success();
 }

@@ -88,6 +88,11 @@ pub fn list(session: &Path) -> Vec<Backup> {
 
 /// Keeps the file now at `session` (if there is one) as a backup, and prunes the oldest beyond
 /// [`KEEP`]. Returns the backup's path.
+///
+/// The backup is a second name for the file (a hard link), which costs nothing however large the
+/// session: every save replaces the session file by renaming a new file over it, so the old file
+/// is never written again and the backup keeps it as it was. Where links are not possible (FAT
+/// and exFAT drives) the file is copied.
 pub fn keep_previous(session: &Path) -> io::Result<Option<PathBuf>> {
     let meta = match std::fs::metadata(session) {
         Ok(m) if m.is_file() => m,
@@ -95,17 +100,28 @@ pub fn keep_previous(session: &Path) -> io::Result<Option<PathBuf>> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(e),
     };
-    let bytes = std::fs::read(session)?;
     let written = meta
         .modified()
         .map(OffsetDateTime::from)
         .unwrap_or(OffsetDateTime::UNIX_EPOCH);
-    keep(session, &bytes, written).map(Some)
+    let path = next_path(session, written)?;
+    if std::fs::hard_link(session, &path).is_err() {
+        let bytes = std::fs::read(session)?;
+        write_atomic(&path, &bytes)?;
+    }
+    Ok(Some(path))
 }
 
 /// Adds `bytes` as a version of `session` written at `written`, and prunes the oldest beyond
 /// [`KEEP`].
 pub fn keep(session: &Path, bytes: &[u8], written: OffsetDateTime) -> io::Result<PathBuf> {
+    let path = next_path(session, written)?;
+    write_atomic(&path, bytes)?;
+    Ok(path)
+}
+
+/// Makes room for one more backup and names it after `written`.
+fn next_path(session: &Path, written: OffsetDateTime) -> io::Result<PathBuf> {
     std::fs::create_dir_all(backup_dir(session))?;
     // Pruning first leaves room on a nearly full disk.
     prune(session, KEEP.saturating_sub(1));
@@ -117,9 +133,7 @@ pub fn keep(session: &Path, bytes: &[u8], written: OffsetDateTime) -> io::Result
     {
         written = *newest + time::Duration::nanoseconds(1);
     }
-    let path = backup_dir(session).join(backup_name(written));
-    write_atomic(&path, bytes)?;
-    Ok(path)
+    Ok(backup_dir(session).join(backup_name(written)))
 }
 
 /// Deletes the oldest backups so that at most `keep` remain.
@@ -134,15 +148,30 @@ fn prune(session: &Path, keep: usize) {
 /// is written atomically.
 pub fn save_over(session: &Path, text: &str) -> io::Result<()> {
     let kept = keep_previous(session).ok().flatten();
-    match write_atomic(session, text.as_bytes()) {
-        Ok(()) => Ok(()),
-        // On a nearly full disk the backup may have taken the last free space: the session
-        // matters more, so the backup gives way and the save is tried once more.
-        Err(e) => match kept {
-            Some(k) if std::fs::remove_file(&k).is_ok() => write_atomic(session, text.as_bytes()),
-            _ => Err(e),
-        },
+    let mut result = write_atomic(session, text.as_bytes());
+    // On a full disk the session matters more than its history: the backup just made gives way,
+    // then the oldest ones, one at a time, until the new version fits (a backup holds on to the
+    // space of the version it keeps).
+    let mut oldest_first = backup_files(session).into_iter().rev();
+    while let Err(e) = &result
+        && is_full(e)
+    {
+        let freed = match kept.as_ref().filter(|k| k.exists()) {
+            Some(k) => std::fs::remove_file(k).is_ok(),
+            None => oldest_first
+                .next()
+                .is_some_and(|(old, _)| std::fs::remove_file(old).is_ok()),
+        };
+        if !freed {
+            break;
+        }
+        result = write_atomic(session, text.as_bytes());
     }
+    result
+}
+
+fn is_full(e: &io::Error) -> bool {
+    matches!(e.kind(), io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded)
 }
 
 /// Puts a kept version back: checks that it loads, keeps the current file as a backup, then
@@ -227,6 +256,25 @@ mod tests {
         assert_eq!(newest, format!("version {}", KEEP + 3));
         let oldest = std::fs::read_to_string(&files[KEEP - 1].0).expect("read");
         assert_eq!(oldest, "version 4");
+    }
+
+    #[test]
+    fn a_backup_stays_as_it_was_when_the_session_file_is_edited_in_place() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("s.ron");
+        save_over(&path, "versi 1").expect("save");
+        save_over(&path, "versi 2").expect("save");
+        // An editor that writes into the file itself rather than replacing it.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(&path)
+            .and_then(|mut f| std::io::Write::write_all(&mut f, b"diubah dengan tangan"))
+            .expect("edit in place");
+        let files = backup_files(&path);
+        assert_eq!(files.len(), 1);
+        assert_eq!(std::fs::read_to_string(&files[0].0).expect("read"), "versi 1");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "diubah dengan tangan");
     }
 
     #[test]
