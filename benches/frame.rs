@@ -130,7 +130,8 @@ fn keystrokes(c: &mut Criterion) {
                 b.iter_custom(|iters| s.time(iters, || vec![key(KeyCode::Right)], || vec![key(KeyCode::Left)]));
             });
             g.bench_function(BenchmarkId::new("next_step_cold", n), |b| {
-                // As after an edit, delete or undo: the step's index must be built again.
+                // As when the audience view follows a changed file: the step's index is built
+                // again (the facilitator's screen builds them all on opening and keeps them).
                 let mut s = Screenful::new(&session, size);
                 b.iter_custom(|iters| {
                     let mut total = Duration::ZERO;

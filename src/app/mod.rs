@@ -14,6 +14,7 @@ pub mod panels;
 pub mod recovery;
 pub mod save_as;
 pub mod session_screen;
+pub mod step_index;
 
 #[cfg(test)]
 mod tests;

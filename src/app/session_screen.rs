@@ -16,6 +16,9 @@ use crate::domain::grouping::{self, Group, GroupKey};
 use crate::domain::{Edit, Kind, Lang, Session, SessionDate, StepKind};
 use crate::template::catalog;
 
+use super::step_index::Stamp;
+pub use super::step_index::{EntryChange, KindCounts, Row, StepIndex, rows};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
     Agenda,
@@ -92,175 +95,6 @@ pub enum Flash {
     MinutesChanged,
 }
 
-/// One line of the step's list: a heading or an entry under it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Row {
-    Header(usize),
-    Entry { group: usize, index: usize },
-}
-
-pub fn rows(groups: &[Group]) -> Vec<Row> {
-    let mut rows = Vec::with_capacity(groups.len() + groups.iter().map(|g| g.entries.len()).sum::<usize>());
-    for (gi, g) in groups.iter().enumerate() {
-        rows.push(Row::Header(gi));
-        rows.extend(g.entries.iter().map(|&index| Row::Entry { group: gi, index }));
-    }
-    rows
-}
-
-/// One step's headings and the entries under them, as the rows of its list. Each step's is built
-/// on first use and kept, and an added entry is slotted in, so moving, typing, drawing and
-/// changing step cost what a screenful costs however big the session is; any other change
-/// builds them afresh.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StepIndex {
-    stamp: Stamp,
-    pub groups: Vec<Group>,
-    /// The row of each group's heading, then the number of rows.
-    starts: Vec<usize>,
-}
-
-/// What an index was built from. A session changed behind the screen's back (not through
-/// `apply` and not followed by `refresh`) no longer matches, and its index is built afresh.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    entries: usize,
-    buffer: usize,
-    steps: usize,
-}
-
-impl Stamp {
-    fn of(s: &Session) -> Stamp {
-        Stamp {
-            entries: s.entries.len(),
-            buffer: s.entries.as_ptr() as usize,
-            steps: s.agenda.steps.len(),
-        }
-    }
-}
-
-impl StepIndex {
-    /// The index of the session's step `step` (none: an empty list).
-    pub fn build(session: &Session, step: usize) -> StepIndex {
-        let groups = match session.agenda.steps.get(step) {
-            Some(step) => grouping::groups(step, session, catalog()),
-            None => Vec::new(),
-        };
-        StepIndex::new(session, groups)
-    }
-
-    /// An index of groups made elsewhere.
-    pub fn new(session: &Session, groups: Vec<Group>) -> StepIndex {
-        let mut starts = Vec::with_capacity(groups.len() + 1);
-        let mut at = 0;
-        for g in &groups {
-            starts.push(at);
-            at += 1 + g.entries.len();
-        }
-        starts.push(at);
-        StepIndex {
-            stamp: Stamp::of(session),
-            groups,
-            starts,
-        }
-    }
-
-    /// The number of rows: headings and entries.
-    pub fn len(&self) -> usize {
-        self.starts.last().copied().unwrap_or(0)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    /// Row `row` of the list, as `rows(&self.groups)[row]` would give it.
-    pub fn row(&self, row: usize) -> Option<Row> {
-        if row >= self.len() {
-            return None;
-        }
-        let group = self.starts.partition_point(|&s| s <= row).checked_sub(1)?;
-        let start = self.starts[group];
-        if row == start {
-            return Some(Row::Header(group));
-        }
-        let index = *self.groups.get(group)?.entries.get(row - start - 1)?;
-        Some(Row::Entry { group, index })
-    }
-
-    /// The row that shows entry `index`, if the step shows it.
-    pub fn row_of(&self, index: usize) -> Option<usize> {
-        self.groups
-            .iter()
-            .zip(&self.starts)
-            .find_map(|(g, start)| g.entries.binary_search(&index).ok().map(|k| start + 1 + k))
-    }
-
-    /// The heading and entry at a row; past the end, the first heading.
-    pub fn at(&self, row: usize) -> (Option<&GroupKey>, Option<usize>) {
-        match self.row(row) {
-            Some(Row::Header(g)) => (self.groups.get(g).map(|g| &g.key), None),
-            Some(Row::Entry { group, index }) => (self.groups.get(group).map(|g| &g.key), Some(index)),
-            None => (self.groups.first().map(|g| &g.key), None),
-        }
-    }
-
-    /// Takes in the session's last entry, just appended.
-    fn append(&mut self, session: &Session, step: usize) {
-        let (Some(step), Some(e)) = (session.agenda.steps.get(step), session.entries.last()) else {
-            return;
-        };
-        let keys: Vec<GroupKey> = self.groups.iter().map(|g| g.key.clone()).collect();
-        if let Some(g) = grouping::key_for(step, &keys, e) {
-            self.groups[g].entries.push(session.entries.len() - 1);
-            for start in &mut self.starts[g + 1..] {
-                *start += 1;
-            }
-        }
-        self.stamp = Stamp::of(session);
-    }
-}
-
-/// Entries counted by pillar (in `Pillar::ALL` order) and kind (in `Kind::ALL` order), and those
-/// of no pillar by kind: what the summary step shows. Kept like the step indexes, so a frame of
-/// the summary does not count the whole session again.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KindCounts {
-    stamp: Stamp,
-    pub per_pillar: [[usize; 10]; 6],
-    pub other: [usize; 10],
-}
-
-impl KindCounts {
-    pub fn count(session: &Session) -> KindCounts {
-        let mut c = KindCounts {
-            stamp: Stamp::of(session),
-            per_pillar: [[0; 10]; 6],
-            other: [0; 10],
-        };
-        for e in &session.entries {
-            c.add(e);
-        }
-        c
-    }
-
-    fn add(&mut self, e: &crate::domain::Entry) {
-        let k = Kind::ALL.iter().position(|x| *x == e.kind).unwrap_or(0);
-        match e
-            .pillar
-            .and_then(|p| crate::domain::Pillar::ALL.iter().position(|x| *x == p))
-        {
-            Some(p) => self.per_pillar[p][k] += 1,
-            None => self.other[k] += 1,
-        }
-    }
-
-    /// The counts without what they were made from, to compare.
-    pub fn table(&self) -> ([[usize; 10]; 6], [usize; 10]) {
-        (self.per_pillar, self.other)
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct SessionScreen {
     pub session: Session,
@@ -288,7 +122,12 @@ impl SessionScreen {
     pub fn new(mut session: Session, path: PathBuf, read_only: bool) -> SessionScreen {
         session.current_step = session.current_step.min(session.agenda.steps.len().saturating_sub(1));
         let agenda_cursor = session.current_step;
-        let index = (0..session.agenda.steps.len()).map(|_| OnceLock::new()).collect();
+        // Every step's index is built now, while the file is being opened anyway (about 1.5 ms
+        // a step at 100,000 entries), so that no step change waits for one later; edits keep
+        // them up to date from then on.
+        let index = (0..session.agenda.steps.len())
+            .map(|step| OnceLock::from(StepIndex::build(&session, step)))
+            .collect();
         SessionScreen {
             session,
             path,
@@ -366,30 +205,37 @@ impl SessionScreen {
         Cow::Borrowed(cached)
     }
 
-    /// After an edit: an entry added at the end is slotted into the indexes built so far;
-    /// anything else builds them afresh.
-    fn reindex(&mut self, appended: bool) {
-        if !appended || self.index.len() != self.session.agenda.steps.len() {
+    /// After an edit: the change is carried into the indexes built so far.
+    fn reindex(&mut self, change: &EntryChange<'_>) {
+        if self.index.len() != self.session.agenda.steps.len() {
             return self.forget_indexes();
         }
+        let now = Stamp::of(&self.session);
+        let before = change.before(now.entries);
+        // An index that was not up to date before the edit is built afresh when next needed.
         if let Some(counts) = self.counts.get_mut() {
-            match self.session.entries.last() {
-                Some(e) if counts.stamp.entries + 1 == self.session.entries.len() => {
-                    counts.add(e);
-                    counts.stamp = Stamp::of(&self.session);
-                }
-                _ => self.counts = OnceLock::new(),
+            if counts.stamp.entries == before {
+                counts.apply(change, &self.session);
+            } else {
+                self.counts = OnceLock::new();
             }
         }
         for (step, cell) in self.index.iter_mut().enumerate() {
             if let Some(index) = cell.get_mut() {
-                if index.stamp.entries + 1 == self.session.entries.len() {
-                    index.append(&self.session, step);
+                if index.stamp.entries == before {
+                    index.apply(change, &self.session, step);
                 } else {
                     *cell = OnceLock::new();
                 }
             }
         }
+    }
+
+    /// Carries an applied edit into the indexes; returns the entry it leaves to look at.
+    fn after_edit(&mut self, inserted_at: Option<usize>, inverse: &Edit) -> Option<usize> {
+        let change = EntryChange::of(inserted_at, inverse, &self.session);
+        self.reindex(&change);
+        change.index()
     }
 
     /// The heading and entry under the cursor, from the cached index.
@@ -766,13 +612,14 @@ impl SessionScreen {
             self.flash = Some(Flash::ReadOnly);
             return Vec::new();
         }
-        let id = edit.entry_id().map(str::to_string);
-        let appended = matches!(edit, Edit::AddEntry(_));
+        let about_entry = edit.entry_id().is_some();
+        let inserted_at = EntryChange::insertion(&edit, self.session.entries.len());
         match self.apply_edit(edit) {
             Ok(inverse) => {
+                let at = self.after_edit(inserted_at, &inverse);
                 self.undo.push(inverse);
                 self.redo.clear();
-                self.changed(now, id.as_deref(), flash, appended)
+                self.changed(now, about_entry, at, flash)
             }
             Err(e) => {
                 self.flash = Some(Flash::Edit(e));
@@ -803,15 +650,17 @@ impl SessionScreen {
             self.flash = Some(empty);
             return Vec::new();
         };
-        let id = edit.entry_id().map(str::to_string);
+        let about_entry = edit.entry_id().is_some();
+        let inserted_at = EntryChange::insertion(&edit, self.session.entries.len());
         match self.apply_edit(edit) {
             Ok(inverse) => {
+                let at = self.after_edit(inserted_at, &inverse);
                 if undo {
                     self.redo.push(inverse);
                 } else {
                     self.undo.push(inverse);
                 }
-                self.changed(now, id.as_deref(), flash, false)
+                self.changed(now, about_entry, at, flash)
             }
             Err(e) => {
                 self.flash = Some(Flash::Edit(e));
@@ -821,25 +670,29 @@ impl SessionScreen {
     }
 
     /// After any change: stamp the session, follow the entry on screen, ask for a save.
-    fn changed(&mut self, now: OffsetDateTime, entry_id: Option<&str>, flash: Flash, appended: bool) -> Vec<Effect> {
+    /// `entry`: the entry an entry edit leaves to look at (none after a removal).
+    fn changed(&mut self, now: OffsetDateTime, about_entry: bool, entry: Option<usize>, flash: Flash) -> Vec<Effect> {
         self.session.updated = now;
-        self.reindex(appended);
         self.flash = Some(flash);
         // Entry changes made from the step follow the entry; changes inside a panel stay put.
-        if let Some(id) = entry_id
-            && !matches!(self.mode, Mode::Panel(_))
-        {
-            self.follow(id);
+        if about_entry && !matches!(self.mode, Mode::Panel(_)) {
+            self.follow_index(entry);
         }
         self.save = SaveState::Pending;
         vec![Effect::Save]
     }
 
-    /// Puts the cursor on an entry; if the current step does not show it, goes to the step that
-    /// does, so an undo never changes something out of sight.
+    /// Puts the cursor on an entry (see `follow_index`).
     fn follow(&mut self, entry_id: &str) {
-        // From the end: an entry just added is the last one.
-        let Some(index) = self.session.entries.iter().rposition(|e| e.id == entry_id) else {
+        let index = self.session.entry_index(entry_id);
+        self.follow_index(index);
+    }
+
+    /// Puts the cursor on entry `index`; if the current step does not show it, goes to the step
+    /// that does, so an undo never changes something out of sight. With no entry, the cursor
+    /// only stays within the list.
+    fn follow_index(&mut self, index: Option<usize>) {
+        let Some(index) = index else {
             let n = self.index().len();
             self.cursor = self.cursor.min(n.saturating_sub(1));
             return;
