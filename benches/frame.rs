@@ -9,10 +9,12 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use bimtek::app::session_screen::SessionScreen;
 use bimtek::app::{Action, App, Screen, update};
+use bimtek::domain::entry_ids::EntryIds;
 use bimtek::domain::{Lang, Session};
 use bimtek::generate;
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -240,5 +242,26 @@ fn first_frame(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, keystrokes, first_frame);
+/// What a big session costs once, on opening and at its first edit: every step's index (built
+/// when the session screen opens) and the set of entry ids (built at the first edit).
+fn once_per_session(c: &mut Criterion) {
+    let mut g = c.benchmark_group("once");
+    g.sample_size(20);
+    for n in ENTRIES {
+        let session = generate::session(n, 42);
+        g.bench_function(BenchmarkId::new("open_session_screen", n), |b| {
+            b.iter_batched(
+                || session.clone(),
+                |s| black_box(SessionScreen::new(s, PathBuf::from("/tmp/bench.ron"), false)),
+                BatchSize::LargeInput,
+            );
+        });
+        g.bench_function(BenchmarkId::new("entry_ids", n), |b| {
+            b.iter(|| black_box(EntryIds::of(&session)));
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, keystrokes, first_frame, once_per_session);
 criterion_main!(benches);
