@@ -1,6 +1,9 @@
 //! The current step, large: title, prompt, guiding question, notes and the entries under their
 //! headings.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -303,17 +306,26 @@ fn indexed_entry_list(
         }
         l
     };
+    // Each row is wrapped once a frame, however many times the layout below asks how tall it is.
+    let wrapped: RefCell<HashMap<usize, Vec<Line>>> = RefCell::new(HashMap::new());
+    let height_of = |i: usize| wrapped.borrow_mut().entry(i).or_insert_with(|| lines_of(i)).len();
+    let shown = |start: usize, end: usize| (start..end).map(height_of).sum::<usize>();
 
     // Lay the window out once on the whole height; if rows are hidden above or below, lay it out
     // again leaving a line for each mark, so a mark never covers a row that should be seen.
-    let (mut start, mut end, mut lines) = window(&lines_of, total, cursor, height);
-    let marks = usize::from(start > 0) + usize::from(end < total || lines.len() > height);
+    let (mut start, mut end) = window(&height_of, total, cursor, height);
+    let marks = usize::from(start > 0) + usize::from(end < total || shown(start, end) > height);
+    let mut room = height;
     if marks > 0 {
-        let inner = height.saturating_sub(marks).max(1);
-        (start, end, lines) = window(&lines_of, total, cursor, inner);
-        lines.truncate(inner);
+        room = height.saturating_sub(marks).max(1);
+        (start, end) = window(&height_of, total, cursor, room);
     }
-    let cut = lines.len() < lines_len_uncut(&lines_of, start, end);
+    let cut = marks > 0 && shown(start, end) > room;
+    let mut wrapped = wrapped.into_inner();
+    let mut lines: Vec<Line> = (start..end)
+        .flat_map(|i| wrapped.remove(&i).unwrap_or_default())
+        .collect();
+    lines.truncate(room);
     if start > 0 {
         lines.insert(
             0,
@@ -336,43 +348,33 @@ fn indexed_entry_list(
 
 /// The rows `start..end` to show for a window of `height` lines: starting a third of the way up
 /// from the cursor, filling downwards, and pulling earlier rows in if the list ends early.
-fn window<'a>(
-    lines_of: &dyn Fn(usize) -> Vec<Line<'a>>,
-    len: usize,
-    cursor: usize,
-    height: usize,
-) -> (usize, usize, Vec<Line<'a>>) {
+fn window(height_of: &dyn Fn(usize) -> usize, len: usize, cursor: usize, height: usize) -> (usize, usize) {
     if len == 0 {
-        return (0, 0, Vec::new());
+        return (0, 0);
     }
     let mut start = cursor;
-    let mut used = lines_of(cursor).len();
+    let mut used = height_of(cursor);
     while start > 0 {
-        let h = lines_of(start - 1).len();
+        let h = height_of(start - 1);
         if used + h > height / 3 {
             break;
         }
         used += h;
         start -= 1;
     }
-    let mut lines: Vec<Line> = Vec::new();
+    let mut filled = 0;
     let mut end = start;
-    while end < len && lines.len() < height {
-        lines.extend(lines_of(end));
+    while end < len && filled < height {
+        filled += height_of(end);
         end += 1;
     }
-    while start > 0 && lines.len() < height {
-        let mut earlier = lines_of(start - 1);
-        if lines.len() + earlier.len() > height {
+    while start > 0 && filled < height {
+        let h = height_of(start - 1);
+        if filled + h > height {
             break;
         }
-        earlier.extend(lines);
-        lines = earlier;
+        filled += h;
         start -= 1;
     }
-    (start, end, lines)
-}
-
-fn lines_len_uncut<'a>(lines_of: &dyn Fn(usize) -> Vec<Line<'a>>, start: usize, end: usize) -> usize {
-    (start..end).map(|i| lines_of(i).len()).sum()
+    (start, end)
 }
