@@ -177,6 +177,31 @@ fn sigkill_at_random_moments_never_loses_an_edit_reported_saved() {
     );
 }
 
+#[test]
+fn quitting_while_a_long_save_is_under_way_waits_for_it() {
+    // Large enough that the save is still being written when `q` arrives.
+    let env = Env::new();
+    let mut session = bimtek::generate::session(20_000, 9);
+    session.current_step = session
+        .agenda
+        .steps
+        .iter()
+        .position(|s| s.id == "pillar-governance")
+        .expect("the governance step");
+    let path = env.sessions().join(format!("{}.ron", session.file_stem()));
+    store::save(&path, &session).expect("save");
+    let mut tui = env.spawn(&["open", path.to_str().expect("utf-8 path")], 30, 120);
+    tui.wait_text("Smart Governance");
+    tui.send("a");
+    type_entry(&mut tui, "Ditulis tepat sebelum keluar");
+    tui.wait_text("Menyimpan");
+    tui.send("q");
+    tui.wait_exit_success();
+    let on_disk = entries_on_disk(&path, "after quitting");
+    assert!(on_disk.contains(&"Ditulis tepat sebelum keluar".to_string()));
+    assert_eq!(on_disk.len(), 20_001);
+}
+
 fn stop_with(signal: &str) {
     let env = Env::new();
     let path = env.new_session("Kabupaten Uji Sinyal", "1", "2024-05-06");
