@@ -6,11 +6,11 @@
 
 mod support;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use bimtek::store;
-use support::{ENTER, ESC, Env, Tmpfs, add_entry, to_governance};
+use support::{ENTER, ESC, Env, Tmpfs, Tui, add_entry, to_governance};
 
 fn entries_on_disk(path: &Path) -> Vec<String> {
     match store::load(path) {
@@ -23,15 +23,24 @@ fn has(path: &Path, text: &str) -> bool {
     entries_on_disk(path).iter().any(|t| t == text)
 }
 
-#[test]
-fn a_read_only_folder_says_so_keeps_the_file_and_saves_when_writable_again() {
-    let Some(fs) = Tmpfs::mount(2048, "the read-only folder test") else {
-        return;
-    };
+/// A new session in a sessions folder on a tmpfs of `kib` KiB, open in bimtek at its first pillar
+/// step. `None` (the test is skipped) where a tmpfs cannot be mounted.
+fn session_on_tmpfs(kib: u32, why: &str, region: &str) -> Option<(Tmpfs, Env, PathBuf, Tui)> {
+    let fs = Tmpfs::mount(kib, why)?;
     let env = Env::with_sessions(fs.path());
-    let path = env.new_session("Kabupaten Uji Baca Saja", "1", "2024-05-06");
+    let path = env.new_session(region, "1", "2024-05-06");
     let mut tui = env.spawn(&["open", path.to_str().expect("utf-8 path")], 24, 110);
     to_governance(&mut tui);
+    Some((fs, env, path, tui))
+}
+
+#[test]
+fn a_read_only_folder_says_so_keeps_the_file_and_saves_when_writable_again() {
+    let Some((fs, _env, path, mut tui)) =
+        session_on_tmpfs(2048, "the read-only folder test", "Kabupaten Uji Baca Saja")
+    else {
+        return;
+    };
     add_entry(&mut tui, "Satu");
     tui.wait_text("Tersimpan pukul");
     let before = std::fs::read(&path).expect("read");
@@ -106,13 +115,9 @@ fn quitting_with_a_failed_save_leaves_a_recovery_file_that_is_offered() {
 
 #[test]
 fn a_full_disk_says_so_keeps_the_file_and_saves_once_there_is_room() {
-    let Some(fs) = Tmpfs::mount(64, "the full disk test") else {
+    let Some((fs, _env, path, mut tui)) = session_on_tmpfs(64, "the full disk test", "Kabupaten Uji Penuh") else {
         return;
     };
-    let env = Env::with_sessions(fs.path());
-    let path = env.new_session("Kabupaten Uji Penuh", "1", "2024-05-06");
-    let mut tui = env.spawn(&["open", path.to_str().expect("utf-8 path")], 24, 110);
-    to_governance(&mut tui);
     tui.wait_text("Tersimpan pukul");
     // No earlier versions whose space could be given up (see the next test).
     std::fs::remove_dir_all(store::backup::backup_dir(&path)).expect("no backups");
@@ -135,13 +140,9 @@ fn a_full_disk_says_so_keeps_the_file_and_saves_once_there_is_room() {
 
 #[test]
 fn on_a_full_disk_the_oldest_backups_give_way_to_the_session() {
-    let Some(fs) = Tmpfs::mount(256, "the full disk test") else {
+    let Some((fs, _env, path, mut tui)) = session_on_tmpfs(256, "the full disk test", "Kabupaten Uji Cadangan") else {
         return;
     };
-    let env = Env::with_sessions(fs.path());
-    let path = env.new_session("Kabupaten Uji Cadangan", "1", "2024-05-06");
-    let mut tui = env.spawn(&["open", path.to_str().expect("utf-8 path")], 24, 110);
-    to_governance(&mut tui);
     for i in 0..6 {
         add_entry(&mut tui, &format!("Versi {i}"));
         tui.wait_for("saved", |s| s.contains("Tersimpan pukul"));
