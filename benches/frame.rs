@@ -3,7 +3,9 @@
 //! after `update` returns `Effect::Save` (writing the file) is measured in `benches/store.rs`.
 //!
 //! Each measured key is followed by an unmeasured one that undoes it (Up after Down, Left after
-//! Right, undo after an add), so every iteration starts from the same screen.
+//! Right, undo after an add), so every iteration starts from the same screen. Each benchmark's
+//! screen is made once, before criterion's warm-up and samples (criterion calls the routine once
+//! per sample), so what a session pays once is not counted again in every sample.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -123,18 +125,18 @@ fn keystrokes(c: &mut Criterion) {
             if n >= 100_000 {
                 g.sample_size(30);
             }
+            let mut s = Screenful::new(&session, size);
             g.bench_function(BenchmarkId::new("down", n), |b| {
-                let mut s = Screenful::new(&session, size);
                 b.iter_custom(|iters| s.time(iters, || vec![key(KeyCode::Down)], || vec![key(KeyCode::Up)]));
             });
+            let mut s = Screenful::new(&session, size);
             g.bench_function(BenchmarkId::new("next_step", n), |b| {
-                let mut s = Screenful::new(&session, size);
                 b.iter_custom(|iters| s.time(iters, || vec![key(KeyCode::Right)], || vec![key(KeyCode::Left)]));
             });
+            // As when the audience view follows a changed file: the step's index is built
+            // again (the facilitator's screen builds them all on opening and keeps them).
+            let mut s = Screenful::new(&session, size);
             g.bench_function(BenchmarkId::new("next_step_cold", n), |b| {
-                // As when the audience view follows a changed file: the step's index is built
-                // again (the facilitator's screen builds them all on opening and keeps them).
-                let mut s = Screenful::new(&session, size);
                 b.iter_custom(|iters| {
                     let mut total = Duration::ZERO;
                     for _ in 0..iters {
@@ -149,9 +151,9 @@ fn keystrokes(c: &mut Criterion) {
                     total
                 });
             });
+            // The closing step counts every entry by pillar and kind.
+            let mut s = Screenful::new(&session, size);
             g.bench_function(BenchmarkId::new("redraw_summary_step", n), |b| {
-                // The closing step counts every entry by pillar and kind.
-                let mut s = Screenful::new(&session, size);
                 while s
                     .app
                     .session()
@@ -163,9 +165,9 @@ fn keystrokes(c: &mut Criterion) {
                 }
                 b.iter(|| s.act(Action::Tick));
             });
+            let mut s = Screenful::new(&session, size);
+            s.act(key(KeyCode::Char('a')));
             g.bench_function(BenchmarkId::new("type_char", n), |b| {
-                let mut s = Screenful::new(&session, size);
-                s.act(key(KeyCode::Char('a')));
                 b.iter_custom(|iters| {
                     s.time(
                         iters,
@@ -174,10 +176,11 @@ fn keystrokes(c: &mut Criterion) {
                     )
                 });
             });
+            // Entries recorded one after another: the cursor on the last entry of the first
+            // element, where the new one goes. The set of entry ids is built at the session's
+            // first add (once; see `once/entry_ids`), which falls in the warm-up.
+            let mut s = Screenful::new(&session, size);
             g.bench_function(BenchmarkId::new("add_entry_enter", n), |b| {
-                // Entries recorded one after another: the cursor on the last entry of the first
-                // element, where the new one goes.
-                let mut s = Screenful::new(&session, size);
                 let last_of_first = match &s.app.screen {
                     Screen::Session(sc) => sc.index().groups[0].entries.len(),
                     Screen::Home(_) => 0,
@@ -198,8 +201,8 @@ fn keystrokes(c: &mut Criterion) {
                     total
                 });
             });
+            let mut s = Screenful::new(&session, size);
             g.bench_function(BenchmarkId::new("paste_5000_chars", n), |b| {
-                let mut s = Screenful::new(&session, size);
                 b.iter_custom(|iters| {
                     let mut total = Duration::ZERO;
                     for _ in 0..iters {
