@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use ron::Value;
 
-use crate::domain::{Kind, Lang, Role};
+use crate::domain::{Kind, Lang, Problem, Role};
 
 const ID: &str = include_str!("../assets/i18n/id.ron");
 const EN: &str = include_str!("../assets/i18n/en.ron");
@@ -445,6 +445,7 @@ pub struct Strings {
     pub out_written: String,
     pub out_err_exists: String,
     pub out_err_no_folder: String,
+    pub problems: BTreeMap<String, String>,
     pub out_err_is_session: String,
     pub out_err_render: String,
     pub out_dialog_title: String,
@@ -513,6 +514,23 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     out
 }
 
+/// A problem in a file, in the words of `tr`'s language.
+pub fn describe(problem: &Problem, tr: &Strings) -> String {
+    let (key, mut values) = problem.parts();
+    if let Problem::Entry { problem: inner, .. } = problem {
+        values.push(("problem", describe(inner, tr)));
+    }
+    let template = tr.problems.get(key).map_or(key, String::as_str);
+    let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    fill(template, &pairs)
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&describe(self, strings(Lang::En)))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -573,5 +591,25 @@ mod catalog_tests {
         assert!(parse(&extra).expect_err("unknown").contains("unknown key 'apk_name'"));
         let wrong = ID.replacen("\"strength\": \"Kekuatan\"", "\"strenght\": \"Kekuatan\"", 1);
         assert!(parse(&wrong).expect_err("bad kind").contains("strenght"));
+    }
+
+    #[test]
+    fn every_file_problem_has_words_in_every_language() {
+        for lang in [Lang::Id, Lang::En] {
+            let tr = strings(lang);
+            for p in Problem::examples() {
+                let (key, _) = p.parts();
+                assert!(tr.problems.contains_key(key), "{lang:?}: no words for '{key}'");
+                let text = describe(&p, tr);
+                assert!(!text.contains('{'), "{lang:?}: '{key}' leaves a placeholder: {text}");
+            }
+            assert_eq!(tr.problems.len(), Problem::examples().len(), "{lang:?}: words for no problem");
+        }
+        let nested = Problem::Entry {
+            id: "01H".into(),
+            problem: Box::new(Problem::EntryNoText),
+        };
+        assert_eq!(describe(&nested, strings(Lang::Id)), "masukan 01H: isinya kosong");
+        assert_eq!(nested.to_string(), "entry 01H: the text is empty");
     }
 }
