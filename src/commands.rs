@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::IdGen;
 use crate::domain::{Edit, Lang, NewSession, SessionDate, Stage};
-use crate::i18n::{fill, strings};
+use crate::i18n::{describe, fill, strings};
 use crate::store::{self, LockError, SessionLock};
 use crate::tui::{self, Clock, Start};
 
@@ -115,9 +115,9 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
 /// session another bimtek has open).
 pub fn open(ctx: &Ctx, path: &Path, read_only: bool) -> Result<(), String> {
     let (session, lock) = if read_only {
-        (store::load(path).map_err(|e| e.to_string())?, None)
+        (store::load(path).map_err(|e| e.describe(ctx.tr()))?, None)
     } else {
-        let session = store::load(path).map_err(|e| e.to_string())?;
+        let session = store::load(path).map_err(|e| e.describe(ctx.tr()))?;
         let lock = SessionLock::acquire(path, ctx.clock.now()).map_err(|e| match e {
             LockError::Held { .. } => format!(
                 "{} {}",
@@ -159,7 +159,7 @@ pub fn backups(ctx: &Ctx, path: &Path) -> Vec<String> {
             ),
             Err(e) => fill(
                 &tr.cli_backups_row_bad,
-                &[("n", &n), ("time", &time), ("error", &e.message)],
+                &[("n", &n), ("time", &time), ("error", &describe(&e.problem, tr))],
             ),
         });
     }
@@ -196,7 +196,7 @@ pub fn restore(ctx: &Ctx, path: &Path, number: usize) -> Result<String, String> 
     store::backup::restore(path, &chosen.path).map_err(|e| match e {
         store::backup::RestoreError::Unreadable(e) => fill(
             &tr.err_backup_bad,
-            &[("n", &number.to_string()), ("error", &e.to_string())],
+            &[("n", &number.to_string()), ("error", &e.describe(tr))],
         ),
         store::backup::RestoreError::Io(e) => fill(&tr.err_write, &[("path", &shown), ("error", &e)]),
     })?;
@@ -237,13 +237,13 @@ pub fn list(ctx: &Ctx) -> Vec<String> {
                     s.entries
                 )
             }
-            Err(e) => format!("{}\t! {}", path.display(), e.message),
+            Err(e) => format!("{}\t! {}", path.display(), describe(&e.problem, ctx.tr())),
         })
         .collect()
 }
 
 pub fn check(ctx: &Ctx, path: &Path) -> Result<String, String> {
-    let s = store::load(path).map_err(|e| e.to_string())?;
+    let s = store::load(path).map_err(|e| e.describe(ctx.tr()))?;
     Ok(fill(
         &ctx.tr().cli_check_ok,
         &[
@@ -322,7 +322,7 @@ pub(crate) fn read_template(
     let shown = file.display().to_string();
     let text = store::files::read_text(file)
         .map_err(|e| fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())]))?;
-    let (t_stage, agenda) = crate::template::parse(&text).map_err(|e| e.located(&shown))?;
+    let (t_stage, agenda) = crate::template::parse(&text).map_err(|e| e.located(&shown, tr))?;
     if t_stage != stage {
         return Err(fill(
             &tr.err_template_stage,

@@ -603,7 +603,11 @@ mod catalog_tests {
                 let text = describe(&p, tr);
                 assert!(!text.contains('{'), "{lang:?}: '{key}' leaves a placeholder: {text}");
             }
-            assert_eq!(tr.problems.len(), Problem::examples().len(), "{lang:?}: words for no problem");
+            assert_eq!(
+                tr.problems.len(),
+                Problem::examples().len(),
+                "{lang:?}: words for no problem"
+            );
         }
         let nested = Problem::Entry {
             id: "01H".into(),

@@ -6,7 +6,8 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use crate::domain::{Agenda, Catalog, ElementDef, Pillar, Stage, Step, StepKind, Text};
+use crate::domain::{Agenda, Catalog, ElementDef, Pillar, Problem, Stage, Step, StepKind, Text};
+use crate::i18n::{Strings, describe};
 
 const CATALOG: &str = include_str!("../assets/catalog.ron");
 const BUILTIN: [&str; 4] = [
@@ -34,13 +35,13 @@ struct TemplateFile {
 pub struct TemplateError {
     pub line: usize,
     pub col: usize,
-    pub message: String,
+    pub problem: Problem,
 }
 
 impl TemplateError {
-    /// `file:line:col: message`, the form editors and terminals understand.
-    pub fn located(&self, file: &str) -> String {
-        format!("{file}:{}:{}: {}", self.line, self.col, self.message)
+    /// `file:line:col: what is wrong`, the form editors and terminals understand.
+    pub fn located(&self, file: &str, tr: &Strings) -> String {
+        format!("{file}:{}:{}: {}", self.line, self.col, describe(&self.problem, tr))
     }
 }
 
@@ -65,16 +66,18 @@ pub fn parse(text: &str) -> Result<(Stage, Agenda), TemplateError> {
     let file: TemplateFile = ron::from_str(text).map_err(|e| TemplateError {
         line: e.span.start.line,
         col: e.span.start.col,
-        message: e.code.to_string(),
+        problem: Problem::Syntax {
+            detail: e.code.to_string(),
+        },
     })?;
     let agenda = Agenda {
         name: file.name,
         elements: file.elements,
         steps: file.steps,
     };
-    validate(&agenda, catalog()).map_err(|(needle, message)| {
+    validate(&agenda, catalog()).map_err(|(needle, problem)| {
         let (line, col) = locate(text, &needle);
-        TemplateError { line, col, message }
+        TemplateError { line, col, problem }
     })?;
     Ok((file.stage, agenda))
 }
@@ -97,9 +100,9 @@ pub fn locate(text: &str, needle: &str) -> (usize, usize) {
 
 /// Checks an agenda against the catalog. On failure returns a piece of text to locate the
 /// problem by, and what is wrong.
-pub fn validate(agenda: &Agenda, catalog: &Catalog) -> Result<(), (String, String)> {
+pub fn validate(agenda: &Agenda, catalog: &Catalog) -> Result<(), (String, Problem)> {
     if agenda.steps.is_empty() {
-        return Err(("steps".into(), "the agenda has no steps".into()));
+        return Err(("steps".into(), Problem::NoSteps));
     }
     let mut extra = HashSet::new();
     for e in &agenda.elements {
@@ -107,48 +110,54 @@ pub fn validate(agenda: &Agenda, catalog: &Catalog) -> Result<(), (String, Strin
         let Some(p) = e.pillar() else {
             return Err((
                 quoted,
-                format!(
-                    "element '{}' must be written pillar.name with a known pillar ({})",
-                    e.code,
-                    pillar_list()
-                ),
+                Problem::ElementBadCode {
+                    code: e.code.clone(),
+                    pillars: pillar_list(),
+                },
             ));
         };
         if catalog.element(&e.code).is_some() || !extra.insert(e.code.as_str()) {
-            return Err((quoted, format!("element '{}' is defined twice", e.code)));
+            return Err((quoted, Problem::ElementTwice { code: e.code.clone() }));
         }
         if e.name.id.trim().is_empty() {
-            return Err((quoted, format!("element '{}' of pillar {p} has no name", e.code)));
+            return Err((
+                quoted,
+                Problem::ElementNoName {
+                    code: e.code.clone(),
+                    pillar: p.to_string(),
+                },
+            ));
         }
     }
     let mut ids = HashSet::new();
     for s in &agenda.steps {
         let quoted = format!("\"{}\"", s.id);
         if s.id.trim().is_empty() {
-            return Err(("id: \"\"".into(), "a step has an empty id".into()));
+            return Err(("id: \"\"".into(), Problem::StepIdEmpty));
         }
         if !ids.insert(s.id.as_str()) {
-            return Err((quoted, format!("step id '{}' is used twice", s.id)));
+            return Err((quoted, Problem::StepIdTwice { id: s.id.clone() }));
         }
         if s.title.id.trim().is_empty() {
-            return Err((quoted, format!("step '{}' has no title", s.id)));
+            return Err((quoted, Problem::StepNoTitle { id: s.id.clone() }));
         }
         if s.minutes > MAX_STEP_MINUTES {
             return Err((
                 quoted,
-                format!(
-                    "step '{}' lasts {} minutes; at most {MAX_STEP_MINUTES}",
-                    s.id, s.minutes
-                ),
+                Problem::StepTooLong {
+                    id: s.id.clone(),
+                    minutes: s.minutes,
+                    max: MAX_STEP_MINUTES,
+                },
             ));
         }
         match (s.kind, s.pillar) {
             (StepKind::Pillar, None) => {
-                return Err((quoted, format!("step '{}' is a pillar step but names no pillar", s.id)));
+                return Err((quoted, Problem::PillarStepNoPillar { id: s.id.clone() }));
             }
             (StepKind::Pillar, Some(_)) | (_, None) => {}
             (_, Some(_)) => {
-                return Err((quoted, format!("only pillar steps name a pillar (step '{}')", s.id)));
+                return Err((quoted, Problem::PillarOnNonPillarStep { id: s.id.clone() }));
             }
         }
     }
@@ -217,13 +226,23 @@ mod tests {
         let text = "(\n  name: (id: \"x\"),\n  stage: 1,\n  steps: [\n    (id: \"a\", kind: pillar, pillar: Some(tourism), title: (id: \"A\"), minutes: 5),\n  ],\n)";
         let err = parse(text).expect_err("unknown pillar");
         assert_eq!(err.line, 5);
-        assert!(err.message.contains("tourism"), "{}", err.message);
+        assert!(
+            err.problem.to_string().contains("tourism"),
+            "{}",
+            err.problem.to_string()
+        );
     }
 
     #[test]
     fn empty_agenda_and_bad_elements_are_refused() {
         let empty = "(name: (id: \"x\"), stage: 1, steps: [])";
-        assert!(parse(empty).expect_err("empty").message.contains("no steps"));
+        assert!(
+            parse(empty)
+                .expect_err("empty")
+                .problem
+                .to_string()
+                .contains("no steps")
+        );
         let bad = "(name: (id: \"x\"), stage: 2,\n elements: [(code: \"tourism.beach\", name: (id: \"Pantai\"))],\n steps: [(id: \"a\", kind: info, title: (id: \"A\"), minutes: 5)])";
         let err = parse(bad).expect_err("bad element");
         assert_eq!((err.line, err.col), (2, 20));
@@ -236,6 +255,12 @@ mod tests {
     fn absurd_durations_are_refused() {
         let text =
             "(name: (id: \"x\"), stage: 1, steps: [(id: \"a\", kind: info, title: (id: \"A\"), minutes: 100000)])";
-        assert!(parse(text).expect_err("too long").message.contains("minutes"));
+        assert!(
+            parse(text)
+                .expect_err("too long")
+                .problem
+                .to_string()
+                .contains("minutes")
+        );
     }
 }

@@ -17,7 +17,7 @@ use crate::app::backups::BackupRow;
 use crate::app::recovery::RecoveryOffer;
 use crate::app::{Action, App, Effect, SessionRow, update};
 use crate::domain::{Lang, NewSession, Session};
-use crate::i18n::{Strings, fill, strings};
+use crate::i18n::{Strings, describe, fill, strings};
 use crate::store::writer::{Peek, Report, Watch, Writer};
 use crate::store::{self, SessionLock, backup, lock::LockError, recovery};
 
@@ -70,7 +70,7 @@ pub fn lock_message(tr: &Strings, path: &Path, err: &LockError) -> String {
 
 /// Loads and locks a session for editing.
 pub fn open_session(path: &Path, clock: Clock, tr: &Strings) -> Result<(Session, SessionLock), String> {
-    let session = store::load(path).map_err(|e| e.to_string())?;
+    let session = store::load(path).map_err(|e| e.describe(tr))?;
     let lock = SessionLock::acquire(path, clock.now()).map_err(|e| lock_message(tr, path, &e))?;
     // We are the only writer now: what an interrupted save left behind can go.
     backup::tidy(path);
@@ -104,12 +104,12 @@ pub fn create_message(tr: &Strings, e: store::files::CreateError) -> String {
     }
 }
 
-fn scan(dir: &Path) -> Vec<SessionRow> {
+fn scan(dir: &Path, tr: &Strings) -> Vec<SessionRow> {
     store::list::scan(dir)
         .into_iter()
         .map(|(path, summary)| SessionRow {
             path,
-            summary: summary.map_err(|e| e.message),
+            summary: summary.map_err(|e| describe(&e.problem, tr)),
         })
         .collect()
 }
@@ -179,7 +179,7 @@ impl Shell {
                 self.save(app);
                 None
             }
-            Effect::ScanSessions => Some(Action::SessionsScanned(scan(&self.dir))),
+            Effect::ScanSessions => Some(Action::SessionsScanned(scan(&self.dir, self.tr()))),
             Effect::Close => {
                 self.lock = None;
                 self.forget();
@@ -192,7 +192,7 @@ impl Shell {
                     path,
                     read_only: true,
                 },
-                Err(e) => Action::Failed(e.to_string()),
+                Err(e) => Action::Failed(e.describe(self.tr())),
             }),
             Effect::ListBackups(session) => {
                 let rows = backup::list(&session)
@@ -200,7 +200,10 @@ impl Shell {
                     .map(|b| BackupRow {
                         path: b.path,
                         written: self.clock.at(b.written),
-                        entries: b.summary.map(|s| s.entries).map_err(|e| e.message),
+                        entries: b
+                            .summary
+                            .map(|s| s.entries)
+                            .map_err(|e| describe(&e.problem, self.tr())),
                     })
                     .collect();
                 Some(Action::BackupsListed { session, rows })
@@ -218,7 +221,7 @@ impl Shell {
                         session: f.session,
                         recovery: f.recovery,
                         written: self.clock.at(f.written),
-                        entries: f.summary.map(|s| s.entries).map_err(|e| e.to_string()),
+                        entries: f.summary.map(|s| s.entries).map_err(|e| e.describe(self.tr())),
                         current_entries: f.current.map(|s| s.entries),
                     })
                     .collect();
@@ -297,7 +300,7 @@ impl Shell {
     fn open(&mut self, path: PathBuf) -> Action {
         let session = match store::load(&path) {
             Ok(s) => s,
-            Err(e) => return Action::Failed(e.to_string()),
+            Err(e) => return Action::Failed(e.describe(self.tr())),
         };
         let lock = match self.lock(&path) {
             Ok(l) => l,
@@ -368,7 +371,7 @@ impl Shell {
                     read_only: false,
                 }
             }
-            Err(e) => Action::Failed(e.to_string()),
+            Err(e) => Action::Failed(e.describe(self.tr())),
         }
     }
 

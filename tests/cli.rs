@@ -536,7 +536,14 @@ fn check_refuses_a_newer_schema_version() {
     let (line, col, why) = located(&message, &path);
     assert!(why.contains("99"), "{message}");
     assert!(why.contains("schema_version"), "{message}");
+    // In the language of the screen: Bahasa Indonesia unless asked otherwise.
+    assert!(
+        why.contains("lebih baru") && why.contains("perbarui bimtek"),
+        "{message}"
+    );
     assert!(text_at(&text, line, col).starts_with("schema_version"), "{message}");
+    let english = one_line_error(&run(env.bimtek().args(["--lang", "en", "check"]).arg(&path)));
+    assert!(english.contains("is newer than this bimtek understands"), "{english}");
     assert_eq!(fs::read_to_string(&path).expect("read"), text);
 }
 
@@ -554,8 +561,9 @@ fn check_refuses_missing_files_folders_and_non_text() {
     let binary = env.sessions().join("biner.ron");
     fs::write(&binary, b"(\n  schema_version: 1,\n  id: \"\xff\xfe\",\n)").expect("write");
     let message = one_line_error(&run(env.bimtek().arg("check").arg(&binary)));
-    let (line, _, _) = located(&message, &binary);
+    let (line, _, why) = located(&message, &binary);
     assert_eq!(line, 3, "{message}");
+    assert_eq!(why, "berkas ini bukan teks UTF-8 yang sah", "{message}");
 }
 
 // ---------------------------------------------------------------------------------------------

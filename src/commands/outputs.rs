@@ -83,7 +83,7 @@ pub fn write_export(
 
 /// `bimtek export PATH --format F [-o OUT] [--force]`: returns where the export went.
 pub fn export(ctx: &Ctx, path: &Path, format: Format, out: Option<&Path>, force: bool) -> Result<PathBuf, String> {
-    let session = store::load(path).map_err(|e| e.to_string())?;
+    let session = store::load(path).map_err(|e| e.describe(ctx.tr()))?;
     let out = out.map_or_else(|| export_path(path, format), Path::to_path_buf);
     write_export(&session, path, &out, format, ctx.lang, force).map_err(|e| e.message(ctx.tr(), format))
 }
@@ -146,7 +146,7 @@ pub fn create_carried(
     // What is carried must load back before it is written anywhere.
     let shown = dir.join(format!("{}.ron", session.file_stem())).display().to_string();
     store::parse(&store::to_ron(&session))
-        .map_err(|e| fill(&tr.err_write, &[("path", &shown), ("error", &e.message)]))?;
+        .map_err(|e| fill(&tr.err_write, &[("path", &shown), ("error", &e.describe(tr))]))?;
     let path = store::files::create_new(dir, &session).map_err(|e| crate::tui::create_message(tr, e))?;
     Ok((path, carried))
 }
@@ -167,7 +167,7 @@ fn carried_message(tr: &Strings, from: &str, c: Carried) -> String {
 /// `bimtek new --from PREV [--stage N] …`: the lines to print, the new file's path last.
 pub fn new_from(ctx: &Ctx, from: &Path, args: CarryArgs) -> Result<(Vec<String>, PathBuf), String> {
     let tr = ctx.tr();
-    let prev = store::load(from).map_err(|e| e.to_string())?;
+    let prev = store::load(from).map_err(|e| e.describe(ctx.tr()))?;
     let stage = next_stage(tr, from, &prev, args.stage)?;
     let region = args.region.unwrap_or_else(|| prev.region.clone());
     if region.trim().is_empty() {
@@ -203,7 +203,7 @@ pub fn new_from_form(
     lang: Lang,
 ) -> Result<(PathBuf, String), String> {
     let tr = strings(lang);
-    let prev = store::load(from).map_err(|e| e.to_string())?;
+    let prev = store::load(from).map_err(|e| e.describe(tr))?;
     next_stage(tr, from, &prev, Some(spec.stage))?;
     let spec = NewSession {
         venue: if spec.venue.trim().is_empty() {
@@ -259,14 +259,14 @@ pub fn merge(ctx: &Ctx, target: &Path, sources: &[PathBuf], force: bool) -> Resu
         }
     }
     // Load everything before locking, so that a wrong path leaves no lock file behind.
-    store::load(target).map_err(|e| e.to_string())?;
+    store::load(target).map_err(|e| e.describe(ctx.tr()))?;
     let loaded = sources
         .iter()
-        .map(|p| store::load(p).map_err(|e| e.to_string()))
+        .map(|p| store::load(p).map_err(|e| e.describe(ctx.tr())))
         .collect::<Result<Vec<Session>, String>>()?;
     let _lock = SessionLock::acquire(target, ctx.clock.now()).map_err(|e| tui::lock_message(tr, target, &e))?;
     // Again under the lock: the file may have changed in between.
-    let current = store::load(target).map_err(|e| e.to_string())?;
+    let current = store::load(target).map_err(|e| e.describe(ctx.tr()))?;
     if !force {
         for (s, path) in loaded.iter().zip(sources) {
             if !merge::related(&current, s) {
@@ -294,10 +294,7 @@ pub fn merge(ctx: &Ctx, target: &Path, sources: &[PathBuf], force: bool) -> Resu
     store::parse(&text).map_err(|e| {
         fill(
             &tr.out_err_merge_invalid,
-            &[
-                ("target", &shown),
-                ("error", &format!("{}:{}: {}", e.line, e.col, e.message)),
-            ],
+            &[("target", &shown), ("error", &e.describe(tr))],
         )
     })?;
     store::backup::save_over(target, &text)

@@ -24,7 +24,7 @@ pub use catalog::{AspectDef, Catalog, ElementDef, PillarDef, SubAspectDef};
 pub use codes::{Aspect, Kind, Lang, Pillar, Stage};
 pub use edit::{Edit, EditError};
 pub use entry::{Entry, Proposer};
-pub use problem::Problem;
 pub use grouping::{Group, GroupKey};
+pub use problem::Problem;
 pub use session::{Agenda, NewSession, Participant, Role, SCHEMA_VERSION, Session, SessionDate, Step, StepKind};
 pub use text::Text;

@@ -6,39 +6,101 @@
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
     /// The text is not valid RON; `detail` is the parser's own (English) words.
-    Syntax { detail: String },
+    Syntax {
+        detail: String,
+    },
     /// The file could not be read; `detail` is the system's words.
-    Io { detail: String },
+    Io {
+        detail: String,
+    },
     Folder,
-    TooBig { mib: u64, max_mib: u64 },
+    TooBig {
+        mib: u64,
+        max_mib: u64,
+    },
     NotUtf8,
-    NewerSchema { found: u32, supported: u32 },
+    NewerSchema {
+        found: u32,
+        supported: u32,
+    },
     SchemaZero,
     /// A problem with one entry.
-    Entry { id: String, problem: Box<Problem> },
-    ProgramScore { field: &'static str, value: u8 },
-    ProgramYear { year: i32 },
-    VoteBudget { round: String, budget: u32, max: u32 },
-    CurrentStepPast { step: usize, last: usize },
-    ParticipantIdTwice { id: String },
+    Entry {
+        id: String,
+        problem: Box<Problem>,
+    },
+    ProgramScore {
+        field: &'static str,
+        value: u8,
+    },
+    ProgramYear {
+        year: u16,
+    },
+    VoteBudget {
+        round: String,
+        budget: u32,
+        max: u32,
+    },
+    CurrentStepPast {
+        step: usize,
+        last: usize,
+    },
+    ParticipantIdTwice {
+        id: String,
+    },
     EntryIdEmpty,
-    IdTwice { id: String },
+    IdTwice {
+        id: String,
+    },
     EntryNoText,
-    EntryTooLong { chars: usize, max: usize },
-    UnknownElement { code: String },
-    ElementNotOfPillar { code: String, pillar: String },
-    UnknownSubAspect { sub: String },
-    ScoreRange { sub: String, score: u8 },
+    EntryTooLong {
+        chars: usize,
+        max: usize,
+    },
+    UnknownElement {
+        code: String,
+    },
+    ElementNotOfPillar {
+        code: String,
+        pillar: String,
+    },
+    UnknownSubAspect {
+        sub: String,
+    },
+    ScoreRange {
+        sub: String,
+        score: u8,
+    },
     NoSteps,
-    ElementBadCode { code: String, pillars: String },
-    ElementTwice { code: String },
-    ElementNoName { code: String, pillar: String },
+    ElementBadCode {
+        code: String,
+        pillars: String,
+    },
+    ElementTwice {
+        code: String,
+    },
+    ElementNoName {
+        code: String,
+        pillar: String,
+    },
     StepIdEmpty,
-    StepIdTwice { id: String },
-    StepNoTitle { id: String },
-    StepTooLong { id: String, minutes: u32, max: u32 },
-    PillarStepNoPillar { id: String },
-    PillarOnNonPillarStep { id: String },
+    StepIdTwice {
+        id: String,
+    },
+    StepNoTitle {
+        id: String,
+    },
+    StepTooLong {
+        id: String,
+        minutes: u32,
+        max: u32,
+    },
+    PillarStepNoPillar {
+        id: String,
+    },
+    PillarOnNonPillarStep {
+        id: String,
+    },
 }
 
 impl Problem {
@@ -77,7 +139,9 @@ impl Problem {
             P::UnknownSubAspect { sub } => ("unknown_sub_aspect", vec![("sub", s(sub))]),
             P::ScoreRange { sub, score } => ("score_range", vec![("sub", s(sub)), ("score", s(score))]),
             P::NoSteps => ("no_steps", vec![]),
-            P::ElementBadCode { code, pillars } => ("element_bad_code", vec![("code", s(code)), ("pillars", s(pillars))]),
+            P::ElementBadCode { code, pillars } => {
+                ("element_bad_code", vec![("code", s(code)), ("pillars", s(pillars))])
+            }
             P::ElementTwice { code } => ("element_twice", vec![("code", s(code))]),
             P::ElementNoName { code, pillar } => ("element_no_name", vec![("code", s(code)), ("pillar", s(pillar))]),
             P::StepIdEmpty => ("step_id_empty", vec![]),
@@ -128,7 +192,10 @@ impl Problem {
             Problem::UnknownSubAspect { sub: t() },
             Problem::ScoreRange { sub: t(), score: 9 },
             Problem::NoSteps,
-            Problem::ElementBadCode { code: t(), pillars: t() },
+            Problem::ElementBadCode {
+                code: t(),
+                pillars: t(),
+            },
             Problem::ElementTwice { code: t() },
             Problem::ElementNoName { code: t(), pillar: t() },
             Problem::StepIdEmpty,

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Problem;
+
 macro_rules! simple_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
         $(#[$meta])*
@@ -82,18 +84,18 @@ impl ProgramInfo {
     }
 
     /// Checks the scores a hand edit or an import could get wrong.
-    pub fn validate(&self) -> Result<(), String> {
-        for (name, v) in [("impact", self.impact), ("effort", self.effort)] {
-            if let Some(v) = v
-                && !SCALE.contains(&v)
+    pub fn validate(&self) -> Result<(), Problem> {
+        for (field, v) in [("impact", self.impact), ("effort", self.effort)] {
+            if let Some(value) = v
+                && !SCALE.contains(&value)
             {
-                return Err(format!("{name} must be 1 to 5, not {v}"));
+                return Err(Problem::ProgramScore { field, value });
             }
         }
         if let Some(y) = self.target_year
             && !(2000..=2100).contains(&y)
         {
-            return Err(format!("target year {y} is not plausible"));
+            return Err(Problem::ProgramYear { year: y });
         }
         Ok(())
     }

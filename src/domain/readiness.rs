@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Aspect, Catalog, Pillar};
+use super::{Aspect, Catalog, Pillar, Problem};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -62,7 +62,7 @@ pub fn aspect_average_tenths(
 }
 
 /// Checks scores loaded from a file.
-pub fn validate(scores: &[Score], catalog: &Catalog) -> Result<(), (String, String)> {
+pub fn validate(scores: &[Score], catalog: &Catalog) -> Result<(), (String, Problem)> {
     for s in scores {
         let known = catalog
             .aspects
@@ -72,13 +72,16 @@ pub fn validate(scores: &[Score], catalog: &Catalog) -> Result<(), (String, Stri
         if !known {
             return Err((
                 format!("\"{}\"", s.sub),
-                format!("unknown readiness sub-aspect '{}'", s.sub),
+                Problem::UnknownSubAspect { sub: s.sub.clone() },
             ));
         }
         if !valid_score(s.score) {
             return Err((
                 format!("\"{}\"", s.sub),
-                format!("score {} for '{}' is outside 1 to 5", s.score, s.sub),
+                Problem::ScoreRange {
+                    sub: s.sub.clone(),
+                    score: s.score,
+                },
             ));
         }
     }

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::domain::entry::MAX_ENTRY_CHARS;
-use crate::domain::{SCHEMA_VERSION, Session};
+use crate::domain::{Lang, Problem, SCHEMA_VERSION, Session};
+use crate::i18n::{Strings, describe, strings};
 use crate::template::{self, catalog, locate};
 
 /// Session files larger than this are refused before they are read: no real session comes near
@@ -26,15 +27,28 @@ pub struct LoadError {
     pub path: PathBuf,
     /// 1-based; `None` when the problem is the file as a whole (cannot be read, too big).
     pub position: Option<(usize, usize)>,
-    pub message: String,
+    pub problem: Problem,
+}
+
+impl LoadError {
+    /// `file:line:col: what is wrong`, in the words of `tr`'s language.
+    pub fn describe(&self, tr: &Strings) -> String {
+        let what = describe(&self.problem, tr);
+        match self.position {
+            Some((line, col)) => format!("{}:{line}:{col}: {what}", self.path.display()),
+            None => format!("{}: {what}", self.path.display()),
+        }
+    }
+
+    /// What is wrong, without where (English).
+    pub fn message(&self) -> String {
+        self.problem.to_string()
+    }
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position {
-            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.path.display(), self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
-        }
+        f.write_str(&self.describe(strings(Lang::En)))
     }
 }
 
@@ -45,13 +59,23 @@ impl std::error::Error for LoadError {}
 pub struct ParseError {
     pub line: usize,
     pub col: usize,
-    pub message: String,
+    pub problem: Problem,
 }
 
 impl ParseError {
-    fn at(text: &str, needle: &str, message: String) -> ParseError {
+    fn at(text: &str, needle: &str, problem: Problem) -> ParseError {
         let (line, col) = locate(text, needle);
-        ParseError { line, col, message }
+        ParseError { line, col, problem }
+    }
+
+    /// `line:col: what is wrong`, in the words of `tr`'s language.
+    pub fn describe(&self, tr: &Strings) -> String {
+        format!("{}:{}: {}", self.line, self.col, describe(&self.problem, tr))
+    }
+
+    /// What is wrong, without where (English).
+    pub fn message(&self) -> String {
+        self.problem.to_string()
     }
 }
 
@@ -65,7 +89,16 @@ fn ron_error(e: ron::error::SpannedError) -> ParseError {
     ParseError {
         line: e.span.start.line.max(1),
         col: e.span.start.col.max(1),
-        message: e.code.to_string(),
+        problem: Problem::Syntax {
+            detail: e.code.to_string(),
+        },
+    }
+}
+
+fn in_entry(id: &str, problem: Problem) -> Problem {
+    Problem::Entry {
+        id: id.to_string(),
+        problem: Box::new(problem),
     }
 }
 
@@ -84,17 +117,14 @@ pub fn parse(text: &str) -> Result<Session, ParseError> {
             return Err(ParseError::at(
                 text,
                 "schema_version",
-                format!(
-                    "schema_version {v} is newer than this bimtek understands (up to {SCHEMA_VERSION}); update bimtek to open it"
-                ),
+                Problem::NewerSchema {
+                    found: v,
+                    supported: SCHEMA_VERSION,
+                },
             ));
         }
         Some(0) => {
-            return Err(ParseError::at(
-                text,
-                "schema_version",
-                "schema_version 0 does not exist".into(),
-            ));
+            return Err(ParseError::at(text, "schema_version", Problem::SchemaZero));
         }
         _ => {}
     }
@@ -114,17 +144,20 @@ fn migrate(session: &mut Session) {
 }
 
 fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
-    template::validate(&s.agenda, catalog()).map_err(|(needle, message)| ParseError::at(text, &needle, message))?;
+    template::validate(&s.agenda, catalog()).map_err(|(needle, problem)| ParseError::at(text, &needle, problem))?;
     crate::domain::readiness::validate(&s.readiness, catalog())
-        .map_err(|(needle, message)| ParseError::at(text, &needle, message))?;
+        .map_err(|(needle, problem)| ParseError::at(text, &needle, problem))?;
     for e in &s.entries {
         if let Some(p) = &e.program
-            && let Err(message) = p.validate()
+            && let Err(problem) = p.validate()
         {
             return Err(ParseError::at(
                 text,
                 &format!("\"{}\"", e.id),
-                format!("entry {}: {message}", e.id),
+                Problem::Entry {
+                    id: e.id.clone(),
+                    problem: Box::new(problem),
+                },
             ));
         }
     }
@@ -133,12 +166,11 @@ fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
             return Err(ParseError::at(
                 text,
                 &format!("\"{}\"", r.id),
-                format!(
-                    "vote round {}: budget {} is outside 1 to {}",
-                    r.id,
-                    r.budget,
-                    crate::domain::vote::MAX_BUDGET
-                ),
+                Problem::VoteBudget {
+                    round: r.id.clone(),
+                    budget: r.budget,
+                    max: crate::domain::vote::MAX_BUDGET,
+                },
             ));
         }
     }
@@ -146,11 +178,10 @@ fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
         return Err(ParseError::at(
             text,
             "current_step",
-            format!(
-                "current_step {} is past the last step ({})",
-                s.current_step,
-                s.agenda.steps.len() - 1
-            ),
+            Problem::CurrentStepPast {
+                step: s.current_step,
+                last: s.agenda.steps.len() - 1,
+            },
         ));
     }
     let mut ids = HashSet::new();
@@ -159,29 +190,32 @@ fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
             return Err(ParseError::at(
                 text,
                 &format!("\"{}\"", p.id),
-                format!("participant id {} is used twice", p.id),
+                Problem::ParticipantIdTwice { id: p.id.clone() },
             ));
         }
     }
     for e in &s.entries {
         let at = format!("\"{}\"", e.id);
         if e.id.trim().is_empty() {
-            return Err(ParseError::at(text, "id: \"\"", "an entry has an empty id".into()));
+            return Err(ParseError::at(text, "id: \"\"", Problem::EntryIdEmpty));
         }
         if !ids.insert(e.id.as_str()) {
-            return Err(ParseError::at(text, &at, format!("id {} is used twice", e.id)));
+            return Err(ParseError::at(text, &at, Problem::IdTwice { id: e.id.clone() }));
         }
         if e.text.trim().is_empty() {
-            return Err(ParseError::at(text, &at, format!("entry {} has no text", e.id)));
+            return Err(ParseError::at(text, &at, in_entry(&e.id, Problem::EntryNoText)));
         }
         let chars = e.text.chars().count();
         if chars > MAX_ENTRY_CHARS {
             return Err(ParseError::at(
                 text,
                 &at,
-                format!(
-                    "entry {} is {chars} characters long; an entry may have at most {MAX_ENTRY_CHARS}",
-                    e.id
+                in_entry(
+                    &e.id,
+                    Problem::EntryTooLong {
+                        chars,
+                        max: MAX_ENTRY_CHARS,
+                    },
                 ),
             ));
         }
@@ -190,7 +224,7 @@ fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
                 return Err(ParseError::at(
                     text,
                     &format!("\"{code}\""),
-                    format!("unknown element '{code}'"),
+                    in_entry(&e.id, Problem::UnknownElement { code: code.clone() }),
                 ));
             }
             let owner = crate::domain::catalog::element_pillar(code);
@@ -198,10 +232,12 @@ fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
                 return Err(ParseError::at(
                     text,
                     &at,
-                    format!(
-                        "entry {}: element '{code}' does not belong to pillar '{}'",
-                        e.id,
-                        e.pillar.map_or("", |p| p.code())
+                    in_entry(
+                        &e.id,
+                        Problem::ElementNotOfPillar {
+                            code: code.clone(),
+                            pillar: e.pillar.map_or("", |p| p.code()).to_string(),
+                        },
                     ),
                 ));
             }
@@ -212,23 +248,23 @@ fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
 
 /// Reads and parses a session file.
 pub fn load(path: &Path) -> Result<Session, LoadError> {
-    let whole = |message: String| LoadError {
+    let whole = |problem: Problem| LoadError {
         path: path.to_path_buf(),
         position: None,
-        message,
+        problem,
     };
-    let meta = std::fs::metadata(path).map_err(|e| whole(e.to_string()))?;
+    let io = |e: std::io::Error| Problem::Io { detail: e.to_string() };
+    let meta = std::fs::metadata(path).map_err(|e| whole(io(e)))?;
     if meta.is_dir() {
-        return Err(whole("is a folder, not a session file".into()));
+        return Err(whole(Problem::Folder));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(whole(format!(
-            "the file is {} MiB; session files larger than {} MiB are refused",
-            meta.len() / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        )));
+        return Err(whole(Problem::TooBig {
+            mib: meta.len() / (1024 * 1024),
+            max_mib: MAX_FILE_BYTES / (1024 * 1024),
+        }));
     }
-    let bytes = std::fs::read(path).map_err(|e| whole(e.to_string()))?;
+    let bytes = std::fs::read(path).map_err(|e| whole(io(e)))?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let good = String::from_utf8_lossy(good);
@@ -237,12 +273,12 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
         LoadError {
             path: path.to_path_buf(),
             position: Some((line, col)),
-            message: "the file is not valid UTF-8 text".into(),
+            problem: Problem::NotUtf8,
         }
     })?;
     parse(&text).map_err(|e| LoadError {
         path: path.to_path_buf(),
         position: Some((e.line, e.col)),
-        message: e.message,
+        problem: e.problem,
     })
 }

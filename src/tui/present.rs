@@ -30,7 +30,7 @@ fn signature(path: &Path) -> Option<(SystemTime, u64)> {
 }
 
 pub fn run(lang: Lang, path: PathBuf, clock: Clock, mut look: Look) -> Result<(), String> {
-    let session = store::load(&path).map_err(|e| e.to_string())?;
+    let session = store::load(&path).map_err(|e| e.describe(strings(lang)))?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut app = App::new(lang, clock.now(), 1, dir.clone());
     look.audience = true;
