@@ -293,7 +293,9 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
     }
     let n = entries.len();
     for e in entries {
-        Edit::AddEntry(e).apply(&mut session).map_err(|e| one(e.to_string()))?;
+        Edit::AddEntry(e)
+            .apply(&mut session)
+            .map_err(|e| one(crate::ui::flash::edit_error(tr, &e)))?;
     }
     session.updated = now;
     store::backup::save_over(path, &store::to_ron(&session)).map_err(|e| {

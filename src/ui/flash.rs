@@ -68,7 +68,7 @@ pub fn is_refusal(f: &Flash) -> bool {
     )
 }
 
-fn edit_error(tr: &Strings, e: &EditError) -> String {
+pub fn edit_error(tr: &Strings, e: &EditError) -> String {
     match e {
         EditError::DuplicateId(id) | EditError::NoSuchEntry(id) | EditError::NoSuchItem(id) => {
             fill(&tr.err_edit_missing, &[("id", id)])
