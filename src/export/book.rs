@@ -80,6 +80,55 @@ fn num(title: &str, width: u16) -> Column {
     }
 }
 
+/// A table whose first column numbers the rows (1, 2, …), then `columns`, a row per item.
+fn numbered<T>(no: &str, columns: Vec<Column>, items: &[T], cells: impl Fn(&T) -> Vec<String>) -> Block {
+    let mut all = vec![num(no, 2)];
+    all.extend(columns);
+    Block::Table(Table {
+        columns: all,
+        rows: items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                let mut row = vec![(i + 1).to_string()];
+                row.extend(cells(item));
+                row
+            })
+            .collect(),
+    })
+}
+
+/// Entries under headings: each heading in turn with the table of its entries, or `none` if it
+/// has none; then the entries of no heading (`key` gives `None`), if any, under `rest`.
+struct ByHeading<'e, K> {
+    headings: Vec<(K, Block)>,
+    none: String,
+    rest: Block,
+    key: fn(&Entry) -> Option<K>,
+    entries: &'e [&'e Entry],
+}
+
+impl<'e, K: PartialEq + Copy> ByHeading<'e, K> {
+    fn write(self, out: &mut Vec<Block>, table: impl Fn(&[&'e Entry]) -> Block) {
+        let under =
+            |k: Option<K>| -> Vec<&'e Entry> { self.entries.iter().copied().filter(|e| (self.key)(e) == k).collect() };
+        for (k, heading) in self.headings {
+            out.push(heading);
+            let mine = under(Some(k));
+            out.push(if mine.is_empty() {
+                Block::Empty(self.none.clone())
+            } else {
+                table(&mine)
+            });
+        }
+        let rest = under(None);
+        if !rest.is_empty() {
+            out.push(self.rest);
+            out.push(table(&rest));
+        }
+    }
+}
+
 struct Ctx<'a> {
     s: &'a Session,
     lang: Lang,
@@ -429,8 +478,8 @@ const SWOT: [Kind; 4] = [Kind::Strength, Kind::Weakness, Kind::Opportunity, Kind
 fn swot_section(c: &Ctx, out: &mut Vec<Block>) {
     out.push(Block::Section(format!("1.2 {}", c.tr.out_swot)));
     let found = c.of_kinds(&SWOT);
-    let table = |entries: Vec<&Entry>| {
-        let mut entries = entries;
+    let table = |entries: &[&Entry]| {
+        let mut entries = entries.to_vec();
         entries.sort_by_key(|e| SWOT.iter().position(|k| *k == e.kind));
         Block::Table(Table {
             columns: vec![
@@ -444,20 +493,17 @@ fn swot_section(c: &Ctx, out: &mut Vec<Block>) {
                 .collect(),
         })
     };
-    for a in Aspect::ALL {
-        out.push(Block::Subsection(c.aspect(*a)));
-        let mine: Vec<&Entry> = found.iter().copied().filter(|e| e.aspect == Some(*a)).collect();
-        out.push(if mine.is_empty() {
-            Block::Empty(c.tr.out_swot_none.clone())
-        } else {
-            table(mine)
-        });
+    ByHeading {
+        headings: Aspect::ALL
+            .iter()
+            .map(|a| (*a, Block::Subsection(c.aspect(*a))))
+            .collect(),
+        none: c.tr.out_swot_none.clone(),
+        rest: Block::Subsection(c.tr.out_swot_other.clone()),
+        key: |e| e.aspect,
+        entries: &found,
     }
-    let loose: Vec<&Entry> = found.iter().copied().filter(|e| e.aspect.is_none()).collect();
-    if !loose.is_empty() {
-        out.push(Block::Subsection(c.tr.out_swot_other.clone()));
-        out.push(table(loose));
-    }
+    .write(out, table);
 }
 
 /// A pillar's problems and potentials, by element (standard ones first, then the agenda's own,
@@ -508,50 +554,39 @@ fn book2(c: &Ctx, out: &mut Vec<Block>) {
     out.push(Block::Section(format!("2.1 {}", c.tr.out_programs)));
     let programs = c.programs();
     let table = |entries: &[&Entry]| {
-        Block::Table(Table {
-            columns: vec![
-                num(&c.tr.out_col_no, 2),
-                col(&c.tr.out_col_program, 7),
-                col(&c.tr.out_col_element, 4),
-                col(&c.tr.out_col_opd, 5),
-                col(&c.tr.out_col_horizon, 4),
-                col(&c.tr.out_col_budget, 4),
-                col(&c.tr.out_col_innovation, 3),
-                num(&c.tr.out_col_votes, 3),
-            ],
-            rows: entries
-                .iter()
-                .enumerate()
-                .map(|(i, e)| {
-                    let p = Ctx::program_info(e);
-                    vec![
-                        (i + 1).to_string(),
-                        c.program_cell(e),
-                        c.element(e.element.as_deref()),
-                        c.opd(e),
-                        c.horizon(&p),
-                        c.budget(&p),
-                        c.innovation(&p),
-                        super::votes_for(c.s, &e.id).to_string(),
-                    ]
-                })
-                .collect(),
+        let columns = vec![
+            col(&c.tr.out_col_program, 7),
+            col(&c.tr.out_col_element, 4),
+            col(&c.tr.out_col_opd, 5),
+            col(&c.tr.out_col_horizon, 4),
+            col(&c.tr.out_col_budget, 4),
+            col(&c.tr.out_col_innovation, 3),
+            num(&c.tr.out_col_votes, 3),
+        ];
+        numbered(&c.tr.out_col_no, columns, entries, |e| {
+            let p = Ctx::program_info(e);
+            vec![
+                c.program_cell(e),
+                c.element(e.element.as_deref()),
+                c.opd(e),
+                c.horizon(&p),
+                c.budget(&p),
+                c.innovation(&p),
+                super::votes_for(c.s, &e.id).to_string(),
+            ]
         })
     };
-    for p in Pillar::ALL {
-        out.push(Block::Subsection(c.pillar(Some(*p))));
-        let mine: Vec<&Entry> = programs.iter().copied().filter(|e| e.pillar == Some(*p)).collect();
-        out.push(if mine.is_empty() {
-            Block::Empty(c.tr.out_programs_none.clone())
-        } else {
-            table(&mine)
-        });
+    ByHeading {
+        headings: Pillar::ALL
+            .iter()
+            .map(|p| (*p, Block::Subsection(c.pillar(Some(*p)))))
+            .collect(),
+        none: c.tr.out_programs_none.clone(),
+        rest: Block::Subsection(c.tr.out_no_pillar.clone()),
+        key: |e| e.pillar,
+        entries: &programs,
     }
-    let loose: Vec<&Entry> = programs.iter().copied().filter(|e| e.pillar.is_none()).collect();
-    if !loose.is_empty() {
-        out.push(Block::Subsection(c.tr.out_no_pillar.clone()));
-        out.push(table(&loose));
-    }
+    .write(out, table);
 }
 
 // --- Buku 3 -----------------------------------------------------------------------------------
@@ -569,34 +604,26 @@ fn book3(c: &Ctx, out: &mut Vec<Block>) {
         return;
     }
     wins.sort_by_key(|e| pillar_rank(e.pillar));
-    out.push(Block::Table(Table {
-        columns: vec![
-            num(&c.tr.out_col_no, 2),
-            col(&c.tr.out_col_program, 7),
-            col(&c.tr.out_col_pillar, 5),
-            col(&c.tr.out_col_opd, 5),
-            num(&c.tr.out_col_impact, 3),
-            num(&c.tr.out_col_effort, 3),
-            col(&c.tr.out_col_horizon, 4),
-            col(&c.tr.out_col_status, 3),
-        ],
-        rows: wins
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let p = Ctx::program_info(e);
-                vec![
-                    (i + 1).to_string(),
-                    c.program_cell(e),
-                    c.pillar(e.pillar),
-                    c.opd(e),
-                    Ctx::score(p.impact),
-                    Ctx::score(p.effort),
-                    c.horizon(&p),
-                    c.status(&p),
-                ]
-            })
-            .collect(),
+    let columns = vec![
+        col(&c.tr.out_col_program, 7),
+        col(&c.tr.out_col_pillar, 5),
+        col(&c.tr.out_col_opd, 5),
+        num(&c.tr.out_col_impact, 3),
+        num(&c.tr.out_col_effort, 3),
+        col(&c.tr.out_col_horizon, 4),
+        col(&c.tr.out_col_status, 3),
+    ];
+    out.push(numbered(&c.tr.out_col_no, columns, &wins, |e| {
+        let p = Ctx::program_info(e);
+        vec![
+            c.program_cell(e),
+            c.pillar(e.pillar),
+            c.opd(e),
+            Ctx::score(p.impact),
+            Ctx::score(p.effort),
+            c.horizon(&p),
+            c.status(&p),
+        ]
     }));
 }
 
@@ -642,21 +669,17 @@ fn book4(c: &Ctx, out: &mut Vec<Block>) {
                 .collect(),
         })
     };
-    let horizon = |e: &&Entry| e.program.as_ref().and_then(|p| p.horizon);
-    for h in Horizon::ALL {
-        out.push(Block::Section(Strings::label(&c.tr.horizons, h.code()).to_string()));
-        let mine: Vec<&Entry> = programs.iter().copied().filter(|e| horizon(e) == Some(*h)).collect();
-        out.push(if mine.is_empty() {
-            Block::Empty(c.tr.out_roadmap_none.clone())
-        } else {
-            table(&mine)
-        });
+    ByHeading {
+        headings: Horizon::ALL
+            .iter()
+            .map(|h| (*h, Block::Section(Strings::label(&c.tr.horizons, h.code()).to_string())))
+            .collect(),
+        none: c.tr.out_roadmap_none.clone(),
+        rest: Block::Section(c.tr.out_horizon_unset.clone()),
+        key: |e| e.program.as_ref().and_then(|p| p.horizon),
+        entries: &programs,
     }
-    let unset: Vec<&Entry> = programs.iter().copied().filter(|e| horizon(e).is_none()).collect();
-    if !unset.is_empty() {
-        out.push(Block::Section(c.tr.out_horizon_unset.clone()));
-        out.push(table(&unset));
-    }
+    .write(out, table);
 }
 
 // --- Annexes ----------------------------------------------------------------------------------
@@ -677,28 +700,19 @@ fn annexes(c: &Ctx, out: &mut Vec<Block>) {
                 ("total", &s.participants.len().to_string()),
             ],
         )));
-        out.push(Block::Table(Table {
-            columns: vec![
-                num(&c.tr.out_col_no, 2),
-                col(&c.tr.out_col_name, 6),
-                col(&c.tr.out_col_institution, 7),
-                col(&c.tr.out_col_role, 4),
-                col(&c.tr.out_col_present, 2),
-            ],
-            rows: s
-                .participants
-                .iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    vec![
-                        (i + 1).to_string(),
-                        p.name.clone(),
-                        p.institution.clone(),
-                        c.tr.role(p.role).to_string(),
-                        if p.present { &c.tr.yes } else { &c.tr.no }.clone(),
-                    ]
-                })
-                .collect(),
+        let columns = vec![
+            col(&c.tr.out_col_name, 6),
+            col(&c.tr.out_col_institution, 7),
+            col(&c.tr.out_col_role, 4),
+            col(&c.tr.out_col_present, 2),
+        ];
+        out.push(numbered(&c.tr.out_col_no, columns, &s.participants, |p| {
+            vec![
+                p.name.clone(),
+                p.institution.clone(),
+                c.tr.role(p.role).to_string(),
+                if p.present { &c.tr.yes } else { &c.tr.no }.clone(),
+            ]
         }));
     }
 
@@ -744,38 +758,29 @@ fn annexes(c: &Ctx, out: &mut Vec<Block>) {
     if s.commitments.is_empty() {
         out.push(Block::Empty(c.tr.out_commitments_none.clone()));
     } else {
-        out.push(Block::Table(Table {
-            columns: vec![
-                num(&c.tr.out_col_no, 2),
-                col(&c.tr.out_col_opd, 4),
-                col(&c.tr.out_col_committed, 7),
-                col(&c.tr.out_col_signer, 4),
-                col(&c.tr.out_col_signed, 3),
-            ],
-            rows: s
-                .commitments
+        let columns = vec![
+            col(&c.tr.out_col_opd, 4),
+            col(&c.tr.out_col_committed, 7),
+            col(&c.tr.out_col_signer, 4),
+            col(&c.tr.out_col_signed, 3),
+        ];
+        out.push(numbered(&c.tr.out_col_no, columns, &s.commitments, |k| {
+            let mut opd = k.opd.clone();
+            if !k.note.trim().is_empty() {
+                opd.push('\n');
+                opd.push_str(k.note.trim());
+            }
+            let programs: Vec<String> = k
+                .programs
                 .iter()
-                .enumerate()
-                .map(|(i, k)| {
-                    let mut opd = k.opd.clone();
-                    if !k.note.trim().is_empty() {
-                        opd.push('\n');
-                        opd.push_str(k.note.trim());
-                    }
-                    let programs: Vec<String> = k
-                        .programs
-                        .iter()
-                        .map(|id| s.entry(id).map_or_else(|| id.clone(), |e| e.text.clone()))
-                        .collect();
-                    vec![
-                        (i + 1).to_string(),
-                        opd,
-                        programs.join("\n"),
-                        k.signer.clone(),
-                        k.signed.map_or_else(|| c.unset(), |d| c.date(d)),
-                    ]
-                })
-                .collect(),
+                .map(|id| s.entry(id).map_or_else(|| id.clone(), |e| e.text.clone()))
+                .collect();
+            vec![
+                opd,
+                programs.join("\n"),
+                k.signer.clone(),
+                k.signed.map_or_else(|| c.unset(), |d| c.date(d)),
+            ]
         }));
     }
     let pledges: Vec<String> = c.of_kinds(&[Kind::Commitment]).iter().map(|e| c.text(e)).collect();
