@@ -183,23 +183,23 @@ fn score_key(s: &Score) -> (String, Option<Pillar>) {
     (s.sub.clone(), s.pillar)
 }
 
-/// Counts what `merged` added to or changed in `target`, and what `target` and `source` had
-/// differently.
+/// Returns how many items `merged` added to `target`; counts the changed ones and the ones
+/// `target` and `source` had differently into `report`.
 fn tally<T: Clone + PartialEq, K: Eq + Hash>(
     target: &[T],
     source: &[T],
     merged: &[T],
     key: impl Fn(&T) -> K,
     conflict: impl Fn(&T) -> Conflict,
-    added: &mut usize,
     report: &mut Report,
-) {
+) -> usize {
+    let mut added = 0;
     let before: HashMap<K, &T> = target.iter().map(|x| (key(x), x)).collect();
     let theirs: HashMap<K, &T> = source.iter().map(|x| (key(x), x)).collect();
     for m in merged {
         let k = key(m);
         match before.get(&k) {
-            None => *added += 1,
+            None => added += 1,
             Some(old) => {
                 if *old != m {
                     report.changed += 1;
@@ -210,6 +210,7 @@ fn tally<T: Clone + PartialEq, K: Eq + Hash>(
             }
         }
     }
+    added
 }
 
 /// `source` folded into `target`. Whether the two may be merged at all (see [`related`]) is
@@ -257,61 +258,46 @@ pub fn merge(target: &Session, source: &Session) -> (Session, Report) {
     merged.updated = target.updated.max(source.updated);
 
     let mut report = Report::default();
-    let mut n = 0;
-    tally(
+    report.entries_added = tally(
         &target.entries,
         &source.entries,
         &merged.entries,
         |e| e.id.clone(),
         |e| Conflict::Entry(Entry::clone(e)),
-        &mut n,
         &mut report,
     );
-    report.entries_added = n;
-    n = 0;
-    tally(
+    report.participants_added = tally(
         &target.participants,
         &source.participants,
         &merged.participants,
         |p| p.id.clone(),
         |p| Conflict::Participant(p.clone()),
-        &mut n,
         &mut report,
     );
-    report.participants_added = n;
-    n = 0;
-    tally(
+    report.scores_added = tally(
         &target.readiness,
         &source.readiness,
         &merged.readiness,
         score_key,
         |s| Conflict::Score(s.clone()),
-        &mut n,
         &mut report,
     );
-    report.scores_added = n;
-    n = 0;
-    tally(
+    report.rounds_added = tally(
         &target.votes,
         &source.votes,
         &merged.votes,
         |r| r.id.clone(),
         |r| Conflict::Round(r.id.clone()),
-        &mut n,
         &mut report,
     );
-    report.rounds_added = n;
-    n = 0;
-    tally(
+    report.commitments_added = tally(
         &target.commitments,
         &source.commitments,
         &merged.commitments,
         |c| c.id.clone(),
         |c| Conflict::Commitment(c.clone()),
-        &mut n,
         &mut report,
     );
-    report.commitments_added = n;
     (merged, report)
 }
 
