@@ -5,114 +5,25 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use assert_cmd::Command;
-use tempfile::TempDir;
+mod support;
 
-const SAMPLE_NAME: &str = "kabupaten-halmahera-utara-bimtek-1-2021-09-07.ron";
+use support::cli::{one_line_error, run};
+use support::{Env, SAMPLE_NAME, sample_path};
 
-fn sample_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions").join(SAMPLE_NAME)
-}
-
-/// A private sessions folder and home for one test.
-struct Env {
-    tmp: TempDir,
-}
-
-impl Env {
-    fn new() -> Env {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        fs::create_dir_all(tmp.path().join("sessions")).expect("sessions dir");
-        fs::create_dir_all(tmp.path().join("home")).expect("home dir");
-        Env { tmp }
-    }
-
-    fn sessions(&self) -> PathBuf {
-        self.tmp.path().join("sessions")
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.tmp.path().join(name)
-    }
-
-    /// `bimtek`, isolated from the user's environment, with no sessions folder given.
-    fn bare(&self) -> Command {
-        let home = self.tmp.path().join("home");
-        let mut cmd = Command::cargo_bin("bimtek").expect("the bimtek binary");
-        cmd.current_dir(self.tmp.path())
-            .env("HOME", &home)
-            .env("XDG_DATA_HOME", home.join(".local/share"))
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env_remove("BIMTEK_SESSIONS_DIR")
-            .timeout(Duration::from_secs(30));
-        cmd
-    }
-
-    /// `bimtek --sessions-dir DIR`.
-    fn bimtek_in(&self, dir: &Path) -> Command {
-        let mut cmd = self.bare();
-        cmd.arg("--sessions-dir").arg(dir);
-        cmd
-    }
-
-    /// `bimtek --sessions-dir` this test's sessions folder.
-    fn bimtek(&self) -> Command {
-        self.bimtek_in(&self.sessions())
-    }
-
-    /// Runs `bimtek new` and returns the path it printed on its last line.
-    fn new_session(&self, args: &[&str]) -> PathBuf {
-        let out = self
-            .bimtek()
-            .arg("new")
-            .args(args)
-            .assert()
-            .success()
-            .get_output()
-            .clone();
-        let stdout = String::from_utf8(out.stdout).expect("utf-8 stdout");
-        let last = stdout.lines().last().expect("new prints the path last");
-        PathBuf::from(last)
-    }
-
-    /// A copy of the repository's sample session in this test's folder.
-    fn sample_copy(&self, name: &str) -> PathBuf {
-        let to = self.sessions().join(name);
-        fs::copy(sample_path(), &to).expect("copy the sample");
-        to
-    }
-}
-
-struct Output {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().expect("run bimtek");
-    Output {
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
-        stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
-    }
-}
-
-/// Asserts a user error: exit 1 and exactly one line on stderr, which is returned.
-fn one_line_error(out: &Output) -> String {
-    assert_eq!(
-        out.code,
-        Some(1),
-        "expected exit 1\nstdout: {}\nstderr: {}",
-        out.stdout,
-        out.stderr
-    );
-    let lines: Vec<&str> = out.stderr.lines().collect();
-    assert_eq!(lines.len(), 1, "expected one line on stderr, got:\n{}", out.stderr);
-    assert!(!lines[0].trim().is_empty(), "empty error line");
-    lines[0].to_string()
+/// Runs `bimtek new` and returns the path it printed on its last line.
+fn create(env: &Env, args: &[&str]) -> PathBuf {
+    let out = env
+        .bimtek()
+        .arg("new")
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).expect("utf-8 stdout");
+    let last = stdout.lines().last().expect("new prints the path last");
+    PathBuf::from(last)
 }
 
 /// Splits `[bimtek: ]PATH:LINE:COL: message` into its parts.
@@ -148,16 +59,19 @@ fn text_at(text: &str, l: usize, c: usize) -> String {
 #[test]
 fn new_creates_a_session_named_after_region_stage_and_date() {
     let env = Env::new();
-    let path = env.new_session(&[
-        "--region",
-        "Kota Contoh",
-        "--stage",
-        "2",
-        "--date",
-        "2024-03-01",
-        "--venue",
-        "V",
-    ]);
+    let path = create(
+        &env,
+        &[
+            "--region",
+            "Kota Contoh",
+            "--stage",
+            "2",
+            "--date",
+            "2024-03-01",
+            "--venue",
+            "V",
+        ],
+    );
     assert!(path.is_file(), "{} does not exist", path.display());
     assert_eq!(
         path.file_name().and_then(|n| n.to_str()),
@@ -194,7 +108,7 @@ fn new_refuses_to_replace_an_existing_session() {
         "--venue",
         "V",
     ];
-    let path = env.new_session(&args);
+    let path = create(&env, &args);
     let before = fs::read(&path).expect("read");
     let out = run(env.bimtek().arg("new").args(args));
     let message = one_line_error(&out);
@@ -232,7 +146,10 @@ fn new_with_a_bad_stage_or_date_is_a_usage_error() {
 #[test]
 fn new_accepts_roman_stages_and_refuses_an_empty_region() {
     let env = Env::new();
-    let path = env.new_session(&["--region", "Kota Baubau", "--stage", "III", "--date", "2024-03-01"]);
+    let path = create(
+        &env,
+        &["--region", "Kota Baubau", "--stage", "III", "--date", "2024-03-01"],
+    );
     assert_eq!(
         path.file_name().and_then(|n| n.to_str()),
         Some("kota-baubau-bimtek-3-2024-03-01.ron")
@@ -248,7 +165,7 @@ fn new_accepts_roman_stages_and_refuses_an_empty_region() {
 fn new_keeps_a_path_like_region_inside_the_sessions_folder() {
     let env = Env::new();
     for region in ["../../etc", "/tmp/x", "..", "a/../../b"] {
-        let path = env.new_session(&["--region", region, "--stage", "2", "--date", "2024-03-01"]);
+        let path = create(&env, &["--region", region, "--stage", "2", "--date", "2024-03-01"]);
         assert!(path.is_file(), "{region}: {} does not exist", path.display());
         assert_eq!(
             fs::canonicalize(path.parent().expect("parent")).expect("canonical"),
@@ -308,16 +225,19 @@ fn new_with_a_custom_template_uses_its_agenda() {
     let env = Env::new();
     let template = env.path("kunjungan.ron");
     fs::write(&template, TEMPLATE).expect("write template");
-    let path = env.new_session(&[
-        "--region",
-        "Kota Contoh",
-        "--stage",
-        "2",
-        "--date",
-        "2024-03-01",
-        "--template",
-        template.to_str().expect("utf-8 path"),
-    ]);
+    let path = create(
+        &env,
+        &[
+            "--region",
+            "Kota Contoh",
+            "--stage",
+            "2",
+            "--date",
+            "2024-03-01",
+            "--template",
+            template.to_str().expect("utf-8 path"),
+        ],
+    );
     let text = fs::read_to_string(&path).expect("read session");
     assert!(text.contains("Kunjungan singkat"), "{text}");
     assert!(text.contains("Program tata kelola"), "{text}");
@@ -381,8 +301,14 @@ fn new_with_a_bad_template_points_at_the_mistake() {
 #[test]
 fn list_prints_one_tab_separated_line_a_session() {
     let env = Env::new();
-    let a = env.new_session(&["--region", "Kota Contoh", "--stage", "2", "--date", "2024-03-01"]);
-    let b = env.new_session(&["--region", "Kabupaten Lain", "--stage", "2", "--date", "2024-04-02"]);
+    let a = create(
+        &env,
+        &["--region", "Kota Contoh", "--stage", "2", "--date", "2024-03-01"],
+    );
+    let b = create(
+        &env,
+        &["--region", "Kabupaten Lain", "--stage", "2", "--date", "2024-04-02"],
+    );
     let out = run(env.bimtek().arg("list"));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     let lines: Vec<&str> = out.stdout.lines().collect();
@@ -440,7 +366,10 @@ fn list_on_an_empty_or_missing_folder_succeeds() {
 #[test]
 fn list_follows_the_environment_variable_when_no_flag_is_given() {
     let env = Env::new();
-    env.new_session(&["--region", "Kota Contoh", "--stage", "1", "--date", "2024-03-01"]);
+    create(
+        &env,
+        &["--region", "Kota Contoh", "--stage", "1", "--date", "2024-03-01"],
+    );
     let out = run(env.bare().env("BIMTEK_SESSIONS_DIR", env.sessions()).arg("list"));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(
@@ -616,7 +545,10 @@ fn import_adds_every_row_of_a_good_csv() {
 #[test]
 fn import_reads_a_spreadsheet_export_with_bom_and_crlf() {
     let env = Env::new();
-    let path = env.new_session(&["--region", "Kota Contoh", "--stage", "1", "--date", "2024-03-01"]);
+    let path = create(
+        &env,
+        &["--region", "Kota Contoh", "--stage", "1", "--date", "2024-03-01"],
+    );
     let csv = env.path("excel.csv");
     let body = format!("\u{feff}{}", GOOD_CSV.replace('\n', "\r\n"));
     fs::write(&csv, body).expect("write csv");

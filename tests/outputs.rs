@@ -10,9 +10,7 @@ use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use assert_cmd::Command;
 use bimtek::app::IdGen;
 use bimtek::domain::commitment::Commitment;
 use bimtek::domain::merge::{merge, related};
@@ -23,10 +21,12 @@ use bimtek::domain::{Entry, Kind, Lang, Participant, Pillar, Role, Session, Stag
 use bimtek::export::{self, Format};
 use bimtek::store;
 use proptest::prelude::*;
-use tempfile::TempDir;
 use time::macros::datetime;
 
-const SAMPLE_NAME: &str = "kabupaten-halmahera-utara-bimtek-1-2021-09-07.ron";
+mod support;
+
+use support::cli::{Output, one_line_error};
+use support::{Env, SAMPLE_NAME};
 
 fn sample() -> Session {
     store::parse(store::demo::SAMPLE).expect("the sample loads")
@@ -635,64 +635,10 @@ proptest! {
 // ---------------------------------------------------------------------------------------------
 // Command line
 
-/// A private sessions folder and home for one test, as in `tests/cli.rs`.
-struct Env {
-    tmp: TempDir,
-}
-
-struct Output {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl Env {
-    fn new() -> Env {
-        let tmp = tempfile::tempdir().expect("temp dir");
-        fs::create_dir_all(tmp.path().join("sessions")).expect("sessions dir");
-        fs::create_dir_all(tmp.path().join("home")).expect("home dir");
-        Env { tmp }
-    }
-
-    fn sessions(&self) -> PathBuf {
-        self.tmp.path().join("sessions")
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.tmp.path().join(name)
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        let home = self.tmp.path().join("home");
-        let mut cmd = Command::cargo_bin("bimtek").expect("the bimtek binary");
-        cmd.current_dir(self.tmp.path())
-            .env("HOME", &home)
-            .env("XDG_DATA_HOME", home.join(".local/share"))
-            .env("XDG_CONFIG_HOME", home.join(".config"))
-            .env_remove("BIMTEK_SESSIONS_DIR")
-            .timeout(Duration::from_secs(30))
-            .arg("--sessions-dir")
-            .arg(self.sessions())
-            .args(args);
-        let out = cmd.output().expect("run bimtek");
-        Output {
-            code: out.status.code(),
-            stdout: String::from_utf8(out.stdout).expect("utf-8 stdout"),
-            stderr: String::from_utf8(out.stderr).expect("utf-8 stderr"),
-        }
-    }
-
-    fn sample_copy(&self, name: &str) -> PathBuf {
-        let to = self.sessions().join(name);
-        fs::write(&to, store::demo::SAMPLE).expect("copy the sample");
-        to
-    }
-
-    fn write_session(&self, name: &str, s: &Session) -> PathBuf {
-        let to = self.sessions().join(name);
-        store::save(&to, s).expect("write a session");
-        to
-    }
+fn write_session(env: &Env, name: &str, s: &Session) -> PathBuf {
+    let to = env.sessions().join(name);
+    store::save(&to, s).expect("write a session");
+    to
 }
 
 fn s(p: &Path) -> &str {
@@ -702,19 +648,6 @@ fn s(p: &Path) -> &str {
 fn ok(out: &Output) -> &str {
     assert_eq!(out.code, Some(0), "stdout: {}\nstderr: {}", out.stdout, out.stderr);
     out.stdout.lines().last().expect("a last line")
-}
-
-fn one_line_error(out: &Output) -> String {
-    assert_eq!(
-        out.code,
-        Some(1),
-        "expected exit 1\nstdout: {}\nstderr: {}",
-        out.stdout,
-        out.stderr
-    );
-    let lines: Vec<&str> = out.stderr.lines().collect();
-    assert_eq!(lines.len(), 1, "expected one line on stderr, got:\n{}", out.stderr);
-    lines[0].to_string()
 }
 
 /// The files in a folder, hidden ones too.
@@ -889,8 +822,8 @@ fn merge_folds_two_breakout_groups_into_one() {
     b.entries.push(y.into());
     std::sync::Arc::make_mut(&mut b.entries[0]).text = "Diperbaiki di kelompok B".into();
     std::sync::Arc::make_mut(&mut b.entries[0]).updated = t;
-    let target = env.write_session("kelompok-a.ron", &a);
-    let source = env.write_session("kelompok-b.ron", &b);
+    let target = write_session(&env, "kelompok-a.ron", &a);
+    let source = write_session(&env, "kelompok-b.ron", &b);
     let source_before = fs::read(&source).expect("read");
 
     let out = env.run(&["merge", s(&target), s(&source)]);
@@ -932,7 +865,7 @@ fn merge_refuses_strangers_itself_broken_files_and_a_locked_target() {
     other.id = "01FG00000000000000STRANGER".into();
     other.entries.truncate(3);
     std::sync::Arc::make_mut(&mut other.entries[0]).id = "01FG000000000000000000ENTRY".into();
-    let stranger = env.write_session("lain.ron", &other);
+    let stranger = write_session(&env, "lain.ron", &other);
 
     let message = one_line_error(&env.run(&["merge", s(&target), s(&stranger)]));
     assert!(message.contains("--force"), "{message}");

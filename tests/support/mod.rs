@@ -4,6 +4,8 @@
 //! then asserts.
 #![allow(dead_code)]
 
+pub mod cli;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -69,8 +71,9 @@ impl Env {
         self.tmp.path().join("home")
     }
 
-    /// `bimtek --sessions-dir DIR ARGS` as a plain process with no terminal.
-    pub fn plain(&self, args: &[&str]) -> Command {
+    /// `bimtek` in this test's folder, with HOME and the XDG folders there and no sessions
+    /// folder or fault injection from the environment.
+    pub fn isolated(&self) -> Command {
         let home = self.home();
         let mut cmd = Command::new(BIN);
         cmd.current_dir(self.tmp.path())
@@ -78,8 +81,14 @@ impl Env {
             .env("XDG_DATA_HOME", home.join(".local/share"))
             .env("XDG_CONFIG_HOME", home.join(".config"))
             .env_remove("BIMTEK_SESSIONS_DIR")
-            .env_remove("BIMTEK_TEST_PANIC_ON")
-            .arg("--sessions-dir")
+            .env_remove("BIMTEK_TEST_PANIC_ON");
+        cmd
+    }
+
+    /// `bimtek --sessions-dir DIR ARGS` as a plain process with no terminal.
+    pub fn plain(&self, args: &[&str]) -> Command {
+        let mut cmd = self.isolated();
+        cmd.arg("--sessions-dir")
             .arg(self.sessions())
             .args(args)
             .stdin(Stdio::null());
