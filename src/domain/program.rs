@@ -5,34 +5,18 @@ use serde::{Deserialize, Serialize};
 
 use super::Problem;
 
-macro_rules! simple_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        pub enum $name {
-            $(#[serde(rename = $code)] $variant),+
-        }
+use super::codes::code_enum;
 
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub fn code(self) -> &'static str {
-                match self { $($name::$variant => $code),+ }
-            }
-        }
-    };
-}
-
-simple_enum!(
+code_enum!(
     /// Roadmap horizon: short up to 1 year, medium up to 5, long up to 10.
     Horizon { Short = "short", Medium = "medium", Long = "long" }
 );
 
-simple_enum!(
+code_enum!(
     BudgetSource { Apbd = "apbd", Apbn = "apbn", Csr = "csr", Kpbu = "kpbu", Other = "other" }
 );
 
-simple_enum!(
+code_enum!(
     InnovationType {
         Program = "program",
         Product = "produk",
@@ -42,7 +26,7 @@ simple_enum!(
     }
 );
 
-simple_enum!(
+code_enum!(
     ProgramStatus { Idea = "idea", Chosen = "chosen", Planned = "planned", Running = "running", Done = "done", Dropped = "dropped" }
 );
 
