@@ -40,6 +40,18 @@ impl ReadinessPanel {
             .collect()
     }
 
+    /// Sets (or with `None` clears) the score of `sub` in the panel's scope.
+    fn set(&self, sub: String, score: Option<Score>, flash: Flash) -> Outcome {
+        Outcome::apply(
+            Edit::SetScore {
+                sub,
+                pillar: self.pillar,
+                score,
+            },
+            flash,
+        )
+    }
+
     pub fn on_key(&mut self, key: KeyEvent, ctx: Ctx) -> Outcome {
         let subs = sub_aspects();
         let Some(sub) = subs.get(self.cursor).map(|s| s.to_string()) else {
@@ -56,14 +68,7 @@ impl ReadinessPanel {
                         return Outcome::Refuse(Flash::ScoreFirst);
                     };
                     score.note = text;
-                    return Outcome::apply(
-                        Edit::SetScore {
-                            sub,
-                            pillar: self.pillar,
-                            score: Some(score),
-                        },
-                        Flash::ScoreSaved,
-                    );
+                    return self.set(sub, Some(score), Flash::ScoreSaved);
                 }
                 _ => {
                     type_into(note, key);
@@ -83,25 +88,11 @@ impl ReadinessPanel {
                     note,
                     from_stage: None,
                 };
-                return Outcome::apply(
-                    Edit::SetScore {
-                        sub,
-                        pillar: self.pillar,
-                        score: Some(score),
-                    },
-                    Flash::ScoreSaved,
-                );
+                return self.set(sub, Some(score), Flash::ScoreSaved);
             }
             KeyCode::Char('0' | '6'..='9') => return Outcome::Refuse(Flash::ScoreRange),
             KeyCode::Delete | KeyCode::Backspace if current.is_some() => {
-                return Outcome::apply(
-                    Edit::SetScore {
-                        sub,
-                        pillar: self.pillar,
-                        score: None,
-                    },
-                    Flash::ScoreCleared,
-                );
+                return self.set(sub, None, Flash::ScoreCleared);
             }
             KeyCode::Enter | KeyCode::Char('c') => {
                 if current.is_none() {
