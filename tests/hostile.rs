@@ -21,7 +21,7 @@ fn parses_or_points(bytes: &[u8]) -> Result<(), String> {
     let text = String::from_utf8_lossy(bytes);
     match store::parse(&text) {
         Ok(_) => Ok(()),
-        Err(e) if e.line >= 1 && e.col >= 1 && !e.message().is_empty() => Ok(()),
+        Err(e) if e.line >= 1 && e.col >= 1 && !e.problem.to_string().is_empty() => Ok(()),
         Err(e) => Err(format!("an error without a place or a message: {e:?}")),
     }
 }
@@ -75,7 +75,7 @@ fn an_entry_over_the_limit_is_refused_on_load_with_its_place() {
     Edit::AddEntry(e).apply(&mut s).expect("add");
     let text = store::to_ron(&s);
     let err = store::parse(&text).expect_err("too long");
-    assert!(err.message().contains("100000"), "{err:?}");
+    assert!(err.problem.to_string().contains("100000"), "{err:?}");
     let line = text.lines().nth(err.line - 1).expect("the line exists");
     assert!(
         line.contains("01HZZZZZZZZZZZZZZZZZZZZZZZ"),
@@ -103,7 +103,7 @@ fn a_file_over_64_mib_is_refused_unread() {
     f.set_len(store::load::MAX_FILE_BYTES + 1).expect("set_len");
     let e = store::load(&path).expect_err("refused");
     assert_eq!(e.position, None);
-    assert!(e.message().contains("64 MiB"), "{e}");
+    assert!(e.problem.to_string().contains("64 MiB"), "{e}");
 }
 
 fn app_with_sample() -> App {

@@ -301,9 +301,9 @@ fn a_newer_file_is_still_refused_as_newer() {
         1,
     );
     let err = store::parse(&newer).expect_err("newer");
-    assert!(err.message().contains("newer"), "{}", err.message());
+    assert!(err.problem.to_string().contains("newer"), "{}", err.problem.to_string());
     // Even when it has a field this version does not know.
     let with_field = newer.replacen("title:", "future_field: 1,\n    title:", 1);
     let err = store::parse(&with_field).expect_err("newer");
-    assert!(err.message().contains("newer"), "{}", err.message());
+    assert!(err.problem.to_string().contains("newer"), "{}", err.problem.to_string());
 }

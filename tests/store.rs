@@ -118,7 +118,11 @@ fn corrupt_file_gives_file_line_col_and_is_not_touched() {
 fn newer_schema_is_refused_by_name() {
     let text = SAMPLE.replacen("schema_version: 2", "schema_version: 7", 1);
     let err = store::parse(&text).expect_err("newer");
-    assert!(err.message().contains("schema_version 7"), "{}", err.message());
+    assert!(
+        err.problem.to_string().contains("schema_version 7"),
+        "{}",
+        err.problem.to_string()
+    );
 }
 
 #[test]

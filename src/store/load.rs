@@ -39,11 +39,6 @@ impl LoadError {
             None => format!("{}: {what}", self.path.display()),
         }
     }
-
-    /// What is wrong, without where (English).
-    pub fn message(&self) -> String {
-        self.problem.to_string()
-    }
 }
 
 impl fmt::Display for LoadError {
@@ -71,11 +66,6 @@ impl ParseError {
     /// `line:col: what is wrong`, in the words of `tr`'s language.
     pub fn describe(&self, tr: &Strings) -> String {
         format!("{}:{}: {}", self.line, self.col, describe(&self.problem, tr))
-    }
-
-    /// What is wrong, without where (English).
-    pub fn message(&self) -> String {
-        self.problem.to_string()
     }
 }
 
