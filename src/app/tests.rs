@@ -48,6 +48,13 @@ fn typed(app: &mut App, text: &str) {
     }
 }
 
+/// Adds an entry with this text where the cursor is, as `a`, typing and Enter do.
+fn add(a: &mut App, text: &str) {
+    press(a, KeyCode::Char('a'));
+    typed(a, text);
+    press(a, KeyCode::Enter);
+}
+
 fn screen(app: &App) -> &SessionScreen {
     app.session().expect("a session is open")
 }
@@ -145,9 +152,7 @@ fn kind_and_proposer_are_chosen_in_the_form() {
 fn edit_delete_undo_redo() {
     let mut a = app();
     to_pillar(&mut a, Pillar::Environment);
-    press(&mut a, KeyCode::Char('a'));
-    typed(&mut a, "Sampah plastik");
-    press(&mut a, KeyCode::Enter);
+    add(&mut a, "Sampah plastik");
     // Edit: the cursor is on the new entry.
     press(&mut a, KeyCode::Char('e'));
     typed(&mut a, " di pesisir");
@@ -178,9 +183,7 @@ fn edit_delete_undo_redo() {
 fn undo_goes_to_the_step_that_holds_the_entry() {
     let mut a = app();
     to_pillar(&mut a, Pillar::Governance);
-    press(&mut a, KeyCode::Char('a'));
-    typed(&mut a, "x");
-    press(&mut a, KeyCode::Enter);
+    add(&mut a, "x");
     press(&mut a, KeyCode::Char('d'));
     press(&mut a, KeyCode::Char('y'));
     to_pillar(&mut a, Pillar::Living);
@@ -270,9 +273,7 @@ fn update_is_deterministic() {
     let run = || {
         let mut a = app();
         to_pillar(&mut a, Pillar::Governance);
-        press(&mut a, KeyCode::Char('a'));
-        typed(&mut a, "sama");
-        press(&mut a, KeyCode::Enter);
+        add(&mut a, "sama");
         screen(&a).session.clone()
     };
     assert_eq!(run(), run());
