@@ -146,10 +146,7 @@ fn new_with_a_bad_stage_or_date_is_a_usage_error() {
 #[test]
 fn new_accepts_roman_stages_and_refuses_an_empty_region() {
     let env = Env::new();
-    let path = create(
-        &env,
-        &["--region", "Kota Baubau", "--stage", "III", "--date", "2024-03-01"],
-    );
+    let path = env.new_session("Kota Baubau", "III", "2024-03-01");
     assert_eq!(
         path.file_name().and_then(|n| n.to_str()),
         Some("kota-baubau-bimtek-3-2024-03-01.ron")
@@ -165,7 +162,7 @@ fn new_accepts_roman_stages_and_refuses_an_empty_region() {
 fn new_keeps_a_path_like_region_inside_the_sessions_folder() {
     let env = Env::new();
     for region in ["../../etc", "/tmp/x", "..", "a/../../b"] {
-        let path = create(&env, &["--region", region, "--stage", "2", "--date", "2024-03-01"]);
+        let path = env.new_session(region, "2", "2024-03-01");
         assert!(path.is_file(), "{region}: {} does not exist", path.display());
         assert_eq!(
             fs::canonicalize(path.parent().expect("parent")).expect("canonical"),
@@ -301,14 +298,8 @@ fn new_with_a_bad_template_points_at_the_mistake() {
 #[test]
 fn list_prints_one_tab_separated_line_a_session() {
     let env = Env::new();
-    let a = create(
-        &env,
-        &["--region", "Kota Contoh", "--stage", "2", "--date", "2024-03-01"],
-    );
-    let b = create(
-        &env,
-        &["--region", "Kabupaten Lain", "--stage", "2", "--date", "2024-04-02"],
-    );
+    let a = env.new_session("Kota Contoh", "2", "2024-03-01");
+    let b = env.new_session("Kabupaten Lain", "2", "2024-04-02");
     let out = run(env.bimtek().arg("list"));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     let lines: Vec<&str> = out.stdout.lines().collect();
@@ -366,10 +357,7 @@ fn list_on_an_empty_or_missing_folder_succeeds() {
 #[test]
 fn list_follows_the_environment_variable_when_no_flag_is_given() {
     let env = Env::new();
-    create(
-        &env,
-        &["--region", "Kota Contoh", "--stage", "1", "--date", "2024-03-01"],
-    );
+    env.new_session("Kota Contoh", "1", "2024-03-01");
     let out = run(env.bare().env("BIMTEK_SESSIONS_DIR", env.sessions()).arg("list"));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(
@@ -545,10 +533,7 @@ fn import_adds_every_row_of_a_good_csv() {
 #[test]
 fn import_reads_a_spreadsheet_export_with_bom_and_crlf() {
     let env = Env::new();
-    let path = create(
-        &env,
-        &["--region", "Kota Contoh", "--stage", "1", "--date", "2024-03-01"],
-    );
+    let path = env.new_session("Kota Contoh", "1", "2024-03-01");
     let csv = env.path("excel.csv");
     let body = format!("\u{feff}{}", GOOD_CSV.replace('\n', "\r\n"));
     fs::write(&csv, body).expect("write csv");
