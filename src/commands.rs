@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::app::IdGen;
+use crate::app::keymap::RebindError;
 use crate::domain::{Edit, Lang, NewSession, SessionDate, Stage};
 use crate::i18n::{describe, fill, strings};
 use crate::store::{self, LockError, SessionLock};
@@ -16,6 +17,8 @@ pub struct Ctx {
     pub clock: Clock,
     /// Theme and projector mode for the screens.
     pub look: crate::app::look::Look,
+    /// Which key does what, with the rebindings of `config.ron`.
+    pub keys: crate::app::Keymap,
 }
 
 /// Language and look from the flags, else the remembered settings, else the defaults; with a
@@ -24,7 +27,7 @@ pub fn settings(
     lang: Option<Lang>,
     theme: Option<&str>,
     projector: bool,
-) -> (Lang, crate::app::look::Look, Vec<String>) {
+) -> (Lang, crate::app::look::Look, crate::app::Keymap, Vec<String>) {
     use crate::ui::theme::{ColorMode, builtin};
     let dir = store::config::config_dir();
     let (config, problem) = store::config::load(&dir);
@@ -58,7 +61,32 @@ pub fn settings(
         look.select_theme("gelap");
     }
     look.projector = projector;
-    (lang, look, warnings)
+    // A bad rebinding leaves every key as it comes: the workshop goes on with the defaults.
+    let keys = crate::app::Keymap::with(&config.keys).unwrap_or_else(|e| {
+        let needle = match &e {
+            RebindError::UnknownAction(a) | RebindError::NoKeys(a) => a.clone(),
+            RebindError::UnknownKey { key, .. } => key.clone(),
+        };
+        warnings.push(fill(
+            &strings(lang).err_keys_config,
+            &[
+                ("place", &store::config::locate(&dir, &needle)),
+                ("problem", &describe_rebind(&e, lang)),
+            ],
+        ));
+        crate::app::Keymap::default()
+    });
+    (lang, look, keys, warnings)
+}
+
+/// What is wrong with a rebinding, in the user's language.
+fn describe_rebind(e: &RebindError, lang: Lang) -> String {
+    let tr = strings(lang);
+    match e {
+        RebindError::UnknownAction(a) => fill(&tr.err_keys_action, &[("action", a)]),
+        RebindError::UnknownKey { action, key } => fill(&tr.err_keys_key, &[("action", action), ("key", key)]),
+        RebindError::NoKeys(a) => fill(&tr.err_keys_none, &[("action", a)]),
+    }
 }
 
 impl Ctx {
@@ -76,7 +104,14 @@ impl Ctx {
 }
 
 pub fn home(ctx: &Ctx) -> Result<(), String> {
-    tui::run(ctx.lang, ctx.dir.clone(), Start::Home, ctx.clock, ctx.look.clone())
+    tui::run(
+        ctx.lang,
+        ctx.dir.clone(),
+        Start::Home,
+        ctx.clock,
+        ctx.look.clone(),
+        ctx.keys.clone(),
+    )
 }
 
 pub struct NewArgs {
@@ -137,7 +172,14 @@ pub fn open(ctx: &Ctx, path: &Path, read_only: bool) -> Result<(), String> {
         path: path.to_path_buf(),
         lock,
     };
-    tui::run(ctx.lang, ctx.dir.clone(), start, ctx.clock, ctx.look.clone())
+    tui::run(
+        ctx.lang,
+        ctx.dir.clone(),
+        start,
+        ctx.clock,
+        ctx.look.clone(),
+        ctx.keys.clone(),
+    )
 }
 
 /// `bimtek restore PATH`: the kept versions, newest first, numbered from 1.
@@ -312,7 +354,13 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
 
 /// The audience view of a session file, following it live.
 pub fn present(ctx: &Ctx, path: &Path) -> Result<(), String> {
-    tui::present::run(ctx.lang, path.to_path_buf(), ctx.clock, ctx.look.clone())
+    tui::present::run(
+        ctx.lang,
+        path.to_path_buf(),
+        ctx.clock,
+        ctx.look.clone(),
+        ctx.keys.clone(),
+    )
 }
 
 /// A user's agenda template, which must be written for the stage being created.

@@ -119,7 +119,7 @@ fn main() -> ExitCode {
     // The local time zone can only be read safely before any other thread starts.
     let clock = Clock::local();
     let cli = Cli::parse();
-    let (lang, look, warnings) = commands::settings(cli.lang, cli.theme.as_deref(), cli.projector);
+    let (lang, look, keys, warnings) = commands::settings(cli.lang, cli.theme.as_deref(), cli.projector);
     for w in warnings {
         eprintln!("{w}");
     }
@@ -128,6 +128,7 @@ fn main() -> ExitCode {
         dir: sessions_dir(cli.sessions_dir),
         clock,
         look,
+        keys,
     };
     let done = |r: Result<(), String>| r.map_or_else(|e| fail(&e), |()| ExitCode::SUCCESS);
     match cli.command {

@@ -234,12 +234,8 @@ impl Shell {
             }),
             Effect::SaveAs(target) => Some(Action::SavedAs(self.save_as(app, target))),
             Effect::SaveConfig => {
-                let config = store::config::Config {
-                    lang: Some(app.lang),
-                    theme: Some(app.look.theme_name.clone()),
-                };
                 // Settings are a convenience: failing to remember them must not interrupt anything.
-                let _ = store::config::save(&store::config::config_dir(), &config);
+                let _ = store::config::remember(&store::config::config_dir(), app.lang, &app.look.theme_name);
                 None
             }
             Effect::OpenDemo => match store::demo::demo_copy(&self.dir, false) {
@@ -567,11 +563,19 @@ fn save_on_exit(app: &App, shell: &mut Shell) -> Option<String> {
 }
 
 /// Runs the interactive app until the facilitator quits.
-pub fn run(lang: Lang, dir: PathBuf, start: Start, clock: Clock, look: crate::app::look::Look) -> Result<(), String> {
+pub fn run(
+    lang: Lang,
+    dir: PathBuf,
+    start: Start,
+    clock: Clock,
+    look: crate::app::look::Look,
+    keys: crate::app::Keymap,
+) -> Result<(), String> {
     let seed = u64::try_from(clock.now().unix_timestamp_nanos() & i128::from(u64::MAX)).unwrap_or(1)
         ^ u64::from(std::process::id());
     let mut app = App::new(lang, clock.now(), seed, dir.clone());
     app.look = look;
+    app.keys = keys;
     let writer = Writer::spawn(Box::new(write_session)).map_err(|e| e.to_string())?;
     let watch = writer.watch();
     let mut shell = Shell {

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use super::Cmd;
 use time::OffsetDateTime;
 
 /// One kept version as the dialog shows it.
@@ -44,10 +44,10 @@ impl Backups {
         self.rows.get(self.selected)
     }
 
-    pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
+    pub fn on_key(&mut self, cmd: Option<Cmd>) -> Outcome {
         if self.confirm {
             self.confirm = false;
-            if matches!(key.code, KeyCode::Char('y' | 'Y'))
+            if cmd == Some(Cmd::Yes)
                 && let Some(row) = self.selected_row()
             {
                 return Outcome::Restore {
@@ -58,14 +58,14 @@ impl Backups {
             return Outcome::Continue;
         }
         let last = self.rows.len().saturating_sub(1);
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => return Outcome::Close,
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
-            KeyCode::Home | KeyCode::Char('g') => self.selected = 0,
-            KeyCode::End | KeyCode::Char('G') => self.selected = last,
+        match cmd {
+            Some(Cmd::Back) => return Outcome::Close,
+            Some(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Cmd::Down) => self.selected = (self.selected + 1).min(last),
+            Some(Cmd::Top) => self.selected = 0,
+            Some(Cmd::Bottom) => self.selected = last,
             // A version that does not load cannot be put back; the dialog says why.
-            KeyCode::Enter => self.confirm = self.selected_row().is_some_and(|r| r.entries.is_ok()),
+            Some(Cmd::Open) => self.confirm = self.selected_row().is_some_and(|r| r.entries.is_ok()),
             _ => {}
         }
         Outcome::Continue

@@ -1,7 +1,7 @@
 //! Dialogs over a screen: save as, the backup list, the recovery question, a locked session.
-//! A dialog takes every key while it is open (Ctrl-C still quits).
+//! A dialog takes every key while it is open (help and quit still work).
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use time::OffsetDateTime;
 
 use super::backups::{self, BackupRow, Backups};
@@ -10,7 +10,7 @@ use super::locked::{self, Locked};
 use super::recovery::{self, Recovery, RecoveryOffer};
 use super::save_as::{self, SaveAs, SaveAsError};
 use super::session_screen::{Flash, Mode};
-use super::{App, Effect, SaveState, Screen};
+use super::{App, Cmd, Effect, SaveState, Scope, Screen};
 use crate::domain::entry::MAX_ENTRY_CHARS;
 use crate::i18n::fill;
 
@@ -32,37 +32,48 @@ impl Dialog {
     pub fn typing(&self) -> bool {
         matches!(self, Dialog::SaveAs(_))
     }
+
+    pub fn scope(&self) -> Scope {
+        match self {
+            Dialog::SaveAs(_) => Scope::SaveAs,
+            Dialog::Backups(_) => Scope::Backups,
+            Dialog::Recovery(_) => Scope::Recovery,
+            Dialog::Locked(_) => Scope::Locked,
+            Dialog::Export(d) if d.confirm.is_some() => Scope::ExportExists,
+            Dialog::Export(_) => Scope::Export,
+        }
+    }
 }
 
 /// Keys for an open dialog.
-pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+pub fn on_key(app: &mut App, key: KeyEvent, cmd: Option<Cmd>) -> Vec<Effect> {
     let Some(dialog) = &mut app.dialog else {
         return Vec::new();
     };
     let (close, effects) = match dialog {
-        Dialog::SaveAs(d) => match d.on_key(key) {
+        Dialog::SaveAs(d) => match d.on_key(key, cmd) {
             save_as::Outcome::Continue => (false, Vec::new()),
             save_as::Outcome::Cancel => (true, Vec::new()),
             // The dialog stays until the shell says how it went.
             save_as::Outcome::Save(path) => (false, vec![Effect::SaveAs(path)]),
         },
-        Dialog::Backups(d) => match d.on_key(key) {
+        Dialog::Backups(d) => match d.on_key(cmd) {
             backups::Outcome::Continue => (false, Vec::new()),
             backups::Outcome::Close => (true, Vec::new()),
             backups::Outcome::Restore { session, backup } => (true, vec![Effect::Restore { session, backup }]),
         },
-        Dialog::Recovery(d) => match d.on_key(key) {
+        Dialog::Recovery(d) => match d.on_key(cmd) {
             recovery::Outcome::Continue => (false, Vec::new()),
             recovery::Outcome::Later => (true, Vec::new()),
             recovery::Outcome::Use(path) => (true, vec![Effect::UseRecovery(path)]),
             recovery::Outcome::Discard(path) => (true, vec![Effect::DiscardRecovery(path)]),
         },
-        Dialog::Locked(d) => match d.on_key(key) {
+        Dialog::Locked(d) => match d.on_key(cmd) {
             locked::Outcome::Continue => (false, Vec::new()),
             locked::Outcome::Cancel => (true, Vec::new()),
             locked::Outcome::ReadOnly(path) => (true, vec![Effect::OpenReadOnly(path)]),
         },
-        Dialog::Export(d) => match d.on_key(key) {
+        Dialog::Export(d) => match d.on_key(cmd, key) {
             export_dialog::Outcome::Continue => (false, Vec::new()),
             export_dialog::Outcome::Cancel => (true, Vec::new()),
             // The dialog stays until the shell says how it went.
@@ -75,18 +86,18 @@ pub fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     effects
 }
 
-/// Keys that open a dialog from a screen; `None` when the key is not one of them.
-pub fn open_by_key(app: &mut App, key: KeyEvent) -> Option<Vec<Effect>> {
-    match &app.screen {
-        Screen::Session(s) if matches!(s.mode, Mode::Normal) && key.code == KeyCode::Char('S') => {
+/// Commands that open a dialog from a screen; `None` when the command is not one of them.
+pub fn open_by_key(app: &mut App, cmd: Option<Cmd>) -> Option<Vec<Effect>> {
+    match (&app.screen, cmd?) {
+        (Screen::Session(s), Cmd::SaveAs) if matches!(s.mode, Mode::Normal) => {
             app.dialog = Some(Dialog::SaveAs(Box::new(SaveAs::new(&s.path))));
             Some(Vec::new())
         }
-        Screen::Session(s) if matches!(s.mode, Mode::Normal) && key.code == KeyCode::Char('x') => {
+        (Screen::Session(s), Cmd::Export) if matches!(s.mode, Mode::Normal) => {
             app.dialog = Some(Dialog::Export(ExportChooser::new(&s.path)));
             Some(Vec::new())
         }
-        Screen::Home(h) if h.form.is_none() && key.code == KeyCode::Char('b') => {
+        (Screen::Home(h), Cmd::Backups) if h.form.is_none() => {
             // The sample row (last) has no file of its own yet.
             let path = h.rows.get(h.selected)?.path.clone();
             Some(vec![Effect::ListBackups(path)])
@@ -228,6 +239,7 @@ mod tests {
     use super::*;
     use crate::app::{Action, update};
     use crate::domain::Lang;
+    use ratatui::crossterm::event::KeyCode;
 
     fn session_app() -> App {
         let session = crate::store::parse(crate::store::demo::SAMPLE).expect("sample");

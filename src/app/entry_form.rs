@@ -1,9 +1,10 @@
 //! Adding or editing one entry: its text, kind, place (element or aspect), proposer and OPD.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::{TextArea, WrapMode};
 use time::OffsetDateTime;
 
+use super::Cmd;
 use crate::domain::entry::clean_text;
 use crate::domain::grouping::{self, GroupKey};
 use crate::domain::{Entry, Kind, Proposer, Session, Step};
@@ -170,68 +171,60 @@ impl EntryForm {
     pub fn on_key(
         &mut self,
         key: KeyEvent,
+        cmd: Option<Cmd>,
         session: &Session,
         step: &Step,
         id: String,
         now: OffsetDateTime,
     ) -> Outcome {
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Esc => return Outcome::Cancel,
-            KeyCode::Enter if alt || key.modifiers.contains(KeyModifiers::SHIFT) => {
+        let choice = matches!(self.field, Field::Kind | Field::Place);
+        match cmd {
+            Some(Cmd::Back) => return Outcome::Cancel,
+            Some(Cmd::Newline) => {
                 if self.field == Field::Text {
                     self.text.insert_newline();
                 }
             }
-            KeyCode::Enter => return self.submit(session, step, id, now),
-            // Some terminals send Ctrl-J for Alt-Enter / Shift-Enter.
-            KeyCode::Char('j') if ctrl && self.field == Field::Text => self.text.insert_newline(),
-            KeyCode::Tab => self.step_field(true),
-            KeyCode::BackTab => self.step_field(false),
-            _ => match self.field {
-                Field::Kind => self.choose(key, true),
-                Field::Place => self.choose(key, false),
-                Field::Proposer if matches!(key.code, KeyCode::Up | KeyCode::Down) => {
-                    let n = session.find_participants(&self.proposer_query()).len();
-                    self.suggestion = match (self.suggestion, key.code) {
-                        (_, _) if n == 0 => None,
-                        (None, KeyCode::Down) => Some(0),
-                        (Some(i), KeyCode::Down) => Some((i + 1).min(n - 1)),
-                        (Some(0), KeyCode::Up) | (None, KeyCode::Up) => None,
-                        (Some(i), KeyCode::Up) => Some(i - 1),
-                        (s, _) => s,
-                    };
-                }
-                _ => {
-                    let is_proposer = self.field == Field::Proposer;
-                    if let Some(t) = self.input()
-                        && t.input(key)
-                    {
-                        self.error = None;
-                        if is_proposer {
-                            self.suggestion = None;
-                        }
+            Some(Cmd::Save) => return self.submit(session, step, id, now),
+            Some(Cmd::NextField) => self.step_field(true),
+            Some(Cmd::PrevField) => self.step_field(false),
+            Some(Cmd::ChoicePrev | Cmd::Up) if choice => self.choose(false),
+            Some(Cmd::ChoiceNext | Cmd::Down) if choice => self.choose(true),
+            Some(Cmd::Up | Cmd::Down) if self.field == Field::Proposer => {
+                let n = session.find_participants(&self.proposer_query()).len();
+                let down = cmd == Some(Cmd::Down);
+                self.suggestion = match (self.suggestion, down) {
+                    (_, _) if n == 0 => None,
+                    (None, true) => Some(0),
+                    (Some(i), true) => Some((i + 1).min(n - 1)),
+                    (Some(0), false) | (None, false) => None,
+                    (Some(i), false) => Some(i - 1),
+                };
+            }
+            _ if choice => {}
+            _ => {
+                let is_proposer = self.field == Field::Proposer;
+                if let Some(t) = self.input()
+                    && t.input(key)
+                {
+                    self.error = None;
+                    if is_proposer {
+                        self.suggestion = None;
                     }
                 }
-            },
+            }
         }
         Outcome::Continue
     }
 
-    fn choose(&mut self, key: KeyEvent, kind: bool) {
-        let (index, len) = if kind {
+    /// The next (or previous) kind or section, on whichever of the two has the cursor.
+    fn choose(&mut self, forward: bool) {
+        let (index, len) = if self.field == Field::Kind {
             (&mut self.kind, self.kinds.len())
         } else {
             (&mut self.place, self.places.len())
         };
-        match key.code {
-            KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') | KeyCode::Char('l') | KeyCode::Char('j') => {
-                Self::cycle(index, len, true)
-            }
-            KeyCode::Left | KeyCode::Up | KeyCode::Char('h') | KeyCode::Char('k') => Self::cycle(index, len, false),
-            _ => {}
-        }
+        Self::cycle(index, len, forward);
     }
 
     /// The proposer the form stands for: a picked roster match, an exact name from the roster,

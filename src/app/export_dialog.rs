@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use super::Cmd;
 use crate::export::Format;
 
 /// How an export from the session screen went, as the shell reports it.
@@ -52,17 +53,17 @@ impl ExportChooser {
         Format::ALL.get(self.selected).copied().unwrap_or(Format::Markdown)
     }
 
-    pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
+    pub fn on_key(&mut self, cmd: Option<Cmd>, key: KeyEvent) -> Outcome {
         if self.confirm.is_some() {
-            return match key.code {
-                KeyCode::Char('y' | 'Y') => {
+            return match cmd {
+                Some(Cmd::Yes) => {
                     self.confirm = None;
                     Outcome::Export {
                         format: self.format(),
                         replace: true,
                     }
                 }
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                Some(Cmd::No) => {
                     self.confirm = None;
                     Outcome::Continue
                 }
@@ -70,15 +71,17 @@ impl ExportChooser {
             };
         }
         let last = Format::ALL.len() - 1;
-        match key.code {
-            KeyCode::Esc => return Outcome::Cancel,
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
-            KeyCode::Char(c @ '1'..='4') => {
-                self.selected = usize::from(c as u8 - b'1').min(last);
-                return self.export();
+        match cmd {
+            Some(Cmd::Back) => return Outcome::Cancel,
+            Some(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Cmd::Down) => self.selected = (self.selected + 1).min(last),
+            Some(Cmd::Digit) => {
+                if let KeyCode::Char(c @ '1'..='9') = key.code {
+                    self.selected = usize::from(c as u8 - b'1').min(last);
+                    return self.export();
+                }
             }
-            KeyCode::Enter => return self.export(),
+            Some(Cmd::Open) => return self.export(),
             _ => {}
         }
         Outcome::Continue
@@ -113,27 +116,34 @@ mod tests {
     use super::*;
     use ratatui::crossterm::event::KeyModifiers;
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
+    /// A key through the keymap, as the app hands it to the dialog.
+    fn press(d: &mut ExportChooser, code: KeyCode) -> Outcome {
+        let key = KeyEvent::new(code, KeyModifiers::NONE);
+        let scope = if d.confirm.is_some() {
+            crate::app::Scope::ExportExists
+        } else {
+            crate::app::Scope::Export
+        };
+        d.on_key(crate::app::Keymap::default().cmd(scope, &key), key)
     }
 
     #[test]
     fn choosing_and_confirming_a_replacement() {
         let mut d = ExportChooser::new(Path::new("/x/kota-a-bimtek-1-2024-05-06.ron"));
         assert_eq!(d.stem, "kota-a-bimtek-1-2024-05-06");
-        d.on_key(key(KeyCode::Down));
-        d.on_key(key(KeyCode::Down));
+        press(&mut d, KeyCode::Down);
+        press(&mut d, KeyCode::Down);
         assert!(matches!(
-            d.on_key(key(KeyCode::Enter)),
+            press(&mut d, KeyCode::Enter),
             Outcome::Export {
                 format: Format::Csv,
                 replace: false
             }
         ));
         assert!(!d.reported(ExportOutcome::Exists("/x/a.csv".into())));
-        assert!(matches!(d.on_key(key(KeyCode::Char('x'))), Outcome::Continue));
+        assert!(matches!(press(&mut d, KeyCode::Char('x')), Outcome::Continue));
         assert!(matches!(
-            d.on_key(key(KeyCode::Char('y'))),
+            press(&mut d, KeyCode::Char('y')),
             Outcome::Export {
                 format: Format::Csv,
                 replace: true
@@ -141,13 +151,13 @@ mod tests {
         ));
         assert!(d.reported(ExportOutcome::Written("/x/a.csv".into())));
         assert!(matches!(
-            d.on_key(key(KeyCode::Char('4'))),
+            press(&mut d, KeyCode::Char('4')),
             Outcome::Export {
                 format: Format::Docx,
                 replace: false
             }
         ));
-        assert!(matches!(d.on_key(key(KeyCode::Esc)), Outcome::Cancel));
+        assert!(matches!(press(&mut d, KeyCode::Esc), Outcome::Cancel));
     }
 
     mod in_the_app {

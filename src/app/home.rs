@@ -2,11 +2,11 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use time::OffsetDateTime;
 
-use super::Effect;
 use super::new_form::NewForm;
+use super::{Cmd, Effect, Scope};
 use crate::domain::SessionDate;
 use crate::domain::session::SessionSummary;
 
@@ -42,9 +42,17 @@ impl Home {
         Vec::new()
     }
 
-    pub fn on_key(&mut self, key: KeyEvent, now: OffsetDateTime) -> Vec<Effect> {
+    pub fn scope(&self) -> Scope {
+        if self.form.is_some() {
+            Scope::NewForm
+        } else {
+            Scope::Home
+        }
+    }
+
+    pub fn on_key(&mut self, key: KeyEvent, cmd: Option<Cmd>, now: OffsetDateTime) -> Vec<Effect> {
         if let Some(form) = &mut self.form {
-            return match form.on_key(key) {
+            return match form.on_key(key, cmd) {
                 super::new_form::Outcome::Continue => Vec::new(),
                 super::new_form::Outcome::Cancel => {
                     self.form = None;
@@ -61,23 +69,23 @@ impl Home {
             };
         }
         self.message = None;
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(self.rows.len()),
-            KeyCode::Home | KeyCode::Char('g') => self.selected = 0,
-            KeyCode::End | KeyCode::Char('G') => self.selected = self.rows.len(),
-            KeyCode::Char('n') => self.form = Some(Box::new(NewForm::with_date(SessionDate(now.date())))),
-            KeyCode::Char('D') => return vec![Effect::OpenDemo],
+        match cmd {
+            Some(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Cmd::Down) => self.selected = (self.selected + 1).min(self.rows.len()),
+            Some(Cmd::Top) => self.selected = 0,
+            Some(Cmd::Bottom) => self.selected = self.rows.len(),
+            Some(Cmd::New) => self.form = Some(Box::new(NewForm::with_date(SessionDate(now.date())))),
+            Some(Cmd::Demo) => return vec![Effect::OpenDemo],
             // The next stage of the selected session (not the sample row, nor a file that does
             // not load).
-            KeyCode::Char('c') => {
+            Some(Cmd::Carry) => {
                 if let Some(SessionRow { path, summary: Ok(s) }) = self.rows.get(self.selected) {
                     let form = NewForm::carry(path.clone(), s, SessionDate(now.date()));
                     self.form = Some(Box::new(form));
                 }
             }
-            KeyCode::Char('r') | KeyCode::F(5) => return vec![Effect::ScanSessions],
-            KeyCode::Enter => {
+            Some(Cmd::Rescan) => return vec![Effect::ScanSessions],
+            Some(Cmd::Open) => {
                 return match self.rows.get(self.selected) {
                     Some(row) => vec![Effect::Open(row.path.clone())],
                     None => vec![Effect::OpenDemo],

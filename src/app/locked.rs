@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use super::Cmd;
 
 #[derive(Debug, Clone)]
 pub struct Locked {
@@ -18,10 +18,10 @@ pub enum Outcome {
 }
 
 impl Locked {
-    pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => Outcome::Cancel,
-            KeyCode::Char('r' | 'R') | KeyCode::Enter => Outcome::ReadOnly(self.path.clone()),
+    pub fn on_key(&mut self, cmd: Option<Cmd>) -> Outcome {
+        match cmd {
+            Some(Cmd::Back) => Outcome::Cancel,
+            Some(Cmd::ReadOnly) => Outcome::ReadOnly(self.path.clone()),
             _ => Outcome::Continue,
         }
     }

@@ -1,8 +1,7 @@
 //! How the screen looks: theme, language, projector mode, focus mode, and whether this is the
 //! read-only audience view.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-
+use super::Cmd;
 use crate::domain::Lang;
 use crate::ui::theme::{self, Theme};
 
@@ -20,6 +19,8 @@ pub struct Look {
     pub audience: bool,
     /// The audience view could not read the latest file and shows the last good state.
     pub waiting: bool,
+    /// The projector is blanked (black) until the next key, as `b` does in presentations.
+    pub blank: bool,
 }
 
 impl Default for Look {
@@ -32,6 +33,7 @@ impl Default for Look {
             focus: false,
             audience: false,
             waiting: false,
+            blank: false,
         }
     }
 }
@@ -67,17 +69,18 @@ impl Look {
         }
     }
 
-    /// `P` projector mode, `f` focus mode, `T` next theme, `L` the other language.
-    pub fn on_key(&mut self, key: KeyEvent, lang: &mut Lang, on_session: bool) -> Option<LookChange> {
-        match key.code {
-            KeyCode::Char('P') => self.projector = !self.projector,
-            KeyCode::Char('f') if on_session => self.focus = !self.focus,
-            KeyCode::Esc if self.focus => self.focus = false,
-            KeyCode::Char('T') => {
+    /// Projector mode, focus mode, blanking, the next theme, the other language; `None` when
+    /// the command is none of these.
+    pub fn on_key(&mut self, cmd: Option<Cmd>, lang: &mut Lang, on_session: bool) -> Option<LookChange> {
+        match cmd? {
+            Cmd::Projector => self.projector = !self.projector,
+            Cmd::Focus if on_session => self.focus = !self.focus,
+            Cmd::Blank if on_session => self.blank = true,
+            Cmd::Theme => {
                 self.cycle_theme();
                 return Some(LookChange::Remember);
             }
-            KeyCode::Char('L') => {
+            Cmd::Language => {
                 *lang = match lang {
                     Lang::Id => Lang::En,
                     Lang::En => Lang::Id,

@@ -7,6 +7,7 @@ pub mod entry_form;
 pub mod export_dialog;
 pub mod home;
 pub mod ids;
+pub mod keymap;
 pub mod locked;
 pub mod look;
 pub mod new_form;
@@ -17,11 +18,13 @@ pub mod session_screen;
 pub mod step_index;
 
 #[cfg(test)]
+mod keymap_tests;
+#[cfg(test)]
 mod tests;
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
 use time::OffsetDateTime;
 
 use crate::domain::{Lang, NewSession, Session};
@@ -30,6 +33,7 @@ use crate::i18n::{self, Strings};
 pub use dialog::Dialog;
 pub use home::{Home, SessionRow};
 pub use ids::IdGen;
+pub use keymap::{Cmd, Keymap, Scope};
 pub use session_screen::{Mode, Pane, SaveState, SessionScreen};
 
 #[derive(Debug, Clone)]
@@ -57,6 +61,8 @@ pub struct App {
     pub save_retry_at: Option<OffsetDateTime>,
     /// Theme, projector and focus modes, audience view.
     pub look: look::Look,
+    /// Which key does what, with the user's rebindings.
+    pub keys: Keymap,
 }
 
 #[derive(Debug, Clone)]
@@ -152,6 +158,7 @@ impl App {
             dialog: None,
             save_retry_at: None,
             look: look::Look::default(),
+            keys: Keymap::default(),
         }
     }
 
@@ -163,6 +170,24 @@ impl App {
         match &self.screen {
             Screen::Session(s) => Some(s),
             Screen::Home(_) => None,
+        }
+    }
+
+    /// Where keys are read now: the innermost open thing.
+    pub fn scope(&self) -> Scope {
+        if self.help {
+            return Scope::Help;
+        }
+        if let Some(d) = &self.dialog {
+            return d.scope();
+        }
+        if self.look.audience {
+            return Scope::Audience;
+        }
+        match &self.screen {
+            Screen::Home(h) => h.scope(),
+            Screen::Session(_) if self.look.focus => Scope::Focus,
+            Screen::Session(s) => s.scope(),
         }
     }
 
@@ -267,23 +292,23 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     if key.kind == KeyEventKind::Release {
         return Vec::new();
     }
-    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && key.code == KeyCode::Char('c') {
-        app.should_quit = true;
+    // A blanked projector comes back with the next key, which does nothing else (as in
+    // presentation programs).
+    if app.look.blank {
+        app.look.blank = false;
         return Vec::new();
     }
-    if app.dialog.is_some() {
-        return dialog::on_key(app, key);
-    }
+    let scope = app.scope();
+    let cmd = app.keys.cmd(scope, &key);
     if app.help {
         // Arrows scroll a help taller than the screen; any other key closes it, and q still
         // quits so nobody is trapped.
-        match key.code {
-            KeyCode::Down | KeyCode::Char('j') => app.help_scroll = app.help_scroll.saturating_add(1),
-            KeyCode::Up | KeyCode::Char('k') => app.help_scroll = app.help_scroll.saturating_sub(1),
-            KeyCode::PageDown | KeyCode::Char(' ') => app.help_scroll = app.help_scroll.saturating_add(10),
-            KeyCode::PageUp => app.help_scroll = app.help_scroll.saturating_sub(10),
-            KeyCode::Char('q') => {
+        match cmd {
+            Some(Cmd::Down) => app.help_scroll = app.help_scroll.saturating_add(1),
+            Some(Cmd::Up) => app.help_scroll = app.help_scroll.saturating_sub(1),
+            Some(Cmd::PageDown) => app.help_scroll = app.help_scroll.saturating_add(10),
+            Some(Cmd::PageUp) => app.help_scroll = app.help_scroll.saturating_sub(10),
+            Some(Cmd::Quit) => {
                 app.help = false;
                 app.should_quit = true;
             }
@@ -291,48 +316,61 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    if key.code == KeyCode::F(1) || (!app.typing() && key.code == KeyCode::Char('?')) {
-        app.help = true;
-        app.help_scroll = 0;
-        return Vec::new();
+    match cmd {
+        Some(Cmd::Help) => {
+            app.help = true;
+            app.help_scroll = 0;
+            return Vec::new();
+        }
+        Some(Cmd::Quit) => {
+            app.should_quit = true;
+            return Vec::new();
+        }
+        _ => {}
     }
-    if !app.typing() && key.code == KeyCode::Char('q') && !awaiting_answer(app) {
-        app.should_quit = true;
-        return Vec::new();
+    if app.dialog.is_some() {
+        return dialog::on_key(app, key, cmd);
     }
-    if !app.typing()
-        && let Some(effects) = dialog::open_by_key(app, key)
-    {
+    if let Some(effects) = dialog::open_by_key(app, cmd) {
         return effects;
     }
     let on_session = matches!(app.screen, Screen::Session(_));
+    if let Some(change) = app.look.on_key(cmd, &mut app.lang, on_session) {
+        return match change {
+            look::LookChange::Remember if !app.look.audience => vec![Effect::SaveConfig],
+            _ => Vec::new(),
+        };
+    }
     if app.look.audience {
         // The audience view only looks: it follows the file and changes nothing.
-        app.look.on_key(key, &mut app.lang, on_session);
         return Vec::new();
-    }
-    if !app.typing()
-        && !awaiting_answer(app)
-        && !matches!(&app.screen, Screen::Session(s) if !matches!(s.mode, Mode::Normal))
-        && let Some(change) = app.look.on_key(key, &mut app.lang, on_session)
-    {
-        return match change {
-            look::LookChange::Remember => vec![Effect::SaveConfig],
-            look::LookChange::Shown => Vec::new(),
-        };
     }
     if app.look.focus
         && let Screen::Session(s) = &mut app.screen
     {
-        s.focus_key(key);
+        if cmd == Some(Cmd::Back) {
+            app.look.focus = false;
+        } else {
+            s.focus_key(cmd);
+        }
         return Vec::new();
     }
     let now = app.now;
-    let lang = app.lang;
+    let projector = app.look.projector;
     match &mut app.screen {
-        Screen::Home(h) => h.on_key(key, now),
+        Screen::Home(h) => h.on_key(key, cmd, now),
         Screen::Session(s) => {
-            let effects = s.on_key(key, now, lang, &mut app.ids);
+            // In projector mode Esc ends the show, as it does in presentation programs; a
+            // presenter remote sends it, and it must not close the session.
+            if projector && cmd == Some(Cmd::Back) && matches!(s.mode, Mode::Normal) {
+                app.look.projector = false;
+                return Vec::new();
+            }
+            if cmd == Some(Cmd::Present) {
+                app.look.projector = true;
+                return Vec::new();
+            }
+            let effects = s.on_key(key, cmd, now, &mut app.ids);
             if effects.contains(&Effect::Close) {
                 app.screen = Screen::Home(Home::default());
                 return vec![Effect::Close, Effect::ScanSessions];
@@ -340,9 +378,4 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             effects
         }
     }
-}
-
-/// A yes/no question is on screen; `q` answers it (as "no") rather than quitting.
-fn awaiting_answer(app: &App) -> bool {
-    matches!(&app.screen, Screen::Session(s) if s.asking())
 }

@@ -1,8 +1,9 @@
 //! The home screen's form for a new session: region, stage, date, venue.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
+use super::Cmd;
 use crate::domain::{NewSession, SessionDate, Stage};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,27 +111,23 @@ impl NewForm {
         self.stage = Stage::ALL[if forward { (i + 1) % 4 } else { (i + 3) % 4 }];
     }
 
-    pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
-        match key.code {
-            KeyCode::Esc => return Outcome::Cancel,
-            KeyCode::Enter => return self.submit(),
-            KeyCode::Tab | KeyCode::Down => self.step_field(true),
-            KeyCode::BackTab | KeyCode::Up => self.step_field(false),
-            _ if self.field == NewField::Stage => match key.code {
-                KeyCode::Left | KeyCode::Char('-') => self.cycle_stage(false),
-                KeyCode::Right | KeyCode::Char(' ') | KeyCode::Char('+') => self.cycle_stage(true),
-                KeyCode::Char(c @ '1'..='4') => {
-                    if let Some(s) = Stage::new(c as u8 - b'0') {
-                        self.stage = s;
-                    }
+    pub fn on_key(&mut self, key: KeyEvent, cmd: Option<Cmd>) -> Outcome {
+        let on_stage = self.field == NewField::Stage;
+        match cmd {
+            Some(Cmd::Back) => return Outcome::Cancel,
+            Some(Cmd::Save) => return self.submit(),
+            Some(Cmd::NextField) => self.step_field(true),
+            Some(Cmd::PrevField) => self.step_field(false),
+            Some(Cmd::ChoicePrev) if on_stage => self.cycle_stage(false),
+            Some(Cmd::ChoiceNext) if on_stage => self.cycle_stage(true),
+            Some(Cmd::Digit) if on_stage => {
+                if let KeyCode::Char(c @ '1'..='4') = key.code
+                    && let Some(s) = Stage::new(c as u8 - b'0')
+                {
+                    self.stage = s;
                 }
-                _ => {}
-            },
+            }
             _ => {
-                // Ctrl-M and Ctrl-J are Enter in some terminals; keep them from adding lines.
-                if key.modifiers.contains(KeyModifiers::CONTROL) && matches!(key.code, KeyCode::Char('m' | 'j')) {
-                    return self.submit();
-                }
                 if let Some(t) = self.input() {
                     t.input(key);
                 }

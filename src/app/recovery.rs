@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use super::Cmd;
 use time::OffsetDateTime;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,13 +32,11 @@ pub enum Outcome {
 }
 
 impl Recovery {
-    pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
-        match key.code {
-            KeyCode::Esc => Outcome::Later,
-            KeyCode::Char('p' | 'P' | 'u' | 'U') | KeyCode::Enter if self.offer.entries.is_ok() => {
-                Outcome::Use(self.offer.session.clone())
-            }
-            KeyCode::Char('b' | 'B' | 'd' | 'D') => Outcome::Discard(self.offer.session.clone()),
+    pub fn on_key(&mut self, cmd: Option<Cmd>) -> Outcome {
+        match cmd {
+            Some(Cmd::Back) => Outcome::Later,
+            Some(Cmd::UseCopy) if self.offer.entries.is_ok() => Outcome::Use(self.offer.session.clone()),
+            Some(Cmd::SetAside) => Outcome::Discard(self.offer.session.clone()),
             _ => Outcome::Continue,
         }
     }

@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
+
+use super::Cmd;
 use ratatui_textarea::{CursorMove, TextArea};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,12 +41,10 @@ impl SaveAs {
         self.error = None;
     }
 
-    pub fn on_key(&mut self, key: KeyEvent) -> Outcome {
-        match key.code {
-            KeyCode::Esc => Outcome::Cancel,
-            KeyCode::Enter => self.submit(),
-            // Ctrl-M and Ctrl-J are Enter in some terminals; keep them from adding lines.
-            KeyCode::Char('m' | 'j') if key.modifiers.contains(KeyModifiers::CONTROL) => self.submit(),
+    pub fn on_key(&mut self, key: KeyEvent, cmd: Option<Cmd>) -> Outcome {
+        match cmd {
+            Some(Cmd::Back) => Outcome::Cancel,
+            Some(Cmd::Save) => self.submit(),
             _ => {
                 if self.input.input(key) {
                     self.error = None;

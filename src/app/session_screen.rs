@@ -4,16 +4,16 @@ use std::borrow::Cow;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use time::OffsetDateTime;
 
 use super::entry_form::{EntryForm, Outcome};
 use super::panels::{self, Panel};
-use super::{Effect, IdGen};
+use super::{Cmd, Effect, IdGen, Scope};
 use crate::domain::edit::EditError;
 use crate::domain::entry_ids::EntryIds;
 use crate::domain::grouping::{self, Group, GroupKey};
-use crate::domain::{Edit, Kind, Lang, Session, SessionDate, StepKind};
+use crate::domain::{Edit, Kind, Session, SessionDate, StepKind};
 use crate::template::catalog;
 
 use super::step_index::Stamp;
@@ -286,24 +286,28 @@ impl SessionScreen {
     }
 
     /// Focus mode: the arrows step through the entries of the step, one at a time.
-    pub fn focus_key(&mut self, key: KeyEvent) {
+    pub fn focus_key(&mut self, cmd: Option<Cmd>) {
         let index = self.index();
         let is_entry = |i: &usize| matches!(index.row(*i), Some(Row::Entry { .. }));
-        let to = match key.code {
-            KeyCode::Down | KeyCode::Right | KeyCode::Char(' ' | 'j' | 'n') | KeyCode::PageDown => {
-                (self.cursor + 1..index.len()).find(is_entry)
-            }
-            KeyCode::Up | KeyCode::Left | KeyCode::Char('k' | 'p') | KeyCode::PageUp => {
-                (0..self.cursor.min(index.len())).rev().find(is_entry)
-            }
+        let to = match cmd {
+            Some(Cmd::Down) => (self.cursor + 1..index.len()).find(is_entry),
+            Some(Cmd::Up) => (0..self.cursor.min(index.len())).rev().find(is_entry),
+            Some(Cmd::Top) => Some(0),
             _ => None,
         };
         drop(index);
         if let Some(row) = to {
             self.cursor = row;
         }
-        if key.code == KeyCode::Home {
-            self.cursor = 0;
+    }
+
+    /// Where keys are read: the open form, question or panel, else the step.
+    pub fn scope(&self) -> Scope {
+        match &self.mode {
+            Mode::Normal => Scope::Session,
+            Mode::Form(_) => Scope::EntryForm,
+            Mode::ConfirmDelete(_) => Scope::Confirm,
+            Mode::Panel(p) => p.scope(),
         }
     }
 
@@ -355,13 +359,13 @@ impl SessionScreen {
         vec![Effect::Save]
     }
 
-    pub fn on_key(&mut self, key: KeyEvent, now: OffsetDateTime, _lang: Lang, ids: &mut IdGen) -> Vec<Effect> {
+    pub fn on_key(&mut self, key: KeyEvent, cmd: Option<Cmd>, now: OffsetDateTime, ids: &mut IdGen) -> Vec<Effect> {
         match std::mem::replace(&mut self.mode, Mode::Normal) {
             Mode::Form(mut form) => {
                 let Some(step) = self.session.step().cloned() else {
                     return Vec::new();
                 };
-                match form.on_key(key, &self.session, &step, ids.next(now), now) {
+                match form.on_key(key, cmd, &self.session, &step, ids.next(now), now) {
                     Outcome::Continue => self.mode = Mode::Form(form),
                     Outcome::Cancel => {}
                     Outcome::Save(entry) => {
@@ -382,13 +386,18 @@ impl SessionScreen {
                 Vec::new()
             }
             Mode::ConfirmDelete(target) => {
-                if matches!(key.code, KeyCode::Char('y' | 'Y')) {
-                    return match target {
-                        DeleteTarget::Entry(id) => self.apply(Edit::RemoveEntry { id }, now, Flash::Deleted),
-                        DeleteTarget::Commitment(id) => {
-                            self.apply(Edit::RemoveCommitment { id }, now, Flash::CommitmentDeleted)
-                        }
-                    };
+                match cmd {
+                    Some(Cmd::Yes) => {
+                        return match target {
+                            DeleteTarget::Entry(id) => self.apply(Edit::RemoveEntry { id }, now, Flash::Deleted),
+                            DeleteTarget::Commitment(id) => {
+                                self.apply(Edit::RemoveCommitment { id }, now, Flash::CommitmentDeleted)
+                            }
+                        };
+                    }
+                    Some(Cmd::No) => {}
+                    // Any other key leaves the question standing: a stray key is no answer.
+                    _ => self.mode = Mode::ConfirmDelete(target),
                 }
                 Vec::new()
             }
@@ -398,7 +407,7 @@ impl SessionScreen {
                     now,
                     ids,
                 };
-                match panel.on_key(key, ctx) {
+                match panel.on_key(key, cmd, ctx) {
                     panels::Outcome::Stay => self.mode = Mode::Panel(panel),
                     panels::Outcome::Close => {}
                     panels::Outcome::Refuse(flash) => {
@@ -415,33 +424,27 @@ impl SessionScreen {
                 }
                 Vec::new()
             }
-            Mode::Normal
-                if self.on_commitment_step()
-                    && matches!(
-                        key.code,
-                        KeyCode::Char('a' | 'e' | 'd') | KeyCode::Enter | KeyCode::Delete | KeyCode::Insert
-                    ) =>
-            {
-                self.on_commitment_key(key, now)
+            Mode::Normal if self.on_commitment_step() && matches!(cmd, Some(Cmd::Add | Cmd::Edit | Cmd::Delete)) => {
+                self.on_commitment_key(cmd, now)
             }
-            Mode::Normal => self.on_normal_key(key, now, ids),
+            Mode::Normal => self.on_normal_key(cmd, now, ids),
         }
     }
 
     /// `a`, `e`/Enter and `d` on the commitments step work on commitments, not entries.
-    fn on_commitment_key(&mut self, key: KeyEvent, now: OffsetDateTime) -> Vec<Effect> {
+    fn on_commitment_key(&mut self, cmd: Option<Cmd>, now: OffsetDateTime) -> Vec<Effect> {
         if self.read_only {
             self.flash = Some(Flash::ReadOnly);
             return Vec::new();
         }
         let today = SessionDate(now.date());
         let selected = self.session.commitments.get(self.cursor);
-        match key.code {
-            KeyCode::Char('a') | KeyCode::Insert => {
+        match cmd {
+            Some(Cmd::Add) => {
                 let form = panels::commitments::CommitmentForm::new(None, today);
                 self.mode = Mode::Panel(Box::new(Panel::Commitment(Box::new(form))));
             }
-            KeyCode::Char('e') | KeyCode::Enter => {
+            Some(Cmd::Edit) => {
                 if let Some(c) = selected {
                     let form = panels::commitments::CommitmentForm::new(Some(c), today);
                     self.mode = Mode::Panel(Box::new(Panel::Commitment(Box::new(form))));
@@ -496,23 +499,25 @@ impl SessionScreen {
         self.apply(Edit::SetMinutes { step, minutes }, now, Flash::MinutesChanged)
     }
 
-    fn on_normal_key(&mut self, key: KeyEvent, now: OffsetDateTime, ids: &mut IdGen) -> Vec<Effect> {
+    fn on_normal_key(&mut self, cmd: Option<Cmd>, now: OffsetDateTime, ids: &mut IdGen) -> Vec<Effect> {
+        let Some(cmd) = cmd else {
+            return Vec::new();
+        };
         self.flash = None;
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('t') => return self.toggle_timer(now),
-            KeyCode::Char('+') => return self.add_minutes(1, now),
-            KeyCode::Char('>') => return self.add_minutes(5, now),
-            KeyCode::Char('-') => return self.add_minutes(-1, now),
-            KeyCode::Char('<') => return self.add_minutes(-5, now),
-            KeyCode::Char('s') => self.open_panel(Panel::Readiness(Box::default())),
-            KeyCode::Char('r') if !ctrl => self.open_panel(Panel::Roster(Box::default())),
-            KeyCode::Char('/') => self.open_panel(Panel::Find(Box::default())),
-            KeyCode::Char('m') => {
+        match cmd {
+            Cmd::Timer => return self.toggle_timer(now),
+            Cmd::PlusMinute => return self.add_minutes(1, now),
+            Cmd::PlusFive => return self.add_minutes(5, now),
+            Cmd::MinusMinute => return self.add_minutes(-1, now),
+            Cmd::MinusFive => return self.add_minutes(-5, now),
+            Cmd::Readiness => self.open_panel(Panel::Readiness(Box::default())),
+            Cmd::Roster => self.open_panel(Panel::Roster(Box::default())),
+            Cmd::Find => self.open_panel(Panel::Find(Box::default())),
+            Cmd::Matrix => {
                 let pillar = self.session.step().and_then(|s| s.pillar);
                 self.open_panel(Panel::Matrix(panels::matrix::MatrixPanel::new(pillar)));
             }
-            KeyCode::Char('v') => {
+            Cmd::Vote => {
                 let ctx = panels::Ctx {
                     session: &self.session,
                     now,
@@ -524,34 +529,30 @@ impl SessionScreen {
                     return self.apply(edit, now, Flash::VoteNewRound);
                 }
             }
-            KeyCode::Char('i') => match self.selected().1.map(|i| &self.session.entries[i]) {
+            Cmd::ProgramDetails => match self.selected().1.map(|i| &self.session.entries[i]) {
                 Some(e) if e.kind == Kind::Program => {
                     let form = panels::program_form::ProgramForm::new(e);
                     self.open_panel(Panel::Program(Box::new(form)));
                 }
                 _ => self.flash = Some(Flash::NotAProgram),
             },
-            KeyCode::Esc => return vec![Effect::Close],
-            KeyCode::Tab | KeyCode::BackTab => {
+            Cmd::Back => return vec![Effect::Close],
+            Cmd::SwitchPane => {
                 self.focus = match self.focus {
                     Pane::Agenda => Pane::Step,
                     Pane::Step => Pane::Agenda,
                 };
                 self.agenda_cursor = self.session.current_step;
             }
-            KeyCode::Right | KeyCode::Char('n') | KeyCode::PageDown => {
-                return self.go_to_step(self.session.current_step + 1, now);
-            }
-            KeyCode::Left | KeyCode::Char('p') | KeyCode::PageUp => {
-                return self.go_to_step(self.session.current_step.saturating_sub(1), now);
-            }
-            KeyCode::Char('r') if ctrl => return self.redo(now),
-            KeyCode::Char('u') => return self.undo(now),
-            KeyCode::Up | KeyCode::Char('k') => match self.focus {
+            Cmd::NextStep => return self.go_to_step(self.session.current_step + 1, now),
+            Cmd::PrevStep => return self.go_to_step(self.session.current_step.saturating_sub(1), now),
+            Cmd::Redo => return self.redo(now),
+            Cmd::Undo => return self.undo(now),
+            Cmd::Up => match self.focus {
                 Pane::Agenda => self.agenda_cursor = self.agenda_cursor.saturating_sub(1),
                 Pane::Step => self.cursor = self.cursor.saturating_sub(1),
             },
-            KeyCode::Down | KeyCode::Char('j') => match self.focus {
+            Cmd::Down => match self.focus {
                 Pane::Agenda => {
                     self.agenda_cursor = (self.agenda_cursor + 1).min(self.session.agenda.steps.len().saturating_sub(1))
                 }
@@ -560,25 +561,26 @@ impl SessionScreen {
                     self.cursor = (self.cursor + 1).min(n.saturating_sub(1));
                 }
             },
-            KeyCode::Home | KeyCode::Char('g') => match self.focus {
+            Cmd::Top => match self.focus {
                 Pane::Agenda => self.agenda_cursor = 0,
                 Pane::Step => self.cursor = 0,
             },
-            KeyCode::End | KeyCode::Char('G') => match self.focus {
+            Cmd::Bottom => match self.focus {
                 Pane::Agenda => self.agenda_cursor = self.session.agenda.steps.len().saturating_sub(1),
                 Pane::Step => self.cursor = self.index().len().saturating_sub(1),
             },
-            KeyCode::Enter if self.focus == Pane::Agenda => {
+            // Enter in the agenda goes to that step; in the step it edits the entry.
+            Cmd::Edit if self.focus == Pane::Agenda => {
                 self.focus = Pane::Step;
                 return self.go_to_step(self.agenda_cursor, now);
             }
-            KeyCode::Char('a') | KeyCode::Insert => self.open_form(None),
-            KeyCode::Char('e') | KeyCode::Enter => {
+            Cmd::Add => self.open_form(None),
+            Cmd::Edit => {
                 if let (_, Some(index)) = self.selected() {
                     self.open_form(Some(index));
                 }
             }
-            KeyCode::Char('d') | KeyCode::Delete => {
+            Cmd::Delete => {
                 if self.read_only {
                     self.flash = Some(Flash::ReadOnly);
                 } else if let (_, Some(index)) = self.selected() {

@@ -2,6 +2,7 @@
 //! `--config-dir`/`$BIMTEK_CONFIG_DIR`, else the platform's (`~/.config/bimtek`,
 //! `%APPDATA%\bimtek\bimtek\config`, …).
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -14,6 +15,9 @@ use crate::ui::theme::ThemeFile;
 pub struct Config {
     pub lang: Option<Lang>,
     pub theme: Option<String>,
+    /// Rebound keys: a binding's name (`session.next_step`) and its keys (`["PageDown", "n"]`).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub keys: BTreeMap<String, Vec<String>>,
 }
 
 pub fn config_dir() -> PathBuf {
@@ -49,6 +53,32 @@ pub fn load(dir: &Path) -> (Config, Option<String>) {
         },
         Err(_) => (Config::default(), None),
     }
+}
+
+/// `config.ron:LINE` of the first line that mentions `needle` (a key or action named in a
+/// message about the file), or the file alone.
+pub fn locate(dir: &Path, needle: &str) -> String {
+    let path = config_file(dir);
+    let quoted = format!("\"{needle}\"");
+    let line = std::fs::read_to_string(&path)
+        .ok()
+        .and_then(|t| t.lines().position(|l| l.contains(&quoted)).map(|i| i + 1));
+    match line {
+        Some(n) => format!("{}:{n}", path.display()),
+        None => path.display().to_string(),
+    }
+}
+
+/// Remembers the language and theme, keeping everything else the file holds. A file that does
+/// not load is left alone rather than replaced by one without the user's other settings.
+pub fn remember(dir: &Path, lang: Lang, theme: &str) -> std::io::Result<()> {
+    let (mut config, problem) = load(dir);
+    if problem.is_some() {
+        return Ok(());
+    }
+    config.lang = Some(lang);
+    config.theme = Some(theme.to_string());
+    save(dir, &config)
 }
 
 pub fn save(dir: &Path, config: &Config) -> std::io::Result<()> {
@@ -95,6 +125,7 @@ mod tests {
         let c = Config {
             lang: Some(Lang::En),
             theme: Some("terang".into()),
+            keys: BTreeMap::new(),
         };
         save(dir.path(), &c).expect("save");
         assert_eq!(load(dir.path()), (c, None));
@@ -102,6 +133,23 @@ mod tests {
         let (c, problem) = load(dir.path());
         assert_eq!(c, Config::default());
         assert!(problem.expect("reported").contains("config.ron:1:"));
+    }
+
+    #[test]
+    fn remembering_the_look_keeps_rebound_keys_and_a_broken_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = "(\n  keys: {\n    \"session.next_step\": [\"F8\"],\n  },\n)\n";
+        std::fs::write(dir.path().join("config.ron"), text).expect("write");
+        assert!(locate(dir.path(), "session.next_step").ends_with("config.ron:3"));
+        remember(dir.path(), Lang::En, "kontras").expect("remember");
+        let (c, problem) = load(dir.path());
+        assert_eq!(problem, None);
+        assert_eq!(c.keys["session.next_step"], ["F8"]);
+        assert_eq!(c.theme.as_deref(), Some("kontras"));
+        std::fs::write(dir.path().join("config.ron"), "(lang: Some(fr))").expect("write");
+        remember(dir.path(), Lang::En, "kontras").expect("remember");
+        let kept = std::fs::read_to_string(dir.path().join("config.ron")).expect("read");
+        assert_eq!(kept, "(lang: Some(fr))", "a broken file is not replaced");
     }
 
     #[test]

@@ -29,13 +29,14 @@ fn signature(path: &Path) -> Option<(SystemTime, u64)> {
     Some((m.modified().ok()?, m.len()))
 }
 
-pub fn run(lang: Lang, path: PathBuf, clock: Clock, mut look: Look) -> Result<(), String> {
+pub fn run(lang: Lang, path: PathBuf, clock: Clock, mut look: Look, keys: crate::app::Keymap) -> Result<(), String> {
     let session = store::load(&path).map_err(|e| e.describe(strings(lang)))?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let mut app = App::new(lang, clock.now(), 1, dir.clone());
     look.audience = true;
     look.projector = true;
     app.look = look;
+    app.keys = keys;
     update(
         &mut app,
         Action::SessionOpened {

@@ -8,15 +8,16 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 use super::dialog::{date_time, file_name, frame_box};
 use super::text::truncate;
 use super::theme::THEME;
-use crate::app::App;
+use super::widgets::hint_text;
 use crate::app::backups::Backups;
+use crate::app::{App, Scope};
 use crate::i18n::fill;
 
 pub fn draw(app: &App, d: &Backups, frame: &mut Frame, area: Rect) {
     let tr = app.tr();
     let title = fill(&tr.backups_title, &[("name", &file_name(&d.session))]);
     let height = u16::try_from(d.rows.len() + 6).unwrap_or(u16::MAX).max(8);
-    let inner = frame_box(frame, area, 80, height, &title, &tr.backups_keys);
+    let inner = frame_box(frame, area, 80, height, &title, &hint_text(app, Scope::Backups, 78));
     let [list_area, _, question] =
         Layout::vertical([Constraint::Min(1), Constraint::Length(1), Constraint::Length(2)]).areas(inner);
     if d.rows.is_empty() {

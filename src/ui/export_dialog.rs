@@ -9,19 +9,20 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::dialog::frame_box;
 use super::text::sanitize;
 use super::theme::THEME;
-use crate::app::App;
+use super::widgets::hint_text;
 use crate::app::export_dialog::ExportChooser;
+use crate::app::{App, Scope};
 use crate::export::Format;
 use crate::i18n::fill;
 
 pub fn draw(app: &App, d: &ExportChooser, frame: &mut Frame, area: Rect) {
     let tr = app.tr();
-    let keys = if d.confirm.is_some() {
-        &tr.out_dialog_exists_keys
+    let scope = if d.confirm.is_some() {
+        Scope::ExportExists
     } else {
-        &tr.out_dialog_keys
+        Scope::Export
     };
-    let inner = frame_box(frame, area, 80, 13, &tr.out_dialog_title, keys);
+    let inner = frame_box(frame, area, 80, 13, &tr.out_dialog_title, &hint_text(app, scope, 78));
     let [place, _, list, _, message] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(1),

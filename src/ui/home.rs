@@ -6,7 +6,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
 use super::text::truncate;
 use super::theme::THEME;
 use super::widgets::{fit, hints, stamp};
-use crate::app::{App, Home};
+use crate::app::{App, Home, Scope};
 use crate::i18n::fill;
 
 pub fn draw(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
@@ -107,7 +107,7 @@ pub fn draw(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
             message,
         );
     }
-    frame.render_widget(Paragraph::new(hints(&tr.home_keys, keys.width)), keys);
+    frame.render_widget(Paragraph::new(hints(app, Scope::Home, keys.width)), keys);
     if let Some(form) = &home.form {
         super::new_form::draw(app, form, frame, area);
     }

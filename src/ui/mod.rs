@@ -38,6 +38,14 @@ pub const MIN_HEIGHT: u16 = 16;
 pub fn view(app: &App, frame: &mut Frame) {
     theme::set(app.look.theme);
     let area = frame.area();
+    if app.look.blank {
+        // Black, whatever the theme: the room looks at the speaker, not the screen.
+        let black = ratatui::style::Style::new()
+            .bg(ratatui::style::Color::Black)
+            .fg(ratatui::style::Color::Black);
+        frame.render_widget(Block::new().style(black), area);
+        return;
+    }
     frame.render_widget(Block::new().style(THEME.base), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(app, frame, area);

@@ -6,8 +6,8 @@ use ratatui_textarea::TextArea;
 
 use super::theme::THEME;
 use super::widgets::{centered, fit, hints};
-use crate::app::App;
 use crate::app::new_form::{NewField, NewForm, NewFormError};
+use crate::app::{App, Scope};
 
 /// A one-line input: shows the cursor only where the keyboard is.
 pub fn input_line<'a>(t: &TextArea<'a>, focused: bool, placeholder: &str) -> TextArea<'a> {
@@ -75,7 +75,7 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         };
         frame.render_widget(Paragraph::new(fit(msg, rows[7].width, THEME.error)), rows[7]);
     }
-    frame.render_widget(Paragraph::new(hints(&tr.new_keys, rows[8].width)), rows[8]);
+    frame.render_widget(Paragraph::new(hints(app, Scope::NewForm, rows[8].width)), rows[8]);
 }
 
 /// "New session", or for the next stage of an earlier session, which one.

@@ -8,14 +8,22 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::dialog::{date_time, file_name, frame_box};
 use super::text::sanitize;
 use super::theme::THEME;
-use crate::app::App;
+use super::widgets::hint_text;
 use crate::app::recovery::Recovery;
+use crate::app::{App, Scope};
 use crate::i18n::fill;
 
 pub fn draw(app: &App, d: &Recovery, frame: &mut Frame, area: Rect) {
     let tr = app.tr();
     let o = &d.offer;
-    let inner = frame_box(frame, area, 84, 12, &tr.recovery_title, &tr.recovery_keys);
+    let inner = frame_box(
+        frame,
+        area,
+        84,
+        12,
+        &tr.recovery_title,
+        &hint_text(app, Scope::Recovery, 82),
+    );
     let mut lines = Vec::new();
     match &o.entries {
         Ok(n) => {

@@ -8,13 +8,20 @@ use super::dialog::frame_box;
 use super::new_form::input_line;
 use super::text::sanitize;
 use super::theme::THEME;
-use super::widgets::fit;
-use crate::app::App;
+use super::widgets::{fit, hint_text};
 use crate::app::save_as::{SaveAs, SaveAsError};
+use crate::app::{App, Scope};
 
 pub fn draw(app: &App, d: &SaveAs, frame: &mut Frame, area: Rect) {
     let tr = app.tr();
-    let inner = frame_box(frame, area, 90, 9, &tr.save_as_title, &tr.save_as_keys);
+    let inner = frame_box(
+        frame,
+        area,
+        90,
+        9,
+        &tr.save_as_title,
+        &hint_text(app, Scope::SaveAs, 88),
+    );
     let [label, input, _, message] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),

@@ -11,7 +11,6 @@ use unicode_width::UnicodeWidthStr;
 use super::text::truncate;
 use super::theme::THEME;
 use super::widgets::{clock, fit, hints};
-use crate::app::panels::Panel;
 use crate::app::{App, Mode, SaveState, SessionScreen};
 use crate::domain::timer::{self, Phase};
 use crate::domain::{Session, StepKind};
@@ -38,43 +37,21 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     }
 
     frame.render_widget(Paragraph::new(status_line(app, s, status.width)), status);
-    let on_commitments = s.session.step().is_some_and(|st| st.kind == StepKind::Commitments);
-    let key_text = match &s.mode {
-        Mode::Form(_) => &tr.form_keys,
-        Mode::ConfirmDelete(_) => &tr.confirm_delete,
-        Mode::Panel(p) => panel_keys(tr, p),
-        Mode::Normal if on_commitments => &tr.commit_keys,
-        Mode::Normal => &tr.session_keys,
-    };
-    let asking = s.asking();
-    let key_line = if asking {
+    let key_line = if s.asking() {
         let text = if matches!(s.mode, Mode::ConfirmDelete(_)) {
-            key_text
+            &tr.confirm_delete
         } else {
             &tr.roster_confirm
         };
         fit(text, keys.width, THEME.warn)
     } else {
-        hints(key_text, keys.width)
+        hints(app, s.scope(), keys.width)
     };
     frame.render_widget(Paragraph::new(key_line), keys);
     match &s.mode {
         Mode::Form(form) => super::entry_form::draw(app, s, form, frame, body),
         Mode::Panel(p) => super::panels::draw(app, s, p, frame, right.union(left)),
         _ => {}
-    }
-}
-
-fn panel_keys<'a>(tr: &'a Strings, p: &Panel) -> &'a String {
-    match p {
-        Panel::Readiness(_) => &tr.readiness_keys,
-        Panel::Vote(_) => &tr.vote_keys,
-        Panel::Matrix(_) => &tr.matrix_keys,
-        Panel::Roster(r) if r.form.is_some() => &tr.roster_form_keys,
-        Panel::Roster(_) => &tr.roster_keys,
-        Panel::Find(_) => &tr.find_keys,
-        Panel::Program(_) => &tr.program_keys,
-        Panel::Commitment(_) => &tr.commit_form_keys,
     }
 }
 

@@ -1,9 +1,10 @@
 //! Bimtek IV commitments: per OPD, the programs it commits to, who signed and when.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::{Ctx, Outcome, cycle, line_input, line_text, type_into};
+use crate::app::Cmd;
 use crate::app::session_screen::Flash;
 use crate::domain::commitment::Commitment;
 use crate::domain::{Edit, Kind, SessionDate};
@@ -72,18 +73,17 @@ impl CommitmentForm {
         };
     }
 
-    pub fn on_key(&mut self, key: KeyEvent, ctx: Ctx) -> Outcome {
+    pub fn on_key(&mut self, key: KeyEvent, cmd: Option<Cmd>, ctx: Ctx) -> Outcome {
         let programs = program_entries(ctx.session);
-        match key.code {
-            KeyCode::Esc => return Outcome::Close,
-            KeyCode::Tab => self.field = cycle(self.field, FIELDS.len(), true),
-            KeyCode::BackTab => self.field = cycle(self.field, FIELDS.len(), false),
-            KeyCode::Enter => return self.submit(ctx),
-            KeyCode::Up if self.field() == Field::Programs => self.cursor = self.cursor.saturating_sub(1),
-            KeyCode::Down if self.field() == Field::Programs => {
-                self.cursor = (self.cursor + 1).min(programs.len().saturating_sub(1))
-            }
-            KeyCode::Char(' ') if self.field() == Field::Programs => {
+        let on_programs = self.field() == Field::Programs;
+        match cmd {
+            Some(Cmd::Back) => return Outcome::Close,
+            Some(Cmd::NextField) => self.field = cycle(self.field, FIELDS.len(), true),
+            Some(Cmd::PrevField) => self.field = cycle(self.field, FIELDS.len(), false),
+            Some(Cmd::Save) => return self.submit(ctx),
+            Some(Cmd::Up) if on_programs => self.cursor = self.cursor.saturating_sub(1),
+            Some(Cmd::Down) if on_programs => self.cursor = (self.cursor + 1).min(programs.len().saturating_sub(1)),
+            Some(Cmd::Toggle) if on_programs => {
                 if let Some(&i) = programs.get(self.cursor) {
                     let id = &ctx.session.entries[i].id;
                     match self.programs.iter().position(|p| p == id) {

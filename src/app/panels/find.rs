@@ -1,9 +1,10 @@
 //! `/`: find entries anywhere in the session by words of their text, pillar, kind or OPD.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::{Ctx, Outcome, line_input, line_text, step_cursor, type_into};
+use crate::app::Cmd;
 use crate::domain::{Lang, Session};
 use crate::i18n::strings;
 use crate::template::catalog;
@@ -62,18 +63,18 @@ pub fn matches(session: &Session, query: &str) -> Vec<usize> {
 }
 
 impl FindPanel {
-    pub fn on_key(&mut self, key: KeyEvent, ctx: Ctx) -> Outcome {
+    pub fn on_key(&mut self, key: KeyEvent, cmd: Option<Cmd>, ctx: Ctx) -> Outcome {
         let found = matches(ctx.session, &line_text(&self.query));
-        match key.code {
-            KeyCode::Esc => Outcome::Close,
-            KeyCode::Enter => match found.get(self.cursor) {
+        match cmd {
+            Some(Cmd::Back) => Outcome::Close,
+            Some(Cmd::Open) => match found.get(self.cursor) {
                 Some(&i) => Outcome::Jump {
                     entry: ctx.session.entries[i].id.clone(),
                 },
                 None => Outcome::Stay,
             },
-            KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown => {
-                self.cursor = step_cursor(self.cursor, found.len(), key.code);
+            Some(Cmd::Up | Cmd::Down | Cmd::PageUp | Cmd::PageDown) => {
+                self.cursor = step_cursor(self.cursor, found.len(), cmd);
                 Outcome::Stay
             }
             _ => {

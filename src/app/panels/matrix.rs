@@ -4,6 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::{Ctx, Outcome, step_cursor};
+use crate::app::Cmd;
 use crate::app::session_screen::Flash;
 use crate::domain::program::ProgramInfo;
 use crate::domain::{Edit, Kind, Pillar, Session};
@@ -42,19 +43,16 @@ impl MatrixPanel {
         }
     }
 
-    pub fn on_key(&mut self, key: KeyEvent, ctx: Ctx) -> Outcome {
+    pub fn on_key(&mut self, key: KeyEvent, cmd: Option<Cmd>, ctx: Ctx) -> Outcome {
         let list = programs(ctx.session, self.pillar);
         let Some(entry) = list.get(self.cursor).map(|&i| &ctx.session.entries[i]) else {
             self.pending = None;
-            if matches!(key.code, KeyCode::Left | KeyCode::Right) {
-                let scopes: Vec<Option<Pillar>> = std::iter::once(None)
-                    .chain(Pillar::ALL.iter().map(|p| Some(*p)))
-                    .collect();
-                let i = scopes.iter().position(|s| *s == self.pillar).unwrap_or(0);
-                self.pillar = scopes[super::cycle(i, scopes.len(), key.code == KeyCode::Right)];
-            }
-            return match key.code {
-                KeyCode::Esc => Outcome::Close,
+            return match cmd {
+                Some(Cmd::ScopePrev | Cmd::ScopeNext) => {
+                    self.next_scope(cmd == Some(Cmd::ScopeNext));
+                    Outcome::Stay
+                }
+                Some(Cmd::Back) => Outcome::Close,
                 _ => Outcome::Stay,
             };
         };
@@ -62,7 +60,7 @@ impl MatrixPanel {
         updated.updated = ctx.now;
         let info = updated.program.get_or_insert_with(ProgramInfo::default);
         if let Some(which) = self.pending.take() {
-            let KeyCode::Char(c @ '0'..='9') = key.code else {
+            let (Some(Cmd::Digit), KeyCode::Char(c @ '0'..='9')) = (cmd, key.code) else {
                 return Outcome::Stay;
             };
             let v = c as u8 - b'0';
@@ -75,26 +73,22 @@ impl MatrixPanel {
             }
             return Outcome::apply(Edit::ReplaceEntry(updated), Flash::ProgramSaved);
         }
-        match key.code {
-            KeyCode::Esc => Outcome::Close,
-            KeyCode::Left | KeyCode::Right => {
-                let scopes: Vec<Option<Pillar>> = std::iter::once(None)
-                    .chain(Pillar::ALL.iter().map(|p| Some(*p)))
-                    .collect();
-                let i = scopes.iter().position(|s| *s == self.pillar).unwrap_or(0);
-                self.pillar = scopes[super::cycle(i, scopes.len(), key.code == KeyCode::Right)];
+        match cmd {
+            Some(Cmd::Back) => Outcome::Close,
+            Some(Cmd::ScopePrev | Cmd::ScopeNext) => {
+                self.next_scope(cmd == Some(Cmd::ScopeNext));
                 self.cursor = 0;
                 Outcome::Stay
             }
-            KeyCode::Char('i') => {
+            Some(Cmd::Impact) => {
                 self.pending = Some(Pending::Impact);
                 Outcome::Stay
             }
-            KeyCode::Char('e') => {
+            Some(Cmd::Effort) => {
                 self.pending = Some(Pending::Effort);
                 Outcome::Stay
             }
-            KeyCode::Char('w') | KeyCode::Char(' ') => {
+            Some(Cmd::QuickWin) => {
                 info.quick_win = !info.quick_win;
                 let flash = if info.quick_win {
                     Flash::QuickWinMarked
@@ -103,10 +97,19 @@ impl MatrixPanel {
                 };
                 Outcome::apply(Edit::ReplaceEntry(updated), flash)
             }
-            code => {
-                self.cursor = step_cursor(self.cursor, list.len(), code);
+            _ => {
+                self.cursor = step_cursor(self.cursor, list.len(), cmd);
                 Outcome::Stay
             }
         }
+    }
+
+    /// The next pillar (or all of them) whose programs the matrix shows.
+    fn next_scope(&mut self, forward: bool) {
+        let scopes: Vec<Option<Pillar>> = std::iter::once(None)
+            .chain(Pillar::ALL.iter().map(|p| Some(*p)))
+            .collect();
+        let i = scopes.iter().position(|s| *s == self.pillar).unwrap_or(0);
+        self.pillar = scopes[super::cycle(i, scopes.len(), forward)];
     }
 }

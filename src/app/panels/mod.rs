@@ -14,8 +14,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
 use time::OffsetDateTime;
 
-use super::IdGen;
 use super::session_screen::Flash;
+use super::{Cmd, IdGen, Scope};
 use crate::domain::{Edit, Session};
 
 #[derive(Debug, Clone)]
@@ -66,15 +66,31 @@ pub struct Ctx<'a> {
 }
 
 impl Panel {
-    pub fn on_key(&mut self, key: KeyEvent, ctx: Ctx) -> Outcome {
+    pub fn on_key(&mut self, key: KeyEvent, cmd: Option<Cmd>, ctx: Ctx) -> Outcome {
         match self {
-            Panel::Readiness(p) => p.on_key(key, ctx),
-            Panel::Vote(p) => p.on_key(key, ctx),
-            Panel::Matrix(p) => p.on_key(key, ctx),
-            Panel::Roster(p) => p.on_key(key, ctx),
-            Panel::Find(p) => p.on_key(key, ctx),
-            Panel::Program(p) => p.on_key(key, ctx),
-            Panel::Commitment(p) => p.on_key(key, ctx),
+            Panel::Readiness(p) => p.on_key(key, cmd, ctx),
+            Panel::Vote(p) => p.on_key(key, cmd, ctx),
+            Panel::Matrix(p) => p.on_key(key, cmd, ctx),
+            Panel::Roster(p) => p.on_key(key, cmd, ctx),
+            Panel::Find(p) => p.on_key(key, cmd, ctx),
+            Panel::Program(p) => p.on_key(key, cmd, ctx),
+            Panel::Commitment(p) => p.on_key(key, cmd, ctx),
+        }
+    }
+
+    /// Where keys are read while this panel is open.
+    pub fn scope(&self) -> Scope {
+        match self {
+            Panel::Readiness(p) if p.note.is_some() => Scope::Note,
+            Panel::Readiness(_) => Scope::Readiness,
+            Panel::Vote(_) => Scope::Vote,
+            Panel::Matrix(_) => Scope::Matrix,
+            Panel::Roster(r) if r.confirm.is_some() => Scope::Confirm,
+            Panel::Roster(r) if r.form.is_some() => Scope::RosterForm,
+            Panel::Roster(_) => Scope::Roster,
+            Panel::Find(_) => Scope::Find,
+            Panel::Program(_) => Scope::Program,
+            Panel::Commitment(_) => Scope::CommitmentForm,
         }
     }
 
@@ -135,14 +151,14 @@ pub fn cycle(index: usize, len: usize, forward: bool) -> usize {
 }
 
 /// Moves a cursor within `len` items without wrapping.
-pub fn step_cursor(cursor: usize, len: usize, code: KeyCode) -> usize {
-    match code {
-        KeyCode::Up | KeyCode::Char('k') => cursor.saturating_sub(1),
-        KeyCode::Down | KeyCode::Char('j') => (cursor + 1).min(len.saturating_sub(1)),
-        KeyCode::Home => 0,
-        KeyCode::End => len.saturating_sub(1),
-        KeyCode::PageUp => cursor.saturating_sub(10),
-        KeyCode::PageDown => (cursor + 10).min(len.saturating_sub(1)),
+pub fn step_cursor(cursor: usize, len: usize, cmd: Option<Cmd>) -> usize {
+    match cmd {
+        Some(Cmd::Up) => cursor.saturating_sub(1),
+        Some(Cmd::Down) => (cursor + 1).min(len.saturating_sub(1)),
+        Some(Cmd::Top) => 0,
+        Some(Cmd::Bottom) => len.saturating_sub(1),
+        Some(Cmd::PageUp) => cursor.saturating_sub(10),
+        Some(Cmd::PageDown) => (cursor + 10).min(len.saturating_sub(1)),
         _ => cursor,
     }
 }

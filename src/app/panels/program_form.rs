@@ -5,6 +5,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 use super::{Ctx, Outcome, cycle, line_input, line_text, type_into};
+use crate::app::Cmd;
 use crate::app::session_screen::Flash;
 use crate::domain::program::{BudgetSource, Horizon, InnovationType, ProgramInfo, ProgramStatus};
 use crate::domain::{Edit, Entry};
@@ -120,20 +121,23 @@ impl ProgramForm {
         }
     }
 
-    pub fn on_key(&mut self, key: KeyEvent, ctx: Ctx) -> Outcome {
-        match key.code {
-            KeyCode::Esc => return Outcome::Close,
-            KeyCode::Tab | KeyCode::Down => self.field = cycle(self.field, Field::ALL.len(), true),
-            KeyCode::BackTab | KeyCode::Up => self.field = cycle(self.field, Field::ALL.len(), false),
-            KeyCode::Enter => return self.submit(ctx),
-            KeyCode::Left if !self.field().is_text() => self.choose(false),
-            KeyCode::Right | KeyCode::Char(' ') if !self.field().is_text() => self.choose(true),
-            KeyCode::Char(c @ '1'..='5') if matches!(self.field(), Field::Impact | Field::Effort) => {
-                let v = Some(c as u8 - b'0');
-                if self.field() == Field::Impact {
-                    self.info.impact = v;
-                } else {
-                    self.info.effort = v;
+    pub fn on_key(&mut self, key: KeyEvent, cmd: Option<Cmd>, ctx: Ctx) -> Outcome {
+        let text = self.field().is_text();
+        match cmd {
+            Some(Cmd::Back) => return Outcome::Close,
+            Some(Cmd::NextField) => self.field = cycle(self.field, Field::ALL.len(), true),
+            Some(Cmd::PrevField) => self.field = cycle(self.field, Field::ALL.len(), false),
+            Some(Cmd::Save) => return self.submit(ctx),
+            Some(Cmd::ChoicePrev) if !text => self.choose(false),
+            Some(Cmd::ChoiceNext) if !text => self.choose(true),
+            Some(Cmd::Digit) if matches!(self.field(), Field::Impact | Field::Effort) => {
+                if let KeyCode::Char(c @ '1'..='5') = key.code {
+                    let v = Some(c as u8 - b'0');
+                    if self.field() == Field::Impact {
+                        self.info.impact = v;
+                    } else {
+                        self.info.effort = v;
+                    }
                 }
             }
             _ => {

@@ -4,6 +4,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
 
 use super::{Ctx, Outcome, cycle, line_input, line_text, step_cursor, type_into};
+use crate::app::Cmd;
 use crate::app::session_screen::Flash;
 use crate::domain::readiness::{self, Score};
 use crate::domain::{Edit, Pillar};
@@ -52,16 +53,16 @@ impl ReadinessPanel {
         )
     }
 
-    pub fn on_key(&mut self, key: KeyEvent, ctx: Ctx) -> Outcome {
+    pub fn on_key(&mut self, key: KeyEvent, cmd: Option<Cmd>, ctx: Ctx) -> Outcome {
         let subs = sub_aspects();
         let Some(sub) = subs.get(self.cursor).map(|s| s.to_string()) else {
             return Outcome::Close;
         };
         let current = readiness::find(&ctx.session.readiness, &sub, self.pillar).cloned();
         if let Some(note) = &mut self.note {
-            match key.code {
-                KeyCode::Esc => self.note = None,
-                KeyCode::Enter => {
+            match cmd {
+                Some(Cmd::Back) => self.note = None,
+                Some(Cmd::Save) => {
                     let text = line_text(note);
                     self.note = None;
                     let Some(mut score) = current else {
@@ -76,10 +77,13 @@ impl ReadinessPanel {
             }
             return Outcome::Stay;
         }
-        match key.code {
-            KeyCode::Esc => return Outcome::Close,
-            KeyCode::Char(c @ '1'..='5') => {
-                let value = c as u8 - b'0';
+        match cmd {
+            Some(Cmd::Back) => return Outcome::Close,
+            Some(Cmd::Digit) => {
+                let value = match key.code {
+                    KeyCode::Char(c @ '1'..='5') => c as u8 - b'0',
+                    _ => return Outcome::Refuse(Flash::ScoreRange),
+                };
                 let note = current.map(|s| s.note).unwrap_or_default();
                 let score = Score {
                     sub: sub.clone(),
@@ -90,23 +94,21 @@ impl ReadinessPanel {
                 };
                 return self.set(sub, Some(score), Flash::ScoreSaved);
             }
-            KeyCode::Char('0' | '6'..='9') => return Outcome::Refuse(Flash::ScoreRange),
-            KeyCode::Delete | KeyCode::Backspace if current.is_some() => {
+            Some(Cmd::Clear) if current.is_some() => {
                 return self.set(sub, None, Flash::ScoreCleared);
             }
-            KeyCode::Enter | KeyCode::Char('c') => {
+            Some(Cmd::Note) => {
                 if current.is_none() {
                     return Outcome::Refuse(Flash::ScoreFirst);
                 }
                 self.note = Some(line_input(current.as_ref().map_or("", |s| s.note.as_str())));
             }
-            KeyCode::Left | KeyCode::Right | KeyCode::Char('h') | KeyCode::Char('l') => {
+            Some(Cmd::ScopePrev | Cmd::ScopeNext) => {
                 let scopes = Self::scopes();
                 let i = scopes.iter().position(|s| *s == self.pillar).unwrap_or(0);
-                let forward = matches!(key.code, KeyCode::Right | KeyCode::Char('l'));
-                self.pillar = scopes[cycle(i, scopes.len(), forward)];
+                self.pillar = scopes[cycle(i, scopes.len(), cmd == Some(Cmd::ScopeNext))];
             }
-            code => self.cursor = step_cursor(self.cursor, subs.len(), code),
+            _ => self.cursor = step_cursor(self.cursor, subs.len(), cmd),
         }
         Outcome::Stay
     }

@@ -1,9 +1,10 @@
 //! The roster: who is in the room, for which agency, in which role, and present or not.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui_textarea::TextArea;
 
 use super::{Ctx, Outcome, cycle, line_input, line_text, step_cursor, type_into};
+use crate::app::Cmd;
 use crate::app::session_screen::Flash;
 use crate::domain::{Edit, Participant, Role};
 
@@ -44,33 +45,39 @@ impl RosterPanel {
         }
     }
 
-    pub fn on_key(&mut self, key: KeyEvent, ctx: Ctx) -> Outcome {
+    pub fn on_key(&mut self, key: KeyEvent, cmd: Option<Cmd>, ctx: Ctx) -> Outcome {
         let people = &ctx.session.participants;
         if let Some(id) = self.confirm.take() {
-            if matches!(key.code, KeyCode::Char('y' | 'Y')) {
-                self.cursor = self.cursor.min(people.len().saturating_sub(2));
-                return Outcome::apply(Edit::RemoveParticipant { id }, Flash::ParticipantRemoved);
+            match cmd {
+                Some(Cmd::Yes) => {
+                    self.cursor = self.cursor.min(people.len().saturating_sub(2));
+                    return Outcome::apply(Edit::RemoveParticipant { id }, Flash::ParticipantRemoved);
+                }
+                Some(Cmd::No) => {}
+                // A stray key is no answer: the question stays.
+                _ => self.confirm = Some(id),
             }
             return Outcome::Stay;
         }
         if let Some(form) = &mut self.form {
-            match key.code {
-                KeyCode::Esc => self.form = None,
-                KeyCode::Tab | KeyCode::Down => {
+            let on_role = form.field == RosterField::Role;
+            match cmd {
+                Some(Cmd::Back) => self.form = None,
+                Some(Cmd::NextField) => {
                     form.field = match form.field {
                         RosterField::Name => RosterField::Institution,
                         RosterField::Institution => RosterField::Role,
                         RosterField::Role => RosterField::Name,
                     }
                 }
-                KeyCode::BackTab | KeyCode::Up => {
+                Some(Cmd::PrevField) => {
                     form.field = match form.field {
                         RosterField::Name => RosterField::Role,
                         RosterField::Institution => RosterField::Name,
                         RosterField::Role => RosterField::Institution,
                     }
                 }
-                KeyCode::Enter => {
+                Some(Cmd::Save) => {
                     let name = line_text(&form.name);
                     if name.is_empty() {
                         form.field = RosterField::Name;
@@ -91,14 +98,11 @@ impl RosterPanel {
                     }
                     return Outcome::apply(Edit::PutParticipant(p), Flash::ParticipantSaved);
                 }
-                code if form.field == RosterField::Role => {
+                Some(Cmd::ChoicePrev | Cmd::ChoiceNext) if on_role => {
                     let i = Role::ALL.iter().position(|r| *r == form.role).unwrap_or(0);
-                    match code {
-                        KeyCode::Left => form.role = Role::ALL[cycle(i, Role::ALL.len(), false)],
-                        KeyCode::Right | KeyCode::Char(' ') => form.role = Role::ALL[cycle(i, Role::ALL.len(), true)],
-                        _ => {}
-                    }
+                    form.role = Role::ALL[cycle(i, Role::ALL.len(), cmd == Some(Cmd::ChoiceNext))];
                 }
+                _ if on_role => {}
                 _ => {
                     let input = if form.field == RosterField::Name {
                         &mut form.name
@@ -111,9 +115,9 @@ impl RosterPanel {
             return Outcome::Stay;
         }
         let selected = people.get(self.cursor);
-        match key.code {
-            KeyCode::Esc => Outcome::Close,
-            KeyCode::Char('a') | KeyCode::Insert => {
+        match cmd {
+            Some(Cmd::Back) => Outcome::Close,
+            Some(Cmd::Add) => {
                 self.form = Some(ParticipantForm {
                     id: None,
                     name: line_input(""),
@@ -124,7 +128,7 @@ impl RosterPanel {
                 });
                 Outcome::Stay
             }
-            KeyCode::Char('e') | KeyCode::Enter => {
+            Some(Cmd::Edit) => {
                 if let Some(p) = selected {
                     self.form = Some(ParticipantForm {
                         id: Some(p.id.clone()),
@@ -137,7 +141,7 @@ impl RosterPanel {
                 }
                 Outcome::Stay
             }
-            KeyCode::Char(' ') | KeyCode::Char('h') => match selected {
+            Some(Cmd::Attendance) => match selected {
                 Some(p) => {
                     let p = Participant {
                         present: !p.present,
@@ -147,12 +151,12 @@ impl RosterPanel {
                 }
                 None => Outcome::Stay,
             },
-            KeyCode::Char('d') | KeyCode::Delete => {
+            Some(Cmd::Delete) => {
                 self.confirm = selected.map(|p| p.id.clone());
                 Outcome::Stay
             }
-            code => {
-                self.cursor = step_cursor(self.cursor, people.len(), code);
+            _ => {
+                self.cursor = step_cursor(self.cursor, people.len(), cmd);
                 Outcome::Stay
             }
         }

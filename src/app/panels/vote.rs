@@ -3,6 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::{Ctx, Outcome, cycle, step_cursor};
+use crate::app::Cmd;
 use crate::app::session_screen::Flash;
 use crate::domain::grouping::groups;
 use crate::domain::vote::VoteRound;
@@ -91,7 +92,7 @@ impl VotePanel {
         }
     }
 
-    pub fn on_key(&mut self, key: KeyEvent, ctx: Ctx) -> Outcome {
+    pub fn on_key(&mut self, key: KeyEvent, cmd: Option<Cmd>, ctx: Ctx) -> Outcome {
         let session = ctx.session;
         let Some(round) = session.votes.iter().find(|r| r.id == self.round) else {
             return Outcome::Close;
@@ -108,20 +109,20 @@ impl VotePanel {
         };
         // The tally: a count typed in digits and set with Enter (paper dots, a show of hands).
         if voter_id.is_none() {
-            match key.code {
-                KeyCode::Char(c @ '0'..='9') if self.typed.len() < 4 => {
+            match (cmd, key.code) {
+                (Some(Cmd::Digit), KeyCode::Char(c @ '0'..='9')) if self.typed.len() < 4 => {
                     self.typed.push(c);
                     return Outcome::Stay;
                 }
-                KeyCode::Backspace if !self.typed.is_empty() => {
+                (Some(Cmd::RemoveVote), KeyCode::Backspace) if !self.typed.is_empty() => {
                     self.typed.pop();
                     return Outcome::Stay;
                 }
-                KeyCode::Esc if !self.typed.is_empty() => {
+                (Some(Cmd::Back), _) if !self.typed.is_empty() => {
                     self.typed.clear();
                     return Outcome::Stay;
                 }
-                KeyCode::Enter if !self.typed.is_empty() => {
+                (Some(Cmd::Save), _) if !self.typed.is_empty() => {
                     let count = self.typed.parse::<u32>().unwrap_or(0);
                     self.typed.clear();
                     let Some(entry) = selected else {
@@ -134,9 +135,9 @@ impl VotePanel {
                 _ => self.typed.clear(),
             }
         }
-        match key.code {
-            KeyCode::Esc => Outcome::Close,
-            KeyCode::Char(' ' | '+' | '=') => {
+        match cmd {
+            Some(Cmd::Back) => Outcome::Close,
+            Some(Cmd::AddVote) => {
                 let Some(entry) = selected else {
                     return Outcome::Stay;
                 };
@@ -144,22 +145,22 @@ impl VotePanel {
                 let r = next.add(entry, voter_id, exists);
                 change(r, next, Flash::VoteAdded)
             }
-            KeyCode::Char('-' | '_') | KeyCode::Backspace => {
+            Some(Cmd::RemoveVote) => {
                 let Some(entry) = selected else {
                     return Outcome::Stay;
                 };
                 let r = next.remove(entry, voter_id);
                 change(r, next, Flash::VoteRemoved)
             }
-            KeyCode::Tab => {
+            Some(Cmd::NextVoter) => {
                 self.voter = cycle(self.voter, voters.len(), true);
                 Outcome::Stay
             }
-            KeyCode::BackTab => {
+            Some(Cmd::PrevVoter) => {
                 self.voter = cycle(self.voter, voters.len(), false);
                 Outcome::Stay
             }
-            KeyCode::Char('r') => {
+            Some(Cmd::Reveal) => {
                 next.revealed = !next.revealed;
                 let flash = if next.revealed {
                     Flash::VotesRevealed
@@ -168,19 +169,19 @@ impl VotePanel {
                 };
                 Outcome::apply(Edit::PutRound(next), flash)
             }
-            KeyCode::Char('s') => {
+            Some(Cmd::Stacking) => {
                 next.stacking = !next.stacking;
                 Outcome::apply(Edit::PutRound(next), Flash::VoteRulesChanged)
             }
-            KeyCode::Char(']') | KeyCode::Char('b') => {
+            Some(Cmd::BudgetUp) => {
                 let r = next.set_budget(next.budget + 1);
                 change(r, next, Flash::VoteRulesChanged)
             }
-            KeyCode::Char('[') | KeyCode::Char('B') => {
+            Some(Cmd::BudgetDown) => {
                 let r = next.set_budget(next.budget.saturating_sub(1));
                 change(r, next, Flash::VoteRulesChanged)
             }
-            KeyCode::Char('N') => {
+            Some(Cmd::NewRound) => {
                 let step = session.step().map(|s| s.id.clone()).unwrap_or_default();
                 let mut fresh = VoteRound::new(ctx.ids.next(ctx.now), step);
                 fresh.budget = round.budget;
@@ -189,8 +190,8 @@ impl VotePanel {
                 self.cursor = 0;
                 Outcome::apply(Edit::PutRound(fresh), Flash::VoteNewRound)
             }
-            code => {
-                self.cursor = step_cursor(self.cursor, cands.len(), code);
+            _ => {
+                self.cursor = step_cursor(self.cursor, cands.len(), cmd);
                 Outcome::Stay
             }
         }
