@@ -25,7 +25,7 @@ pub fn settings(
     theme: Option<&str>,
     projector: bool,
 ) -> (Lang, crate::app::look::Look, Vec<String>) {
-    use crate::ui::theme::{ColorMode, builtin};
+    use crate::theme::{ColorMode, builtin};
     let dir = store::config::config_dir();
     let (config, problem) = store::config::load(&dir);
     let mut warnings: Vec<String> = problem.into_iter().collect();

@@ -9,5 +9,6 @@ pub mod i18n;
 pub mod import;
 pub mod store;
 pub mod template;
+pub mod theme;
 pub mod tui;
 pub mod ui;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use bimtek::app::{Action, App, update};
 use bimtek::domain::{Lang, Session};
 use bimtek::store::demo::SAMPLE;
-use bimtek::ui::theme::{ColorMode, builtin};
+use bimtek::theme::{ColorMode, builtin};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;

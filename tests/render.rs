@@ -286,7 +286,7 @@ fn timer_turns_amber_then_red() {
             s.timer_started = Some(now - time::Duration::minutes(minutes_ago));
         })
     };
-    let theme = bimtek::ui::theme::default_theme();
+    let theme = bimtek::theme::default_theme();
     let (bar, amber, red) = (theme.bar.bg, theme.amber.bg, theme.over.bg);
     assert_eq!(amber, Some(Color::Rgb(0xff, 0xaf, 0x00)), "the dark theme's amber");
     assert_eq!(red, Some(Color::Rgb(0xd7, 0x00, 0x00)), "the dark theme's red");

@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::domain::Lang;
-use crate::ui::theme::{self, Theme};
+use crate::theme::{self, Theme};
 
 #[derive(Debug, Clone)]
 pub struct Look {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Lang;
-use crate::ui::theme::ThemeFile;
+use crate::theme::ThemeFile;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -108,7 +108,7 @@ mod tests {
     fn user_themes_are_read_and_bad_ones_named() {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::create_dir_all(dir.path().join("themes")).expect("mkdir");
-        let mine = crate::ui::theme::BUILTIN[1].replace("name: \"terang\"", "name: \"dinas\"");
+        let mine = crate::theme::BUILTIN[1].replace("name: \"terang\"", "name: \"dinas\"");
         std::fs::write(dir.path().join("themes/dinas.ron"), mine).expect("write");
         std::fs::write(dir.path().join("themes/rusak.ron"), "(name: \"x\")").expect("write");
         let (themes, problems) = user_themes(dir.path());
