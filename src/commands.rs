@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::app::IdGen;
+use crate::domain::IdGen;
 use crate::domain::{Edit, Lang, NewSession, SessionDate, Stage};
 use crate::i18n::{describe, fill, strings};
 use crate::store::{self, LockError, SessionLock};

@@ -11,7 +11,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use bimtek::app::IdGen;
+use bimtek::domain::IdGen;
 use bimtek::domain::commitment::Commitment;
 use bimtek::domain::merge::{merge, related};
 use bimtek::domain::program::{BudgetSource, Horizon, InnovationType, ProgramInfo, ProgramStatus};

@@ -6,7 +6,6 @@ pub mod dialog;
 pub mod entry_form;
 pub mod export_dialog;
 pub mod home;
-pub mod ids;
 pub mod locked;
 pub mod look;
 pub mod new_form;
@@ -29,7 +28,7 @@ use crate::i18n::{self, Strings};
 
 pub use dialog::Dialog;
 pub use home::{Home, SessionRow};
-pub use ids::IdGen;
+pub use crate::domain::IdGen;
 pub use session_screen::{Mode, Pane, SaveState, SessionScreen};
 
 #[derive(Debug, Clone)]
