@@ -1,12 +1,14 @@
-//! What each subcommand does. Errors come back as one line, ready for stderr.
+//! What each subcommand does. Errors come back as one line, ready for stderr. The file work is
+//! in `ops`, shared with the terminal shell; the subcommands that show a screen return what to
+//! show (`Start`), and `main` hands it to `tui`, so the two shells never call each other.
 
 use std::path::{Path, PathBuf};
 
 use crate::domain::IdGen;
 use crate::domain::{Edit, Lang, NewSession, SessionDate, Stage};
 use crate::i18n::{describe, fill, strings};
-use crate::store::{self, LockError, SessionLock};
-use crate::tui::{self, Clock, Start};
+use crate::ops::{self, Clock, OpError, Start};
+use crate::store::{self, LockError};
 
 pub mod outputs;
 
@@ -75,10 +77,6 @@ impl Ctx {
     }
 }
 
-pub fn home(ctx: &Ctx) -> Result<(), String> {
-    tui::run(ctx.lang, ctx.dir.clone(), Start::Home, ctx.clock, ctx.look.clone())
-}
-
 pub struct NewArgs {
     pub region: String,
     pub stage: Stage,
@@ -107,37 +105,32 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
         title: args.title,
     };
     let id = ctx.ids().next(ctx.clock.now());
-    let (_, path) = tui::create_session(&ctx.dir, spec, agenda, id, ctx.clock, tr)?;
+    let (_, path) = ops::create(&ctx.dir, spec, agenda, id, ctx.clock.now()).map_err(|e| e.message(tr))?;
     Ok(path)
 }
 
-/// Opens a session on screen; `read_only` opens it without its lock and writes nothing (for a
+/// A session to open on screen; `read_only` opens it without its lock and writes nothing (for a
 /// session another bimtek has open).
-pub fn open(ctx: &Ctx, path: &Path, read_only: bool) -> Result<(), String> {
+pub fn open(ctx: &Ctx, path: &Path, read_only: bool) -> Result<Start, String> {
+    let tr = ctx.tr();
     let (session, lock) = if read_only {
-        (store::load(path).map_err(|e| e.describe(ctx.tr()))?, None)
+        (store::load(path).map_err(|e| e.describe(tr))?, None)
     } else {
-        let session = store::load(path).map_err(|e| e.describe(ctx.tr()))?;
-        let lock = SessionLock::acquire(path, ctx.clock.now()).map_err(|e| match e {
-            LockError::Held { .. } => format!(
+        let (session, lock) = ops::open(path, ctx.clock.now()).map_err(|e| match &e {
+            OpError::Lock(_, LockError::Held { .. }) => format!(
                 "{} {}",
-                tui::lock_message(ctx.tr(), path, &e),
-                fill(
-                    &ctx.tr().locked_read_only_hint,
-                    &[("path", &path.display().to_string())]
-                )
+                e.message(tr),
+                fill(&tr.locked_read_only_hint, &[("path", &path.display().to_string())])
             ),
-            LockError::Io(_) => tui::lock_message(ctx.tr(), path, &e),
+            _ => e.message(tr),
         })?;
-        store::backup::tidy(path);
         (session, Some(lock))
     };
-    let start = Start::Session {
+    Ok(Start::Session {
         session: Box::new(session),
         path: path.to_path_buf(),
         lock,
-    };
-    tui::run(ctx.lang, ctx.dir.clone(), start, ctx.clock, ctx.look.clone())
+    })
 }
 
 /// `bimtek restore PATH`: the kept versions, newest first, numbered from 1.
@@ -192,13 +185,15 @@ pub fn restore(ctx: &Ctx, path: &Path, number: usize) -> Result<String, String> 
             ));
         }
     };
-    let _lock = SessionLock::acquire(path, ctx.clock.now()).map_err(|e| tui::lock_message(tr, path, &e))?;
-    store::backup::restore(path, &chosen.path).map_err(|e| match e {
-        store::backup::RestoreError::Unreadable(e) => fill(
-            &tr.err_backup_bad,
-            &[("n", &number.to_string()), ("error", &e.describe(tr))],
-        ),
-        store::backup::RestoreError::Io(e) => fill(&tr.err_write, &[("path", &shown), ("error", &e)]),
+    ops::restore(path, &chosen.path, false, ctx.clock.now()).map_err(|e| match e {
+        OpError::Restore(p, boxed) => match *boxed {
+            store::backup::RestoreError::Unreadable(e) => fill(
+                &tr.err_backup_bad,
+                &[("n", &number.to_string()), ("error", &e.describe(tr))],
+            ),
+            other => OpError::Restore(p, Box::new(other)).message(tr),
+        },
+        e => e.message(tr),
     })?;
     Ok(fill(
         &tr.cli_restored,
@@ -211,7 +206,8 @@ pub fn restore(ctx: &Ctx, path: &Path, number: usize) -> Result<String, String> 
     ))
 }
 
-pub fn demo(ctx: &Ctx, reset: bool) -> Result<(), String> {
+/// A copy of the sample session to open on screen.
+pub fn demo(ctx: &Ctx, reset: bool) -> Result<Start, String> {
     let path = store::demo::demo_copy(&ctx.dir, reset).map_err(|e| {
         fill(
             &ctx.tr().err_write,
@@ -266,7 +262,7 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
     // Load once before locking so a wrong path leaves no lock file behind; load again under the
     // lock, since the file may have changed in between.
     store::load(path).map_err(|e| one(e.to_string()))?;
-    let _lock = SessionLock::acquire(path, ctx.clock.now()).map_err(|e| one(tui::lock_message(tr, path, &e)))?;
+    let _lock = ops::lock(path, ctx.clock.now()).map_err(|e| one(e.message(tr)))?;
     let mut session = store::load(path).map_err(|e| one(e.to_string()))?;
     let bytes = store::files::read_bytes(csv)
         .map_err(|e| one(fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())])))?;
@@ -308,11 +304,6 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
         &tr.cli_imported,
         &[("n", &n.to_string()), ("path", &path.display().to_string())],
     ))
-}
-
-/// The audience view of a session file, following it live.
-pub fn present(ctx: &Ctx, path: &Path) -> Result<(), String> {
-    tui::present::run(ctx.lang, path.to_path_buf(), ctx.clock, ctx.look.clone())
 }
 
 /// A user's agenda template, which must be written for the stage being created.

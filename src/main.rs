@@ -6,8 +6,9 @@ use bimtek::commands::{self, Ctx, NewArgs};
 use bimtek::domain::{Lang, SessionDate, Stage};
 use bimtek::export::Format;
 use bimtek::i18n::strings;
+use bimtek::ops::{Clock, Start};
 use bimtek::store::dirs::sessions_dir;
-use bimtek::tui::Clock;
+use bimtek::tui;
 use clap::{Parser, Subcommand};
 
 /// Run Smart City masterplan workshops (Bimtek I–IV) on a projector, offline.
@@ -130,8 +131,12 @@ fn main() -> ExitCode {
         look,
     };
     let done = |r: Result<(), String>| r.map_or_else(|e| fail(&e), |()| ExitCode::SUCCESS);
+    // The subcommands that show a screen say what to start on; the terminal shell runs it.
+    let screen = |start: Result<Start, String>| {
+        done(start.and_then(|start| tui::run(ctx.lang, ctx.dir.clone(), start, ctx.clock, ctx.look.clone())))
+    };
     match cli.command {
-        None => done(commands::home(&ctx)),
+        None => screen(Ok(Start::Home)),
         Some(Command::New {
             region,
             stage,
@@ -202,7 +207,7 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(&e),
         },
-        Some(Command::Open { path, read_only }) => done(commands::open(&ctx, &path, read_only)),
+        Some(Command::Open { path, read_only }) => screen(commands::open(&ctx, &path, read_only)),
         Some(Command::Restore { path, backup: None }) => {
             for line in commands::backups(&ctx, &path) {
                 println!("{line}");
@@ -251,7 +256,7 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Some(Command::Demo { reset }) => done(commands::demo(&ctx, reset)),
-        Some(Command::Present { path }) => done(commands::present(&ctx, &path)),
+        Some(Command::Demo { reset }) => screen(commands::demo(&ctx, reset)),
+        Some(Command::Present { path }) => done(tui::present::run(ctx.lang, path, ctx.clock, ctx.look.clone())),
     }
 }

@@ -26,9 +26,9 @@ use time::OffsetDateTime;
 use crate::domain::{Lang, NewSession, Session};
 use crate::i18n::{self, Strings};
 
+pub use crate::domain::IdGen;
 pub use dialog::Dialog;
 pub use home::{Home, SessionRow};
-pub use crate::domain::IdGen;
 pub use session_screen::{Mode, Pane, SaveState, SessionScreen};
 
 #[derive(Debug, Clone)]

@@ -47,4 +47,3 @@ pub fn kind_style(kind: Kind) -> Style {
     };
     Style::new().fg(color).add_modifier(Modifier::BOLD)
 }
-
