@@ -20,13 +20,19 @@ pub struct Ctx {
     pub look: crate::app::look::Look,
 }
 
+/// What the flags and the config file settle before anything runs.
+pub struct Settings {
+    pub lang: Lang,
+    pub look: crate::app::look::Look,
+    /// Messages for anything that could not be used (a broken config file, an unknown theme).
+    pub warnings: Vec<String>,
+    /// The log file of the config file, if any (`--log` overrides it).
+    pub log: Option<PathBuf>,
+}
+
 /// Language and look from the flags, else the remembered settings, else the defaults; with a
 /// message for anything that could not be used (a broken config file, an unknown theme).
-pub fn settings(
-    lang: Option<Lang>,
-    theme: Option<&str>,
-    projector: bool,
-) -> (Lang, crate::app::look::Look, Vec<String>) {
+pub fn settings(lang: Option<Lang>, theme: Option<&str>, projector: bool) -> Settings {
     use crate::theme::{ColorMode, builtin};
     let dir = store::config::config_dir();
     let (config, problem) = store::config::load(&dir);
@@ -60,7 +66,24 @@ pub fn settings(
         look.select_theme("gelap");
     }
     look.projector = projector;
-    (lang, look, warnings)
+    Settings {
+        lang,
+        look,
+        warnings,
+        log: config.log,
+    }
+}
+
+/// Starts the log file, if one is asked for; a log that cannot be written is a warning, never a
+/// reason not to run the workshop.
+pub fn start_log(lang: Lang, file: Option<&Path>) -> Option<String> {
+    let file = file?;
+    store::logfile::start(file).err().map(|e| {
+        fill(
+            &strings(lang).err_log,
+            &[("path", &file.display().to_string()), ("error", &e.to_string())],
+        )
+    })
 }
 
 impl Ctx {

@@ -27,6 +27,9 @@ struct Cli {
     /// Start in projector mode: big title, no notes or key hints
     #[arg(long, global = true)]
     projector: bool,
+    /// Append a log of saves, locks and recoveries to FILE (also `log` in config.ron)
+    #[arg(long, global = true, value_name = "FILE")]
+    log: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -120,8 +123,14 @@ fn main() -> ExitCode {
     // The local time zone can only be read safely before any other thread starts.
     let clock = Clock::local();
     let cli = Cli::parse();
-    let (lang, look, warnings) = commands::settings(cli.lang, cli.theme.as_deref(), cli.projector);
-    for w in warnings {
+    let commands::Settings {
+        lang,
+        look,
+        warnings,
+        log,
+    } = commands::settings(cli.lang, cli.theme.as_deref(), cli.projector);
+    let log_problem = commands::start_log(lang, cli.log.or(log).as_deref());
+    for w in warnings.into_iter().chain(log_problem) {
         eprintln!("{w}");
     }
     let ctx = Ctx {

@@ -153,12 +153,16 @@ impl Shell {
             }),
             Effect::SaveAs(target) => Some(Action::SavedAs(self.save_as(app, target))),
             Effect::SaveConfig => {
+                let dir = store::config::config_dir();
+                // Whatever else is set (the log file) stays as it is.
+                let (config, _) = store::config::load(&dir);
                 let config = store::config::Config {
                     lang: Some(app.lang),
                     theme: Some(app.look.theme_name.clone()),
+                    ..config
                 };
                 // Settings are a convenience: failing to remember them must not interrupt anything.
-                let _ = store::config::save(&store::config::config_dir(), &config);
+                let _ = store::config::save(&dir, &config);
                 None
             }
             Effect::OpenDemo => match store::demo::demo_copy(&self.dir, false) {

@@ -1,4 +1,4 @@
-//! The user's settings (language, theme) and their own themes, in the config folder:
+//! The user's settings (language, theme, log file) and their own themes, in the config folder:
 //! `--config-dir`/`$BIMTEK_CONFIG_DIR`, else the platform's (`~/.config/bimtek`,
 //! `%APPDATA%\bimtek\bimtek\config`, …).
 
@@ -14,6 +14,9 @@ use crate::theme::ThemeFile;
 pub struct Config {
     pub lang: Option<Lang>,
     pub theme: Option<String>,
+    /// A log file of saves, locks and recoveries (`--log FILE` overrides it); none if absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log: Option<PathBuf>,
 }
 
 pub fn config_dir() -> PathBuf {
@@ -95,6 +98,7 @@ mod tests {
         let c = Config {
             lang: Some(Lang::En),
             theme: Some("terang".into()),
+            log: Some(PathBuf::from("bimtek.log")),
         };
         save(dir.path(), &c).expect("save");
         assert_eq!(load(dir.path()), (c, None));
