@@ -230,8 +230,9 @@ pub fn restore(ctx: &Ctx, path: &Path, number: usize) -> Result<String, String> 
 }
 
 /// A copy of the sample session to open on screen.
-pub fn demo(ctx: &Ctx, reset: bool) -> Result<Start, String> {
-    let path = store::demo::demo_copy(&ctx.dir, reset).map_err(|e| {
+pub fn demo(ctx: &Ctx, stage: Option<Stage>, reset: bool) -> Result<Start, String> {
+    let stage = stage.unwrap_or(Stage::ALL[0]);
+    let path = store::demo::demo_copy(&ctx.dir, stage, reset).map_err(|e| {
         fill(
             &ctx.tr().err_write,
             &[("path", &ctx.dir.display().to_string()), ("error", &e.to_string())],

@@ -105,8 +105,11 @@ enum Command {
     },
     /// Audience view for a second screen: follows PATH live as the facilitator saves it; read-only
     Present { path: PathBuf },
-    /// Open a copy of the sample session (Kabupaten Halmahera Utara, Bimtek I)
+    /// Open a copy of a sample session (Kabupaten Halmahera Utara, Bimtek I; II–IV with --stage)
     Demo {
+        /// Which stage's sample: 1 to 4 (or I to IV) [default: 1]
+        #[arg(long)]
+        stage: Option<Stage>,
         /// Start again from a fresh copy of the sample
         #[arg(long)]
         reset: bool,
@@ -265,7 +268,7 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Some(Command::Demo { reset }) => screen(commands::demo(&ctx, reset)),
+        Some(Command::Demo { stage, reset }) => screen(commands::demo(&ctx, stage, reset)),
         Some(Command::Present { path }) => done(tui::present::run(ctx.lang, path, ctx.clock, ctx.look.clone())),
     }
 }

@@ -165,7 +165,7 @@ impl Shell {
                 let _ = store::config::save(&dir, &config);
                 None
             }
-            Effect::OpenDemo => match store::demo::demo_copy(&self.dir, false) {
+            Effect::OpenDemo(stage) => match store::demo::demo_copy(&self.dir, stage, false) {
                 Ok(path) => Some(self.open(path)),
                 Err(e) => Some(Action::Failed(fill(
                     &self.tr().err_write,

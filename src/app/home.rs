@@ -7,7 +7,10 @@ use time::OffsetDateTime;
 
 use super::Effect;
 use super::new_form::NewForm;
-use crate::domain::SessionDate;
+use crate::domain::{SessionDate, Stage};
+
+/// One sample row a stage, Bimtek I to IV, below the folder's sessions.
+pub const SAMPLE_ROWS: usize = 4;
 use crate::domain::session::SessionSummary;
 
 /// One file of the sessions folder; a file that does not load is listed with its error, so the
@@ -21,7 +24,7 @@ pub struct SessionRow {
 #[derive(Debug, Clone, Default)]
 pub struct Home {
     pub rows: Vec<SessionRow>,
-    /// `rows.len()` selects the sample session, listed last.
+    /// `rows.len()` and the three after it select the samples of Bimtek I–IV, listed last.
     pub selected: usize,
     pub form: Option<Box<NewForm>>,
     pub message: Option<String>,
@@ -32,7 +35,18 @@ impl Home {
     pub fn set_rows(&mut self, rows: Vec<SessionRow>) {
         self.rows = rows;
         self.scanned = true;
-        self.selected = self.selected.min(self.rows.len());
+        self.selected = self.selected.min(self.last());
+    }
+
+    /// The last row: the Bimtek IV sample.
+    fn last(&self) -> usize {
+        self.rows.len() + SAMPLE_ROWS - 1
+    }
+
+    /// The stage of the sample row selected, if one is.
+    pub fn sample(&self) -> Option<Stage> {
+        let n = self.selected.checked_sub(self.rows.len())?;
+        Stage::ALL.get(n).copied()
     }
 
     pub fn paste(&mut self, text: &str) -> Vec<Effect> {
@@ -63,11 +77,11 @@ impl Home {
         self.message = None;
         match key.code {
             KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(self.rows.len()),
+            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(self.last()),
             KeyCode::Home | KeyCode::Char('g') => self.selected = 0,
-            KeyCode::End | KeyCode::Char('G') => self.selected = self.rows.len(),
+            KeyCode::End | KeyCode::Char('G') => self.selected = self.last(),
             KeyCode::Char('n') => self.form = Some(Box::new(NewForm::with_date(SessionDate(now.date())))),
-            KeyCode::Char('D') => return vec![Effect::OpenDemo],
+            KeyCode::Char('D') => return vec![Effect::OpenDemo(self.sample().unwrap_or(Stage::ALL[0]))],
             // The next stage of the selected session (not the sample row, nor a file that does
             // not load).
             KeyCode::Char('c') => {
@@ -80,7 +94,7 @@ impl Home {
             KeyCode::Enter => {
                 return match self.rows.get(self.selected) {
                     Some(row) => vec![Effect::Open(row.path.clone())],
-                    None => vec![Effect::OpenDemo],
+                    None => vec![Effect::OpenDemo(self.sample().unwrap_or(Stage::ALL[0]))],
                 };
             }
             _ => {}

@@ -102,7 +102,8 @@ pub enum Effect {
     ScanSessions,
     Open(PathBuf),
     Create(NewSession),
-    OpenDemo,
+    /// A copy of the sample of this stage.
+    OpenDemo(crate::domain::Stage),
     /// The session screen was left: release its lock.
     Close,
     /// List the kept versions of a session.
