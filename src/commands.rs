@@ -1,13 +1,15 @@
-//! What each subcommand does. Errors come back as one line, ready for stderr.
+//! What each subcommand does. Errors come back as one line, ready for stderr. The file work is
+//! in `ops`, shared with the terminal shell; the subcommands that show a screen return what to
+//! show (`Start`), and `main` hands it to `tui`, so the two shells never call each other.
 
 use std::path::{Path, PathBuf};
 
-use crate::app::IdGen;
 use crate::app::keymap::RebindError;
+use crate::domain::IdGen;
 use crate::domain::{Edit, Lang, NewSession, SessionDate, Stage};
 use crate::i18n::{describe, fill, strings};
-use crate::store::{self, LockError, SessionLock};
-use crate::tui::{self, Clock, Start};
+use crate::ops::{self, Clock, OpError, Start};
+use crate::store::{self, LockError};
 
 pub mod outputs;
 
@@ -21,14 +23,22 @@ pub struct Ctx {
     pub keys: crate::app::Keymap,
 }
 
+/// What the flags and the config file settle before anything runs.
+pub struct Settings {
+    pub lang: Lang,
+    pub look: crate::app::look::Look,
+    /// Which key does what, with the rebindings of `config.ron`.
+    pub keys: crate::app::Keymap,
+    /// Messages for anything that could not be used (a broken config file, an unknown theme).
+    pub warnings: Vec<String>,
+    /// The log file of the config file, if any (`--log` overrides it).
+    pub log: Option<PathBuf>,
+}
+
 /// Language and look from the flags, else the remembered settings, else the defaults; with a
 /// message for anything that could not be used (a broken config file, an unknown theme).
-pub fn settings(
-    lang: Option<Lang>,
-    theme: Option<&str>,
-    projector: bool,
-) -> (Lang, crate::app::look::Look, crate::app::Keymap, Vec<String>) {
-    use crate::ui::theme::{ColorMode, builtin};
+pub fn settings(lang: Option<Lang>, theme: Option<&str>, projector: bool) -> Settings {
+    use crate::theme::{ColorMode, builtin};
     let dir = store::config::config_dir();
     let (config, problem) = store::config::load(&dir);
     let mut warnings: Vec<String> = problem.into_iter().collect();
@@ -76,7 +86,13 @@ pub fn settings(
         ));
         crate::app::Keymap::default()
     });
-    (lang, look, keys, warnings)
+    Settings {
+        lang,
+        look,
+        keys,
+        warnings,
+        log: config.log,
+    }
 }
 
 /// What is wrong with a rebinding, in the user's language.
@@ -87,6 +103,18 @@ fn describe_rebind(e: &RebindError, lang: Lang) -> String {
         RebindError::UnknownKey { action, key } => fill(&tr.err_keys_key, &[("action", action), ("key", key)]),
         RebindError::NoKeys(a) => fill(&tr.err_keys_none, &[("action", a)]),
     }
+}
+
+/// Starts the log file, if one is asked for; a log that cannot be written is a warning, never a
+/// reason not to run the workshop.
+pub fn start_log(lang: Lang, file: Option<&Path>) -> Option<String> {
+    let file = file?;
+    store::logfile::start(file).err().map(|e| {
+        fill(
+            &strings(lang).err_log,
+            &[("path", &file.display().to_string()), ("error", &e.to_string())],
+        )
+    })
 }
 
 impl Ctx {
@@ -101,17 +129,6 @@ impl Ctx {
                 ^ u64::from(std::process::id()),
         )
     }
-}
-
-pub fn home(ctx: &Ctx) -> Result<(), String> {
-    tui::run(
-        ctx.lang,
-        ctx.dir.clone(),
-        Start::Home,
-        ctx.clock,
-        ctx.look.clone(),
-        ctx.keys.clone(),
-    )
 }
 
 pub struct NewArgs {
@@ -142,44 +159,32 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
         title: args.title,
     };
     let id = ctx.ids().next(ctx.clock.now());
-    let (_, path) = tui::create_session(&ctx.dir, spec, agenda, id, ctx.clock, tr)?;
+    let (_, path) = ops::create(&ctx.dir, spec, agenda, id, ctx.clock.now()).map_err(|e| e.message(tr))?;
     Ok(path)
 }
 
-/// Opens a session on screen; `read_only` opens it without its lock and writes nothing (for a
+/// A session to open on screen; `read_only` opens it without its lock and writes nothing (for a
 /// session another bimtek has open).
-pub fn open(ctx: &Ctx, path: &Path, read_only: bool) -> Result<(), String> {
+pub fn open(ctx: &Ctx, path: &Path, read_only: bool) -> Result<Start, String> {
+    let tr = ctx.tr();
     let (session, lock) = if read_only {
-        (store::load(path).map_err(|e| e.describe(ctx.tr()))?, None)
+        (store::load(path).map_err(|e| e.describe(tr))?, None)
     } else {
-        let session = store::load(path).map_err(|e| e.describe(ctx.tr()))?;
-        let lock = SessionLock::acquire(path, ctx.clock.now()).map_err(|e| match e {
-            LockError::Held { .. } => format!(
+        let (session, lock) = ops::open(path, ctx.clock.now()).map_err(|e| match &e {
+            OpError::Lock(_, LockError::Held { .. }) => format!(
                 "{} {}",
-                tui::lock_message(ctx.tr(), path, &e),
-                fill(
-                    &ctx.tr().locked_read_only_hint,
-                    &[("path", &path.display().to_string())]
-                )
+                e.message(tr),
+                fill(&tr.locked_read_only_hint, &[("path", &path.display().to_string())])
             ),
-            LockError::Io(_) => tui::lock_message(ctx.tr(), path, &e),
+            _ => e.message(tr),
         })?;
-        store::backup::tidy(path);
         (session, Some(lock))
     };
-    let start = Start::Session {
+    Ok(Start::Session {
         session: Box::new(session),
         path: path.to_path_buf(),
         lock,
-    };
-    tui::run(
-        ctx.lang,
-        ctx.dir.clone(),
-        start,
-        ctx.clock,
-        ctx.look.clone(),
-        ctx.keys.clone(),
-    )
+    })
 }
 
 /// `bimtek restore PATH`: the kept versions, newest first, numbered from 1.
@@ -234,13 +239,15 @@ pub fn restore(ctx: &Ctx, path: &Path, number: usize) -> Result<String, String> 
             ));
         }
     };
-    let _lock = SessionLock::acquire(path, ctx.clock.now()).map_err(|e| tui::lock_message(tr, path, &e))?;
-    store::backup::restore(path, &chosen.path).map_err(|e| match e {
-        store::backup::RestoreError::Unreadable(e) => fill(
-            &tr.err_backup_bad,
-            &[("n", &number.to_string()), ("error", &e.describe(tr))],
-        ),
-        store::backup::RestoreError::Io(e) => fill(&tr.err_write, &[("path", &shown), ("error", &e)]),
+    ops::restore(path, &chosen.path, false, ctx.clock.now()).map_err(|e| match e {
+        OpError::Restore(p, boxed) => match *boxed {
+            store::backup::RestoreError::Unreadable(e) => fill(
+                &tr.err_backup_bad,
+                &[("n", &number.to_string()), ("error", &e.describe(tr))],
+            ),
+            other => OpError::Restore(p, Box::new(other)).message(tr),
+        },
+        e => e.message(tr),
     })?;
     Ok(fill(
         &tr.cli_restored,
@@ -253,8 +260,10 @@ pub fn restore(ctx: &Ctx, path: &Path, number: usize) -> Result<String, String> 
     ))
 }
 
-pub fn demo(ctx: &Ctx, reset: bool) -> Result<(), String> {
-    let path = store::demo::demo_copy(&ctx.dir, reset).map_err(|e| {
+/// A copy of the sample session to open on screen.
+pub fn demo(ctx: &Ctx, stage: Option<Stage>, reset: bool) -> Result<Start, String> {
+    let stage = stage.unwrap_or(Stage::ALL[0]);
+    let path = store::demo::demo_copy(&ctx.dir, stage, reset).map_err(|e| {
         fill(
             &ctx.tr().err_write,
             &[("path", &ctx.dir.display().to_string()), ("error", &e.to_string())],
@@ -308,7 +317,7 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
     // Load once before locking so a wrong path leaves no lock file behind; load again under the
     // lock, since the file may have changed in between.
     store::load(path).map_err(|e| one(e.to_string()))?;
-    let _lock = SessionLock::acquire(path, ctx.clock.now()).map_err(|e| one(tui::lock_message(tr, path, &e)))?;
+    let _lock = ops::lock(path, ctx.clock.now()).map_err(|e| one(e.message(tr)))?;
     let mut session = store::load(path).map_err(|e| one(e.to_string()))?;
     let bytes = store::files::read_bytes(csv)
         .map_err(|e| one(fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())])))?;
@@ -350,17 +359,6 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
         &tr.cli_imported,
         &[("n", &n.to_string()), ("path", &path.display().to_string())],
     ))
-}
-
-/// The audience view of a session file, following it live.
-pub fn present(ctx: &Ctx, path: &Path) -> Result<(), String> {
-    tui::present::run(
-        ctx.lang,
-        path.to_path_buf(),
-        ctx.clock,
-        ctx.look.clone(),
-        ctx.keys.clone(),
-    )
 }
 
 /// A user's agenda template, which must be written for the stage being created.

@@ -443,6 +443,8 @@ pub struct Strings {
     pub out_err_merge_self: String,
     pub out_err_merge_invalid: String,
     pub err_theme_unknown: String,
+    // log
+    pub err_log: String,
 }
 }
 

@@ -4,7 +4,7 @@
 
 use time::OffsetDateTime;
 
-use crate::app::IdGen;
+use crate::domain::IdGen;
 use crate::domain::catalog::element_pillar;
 use crate::domain::entry::clean_text;
 use crate::domain::{Aspect, Entry, Kind, Lang, Pillar, Proposer, Session};

@@ -6,8 +6,9 @@ use bimtek::commands::{self, Ctx, NewArgs};
 use bimtek::domain::{Lang, SessionDate, Stage};
 use bimtek::export::Format;
 use bimtek::i18n::strings;
+use bimtek::ops::{Clock, Start};
 use bimtek::store::dirs::sessions_dir;
-use bimtek::tui::Clock;
+use bimtek::tui;
 use clap::{Parser, Subcommand};
 
 /// Run Smart City masterplan workshops (Bimtek I–IV) on a projector, offline.
@@ -26,6 +27,9 @@ struct Cli {
     /// Start in projector mode: big title, no notes or key hints
     #[arg(long, global = true)]
     projector: bool,
+    /// Append a log of saves, locks and recoveries to FILE (also `log` in config.ron)
+    #[arg(long, global = true, value_name = "FILE")]
+    log: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -101,8 +105,11 @@ enum Command {
     },
     /// Audience view for a second screen: follows PATH live as the facilitator saves it; read-only
     Present { path: PathBuf },
-    /// Open a copy of the sample session (Kabupaten Halmahera Utara, Bimtek I)
+    /// Open a copy of a sample session (Kabupaten Halmahera Utara, Bimtek I; II–IV with --stage)
     Demo {
+        /// Which stage's sample: 1 to 4 (or I to IV) [default: 1]
+        #[arg(long)]
+        stage: Option<Stage>,
         /// Start again from a fresh copy of the sample
         #[arg(long)]
         reset: bool,
@@ -119,8 +126,15 @@ fn main() -> ExitCode {
     // The local time zone can only be read safely before any other thread starts.
     let clock = Clock::local();
     let cli = Cli::parse();
-    let (lang, look, keys, warnings) = commands::settings(cli.lang, cli.theme.as_deref(), cli.projector);
-    for w in warnings {
+    let commands::Settings {
+        lang,
+        look,
+        keys,
+        warnings,
+        log,
+    } = commands::settings(cli.lang, cli.theme.as_deref(), cli.projector);
+    let log_problem = commands::start_log(lang, cli.log.or(log).as_deref());
+    for w in warnings.into_iter().chain(log_problem) {
         eprintln!("{w}");
     }
     let ctx = Ctx {
@@ -131,8 +145,21 @@ fn main() -> ExitCode {
         keys,
     };
     let done = |r: Result<(), String>| r.map_or_else(|e| fail(&e), |()| ExitCode::SUCCESS);
+    // The subcommands that show a screen say what to start on; the terminal shell runs it.
+    let screen = |start: Result<Start, String>| {
+        done(start.and_then(|start| {
+            tui::run(
+                ctx.lang,
+                ctx.dir.clone(),
+                start,
+                ctx.clock,
+                ctx.look.clone(),
+                ctx.keys.clone(),
+            )
+        }))
+    };
     match cli.command {
-        None => done(commands::home(&ctx)),
+        None => screen(Ok(Start::Home)),
         Some(Command::New {
             region,
             stage,
@@ -203,7 +230,7 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(&e),
         },
-        Some(Command::Open { path, read_only }) => done(commands::open(&ctx, &path, read_only)),
+        Some(Command::Open { path, read_only }) => screen(commands::open(&ctx, &path, read_only)),
         Some(Command::Restore { path, backup: None }) => {
             for line in commands::backups(&ctx, &path) {
                 println!("{line}");
@@ -252,7 +279,13 @@ fn main() -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Some(Command::Demo { reset }) => done(commands::demo(&ctx, reset)),
-        Some(Command::Present { path }) => done(commands::present(&ctx, &path)),
+        Some(Command::Demo { stage, reset }) => screen(commands::demo(&ctx, stage, reset)),
+        Some(Command::Present { path }) => done(tui::present::run(
+            ctx.lang,
+            path,
+            ctx.clock,
+            ctx.look.clone(),
+            ctx.keys.clone(),
+        )),
     }
 }

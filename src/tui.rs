@@ -11,98 +11,17 @@ use std::time::{Duration, Instant};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
-use time::{OffsetDateTime, UtcOffset};
+use time::OffsetDateTime;
 
 use crate::app::backups::BackupRow;
 use crate::app::recovery::RecoveryOffer;
 use crate::app::{Action, App, Effect, SessionRow, update};
-use crate::domain::{Lang, NewSession, Session};
+use crate::domain::{Lang, Session};
 use crate::i18n::{Strings, describe, fill, strings};
+use crate::ops::{self, OpError};
+pub use crate::ops::{Clock, Start};
 use crate::store::writer::{Peek, Report, Watch, Writer};
 use crate::store::{self, SessionLock, backup, lock::LockError, recovery};
-
-/// The wall clock in the laptop's own time zone (found once at start, before any thread).
-#[derive(Debug, Clone, Copy)]
-pub struct Clock {
-    offset: UtcOffset,
-}
-
-impl Clock {
-    pub fn local() -> Clock {
-        Clock {
-            offset: UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC),
-        }
-    }
-
-    pub fn now(&self) -> OffsetDateTime {
-        OffsetDateTime::now_utc().to_offset(self.offset)
-    }
-
-    /// A moment (e.g. a file's time, in UTC) in the laptop's time zone.
-    pub fn at(&self, t: OffsetDateTime) -> OffsetDateTime {
-        t.to_offset(self.offset)
-    }
-}
-
-pub enum Start {
-    Home,
-    /// A session already loaded (and locked by the caller, unless opened read-only).
-    Session {
-        session: Box<Session>,
-        path: PathBuf,
-        /// `None`: read-only, nothing is written.
-        lock: Option<SessionLock>,
-    },
-}
-
-/// The message for a lock that someone else holds.
-pub fn lock_message(tr: &Strings, path: &Path, err: &LockError) -> String {
-    let p = path.display().to_string();
-    match err {
-        LockError::Held { holder: Some(h) } => fill(
-            &tr.err_locked,
-            &[("path", &p), ("pid", &h.pid), ("host", &h.host), ("since", &h.since)],
-        ),
-        LockError::Held { holder: None } => fill(&tr.err_locked_unknown, &[("path", &p)]),
-        LockError::Io(e) => fill(&tr.err_write, &[("path", &p), ("error", e)]),
-    }
-}
-
-/// Loads and locks a session for editing.
-pub fn open_session(path: &Path, clock: Clock, tr: &Strings) -> Result<(Session, SessionLock), String> {
-    let session = store::load(path).map_err(|e| e.describe(tr))?;
-    let lock = SessionLock::acquire(path, clock.now()).map_err(|e| lock_message(tr, path, &e))?;
-    // We are the only writer now: what an interrupted save left behind can go.
-    backup::tidy(path);
-    Ok((session, lock))
-}
-
-/// Creates a new session file from the built-in agenda of its stage (or a given one). Refuses to
-/// replace a file that exists.
-pub fn create_session(
-    dir: &Path,
-    spec: NewSession,
-    agenda: Option<crate::domain::Agenda>,
-    id: String,
-    clock: Clock,
-    tr: &Strings,
-) -> Result<(Session, PathBuf), String> {
-    let agenda = agenda.unwrap_or_else(|| crate::template::builtin(spec.stage));
-    let session = Session::new(id, spec, agenda, clock.now());
-    let path = store::files::create_new(dir, &session).map_err(|e| create_message(tr, e))?;
-    Ok((session, path))
-}
-
-/// The message for a new session file that could not be made.
-pub fn create_message(tr: &Strings, e: store::files::CreateError) -> String {
-    match e {
-        store::files::CreateError::Exists(p) => fill(&tr.err_exists, &[("path", &p.display().to_string())]),
-        store::files::CreateError::Io(p, e) => fill(
-            &tr.err_write,
-            &[("path", &p.display().to_string()), ("error", &e.to_string())],
-        ),
-    }
-}
 
 fn scan(dir: &Path, tr: &Strings) -> Vec<SessionRow> {
     store::list::scan(dir)
@@ -238,7 +157,7 @@ impl Shell {
                 let _ = store::config::remember(&store::config::config_dir(), app.lang, &app.look.theme_name);
                 None
             }
-            Effect::OpenDemo => match store::demo::demo_copy(&self.dir, false) {
+            Effect::OpenDemo(stage) => match store::demo::demo_copy(&self.dir, stage, false) {
                 Ok(path) => Some(self.open(path)),
                 Err(e) => Some(Action::Failed(fill(
                     &self.tr().err_write,
@@ -248,29 +167,32 @@ impl Shell {
             Effect::Create(spec) => {
                 let mut ids = app.ids.clone();
                 let id = ids.next(app.now);
-                match create_session(&self.dir, spec, None, id, self.clock, self.tr()) {
+                match ops::create(&self.dir, spec, None, id, self.clock.now()) {
                     Ok((_, path)) => Some(self.open(path)),
-                    Err(e) => Some(Action::Failed(e)),
+                    Err(e) => Some(Action::Failed(e.message(self.tr()))),
                 }
             }
             Effect::Export { format, replace } => app.session().map(|s| {
-                Action::Exported(crate::commands::outputs::export_beside(
+                Action::Exported(ops::export::export_beside(
                     &s.session, &s.path, format, app.lang, replace,
                 ))
             }),
             Effect::CreateFrom { spec, from } => {
                 let id = app.ids.clone().next(app.now);
                 let now = self.clock.now();
-                Some(
-                    match crate::commands::outputs::new_from_form(&self.dir, &from, spec, id, now, app.lang) {
-                        Ok((path, carried)) => {
-                            let opened = self.open(path);
-                            self.more.push(Action::Notice(carried));
-                            opened
-                        }
-                        Err(e) => Action::Failed(e),
-                    },
-                )
+                Some(match ops::carry::from_form(&self.dir, &from, spec, id, now) {
+                    Ok((path, carried)) => {
+                        let opened = self.open(path);
+                        // The status line is short: the file's name says enough.
+                        let name = from
+                            .file_name()
+                            .map_or_else(|| from.display().to_string(), |n| n.to_string_lossy().into_owned());
+                        let message = ops::carry::carried_message(self.tr(), &name, carried);
+                        self.more.push(Action::Notice(message));
+                        opened
+                    }
+                    Err(e) => Action::Failed(e.message(self.tr())),
+                })
             }
         }
     }
@@ -284,25 +206,26 @@ impl Shell {
 
     /// Takes a session's lock; a lock someone else holds becomes the question whether to read it.
     fn lock(&self, path: &Path) -> Result<SessionLock, Action> {
-        SessionLock::acquire(path, self.clock.now()).map_err(|e| match e {
-            LockError::Held { .. } => Action::LockHeld {
-                path: path.to_path_buf(),
-                message: lock_message(self.tr(), path, &e),
+        ops::lock(path, self.clock.now()).map_err(|e| self.failed(e))
+    }
+
+    /// An operation's error as the screen takes it: a lock someone else holds becomes the
+    /// question whether to read the session.
+    fn failed(&self, e: OpError) -> Action {
+        match &e {
+            OpError::Lock(path, LockError::Held { .. }) => Action::LockHeld {
+                path: path.clone(),
+                message: e.message(self.tr()),
             },
-            LockError::Io(_) => Action::Failed(lock_message(self.tr(), path, &e)),
-        })
+            _ => Action::Failed(e.message(self.tr())),
+        }
     }
 
     fn open(&mut self, path: PathBuf) -> Action {
-        let session = match store::load(&path) {
-            Ok(s) => s,
-            Err(e) => return Action::Failed(e.describe(self.tr())),
+        let (session, lock) = match ops::open(&path, self.clock.now()) {
+            Ok(opened) => opened,
+            Err(e) => return self.failed(e),
         };
-        let lock = match self.lock(&path) {
-            Ok(l) => l,
-            Err(action) => return action,
-        };
-        backup::tidy(&path);
         self.lock = Some(lock);
         self.forget();
         Action::SessionOpened {
@@ -319,15 +242,7 @@ impl Shell {
     }
 
     fn restore(&mut self, session: &Path, from: &Path) -> Action {
-        let _lock = if self.holds(session) {
-            None
-        } else {
-            match self.lock(session) {
-                Ok(l) => Some(l),
-                Err(action) => return action,
-            }
-        };
-        match backup::restore(session, from) {
+        match ops::restore(session, from, self.holds(session), self.clock.now()) {
             Ok(()) => {
                 let time = backup::written(from)
                     .map(|t| crate::ui::dialog::date_time(self.clock.at(t)))
@@ -337,7 +252,7 @@ impl Shell {
                     &[("path", &session.display().to_string()), ("time", &time)],
                 ))
             }
-            Err(e) => Action::Failed(self.write_error(session, &e.to_string())),
+            Err(e) => self.failed(e),
         }
     }
 
@@ -408,7 +323,7 @@ impl Shell {
         {
             return Err(fill(&tr.save_as_no_folder, &[("path", &parent.display().to_string())]));
         }
-        let lock = SessionLock::acquire(&target, self.clock.now()).map_err(|e| lock_message(tr, &target, &e))?;
+        let lock = ops::lock(&target, self.clock.now()).map_err(|e| e.message(tr))?;
         let text = store::to_ron(&s.session);
         store::save::write_atomic(&target, text.as_bytes()).map_err(|e| self.write_error(&target, &e.to_string()))?;
         self.lock = Some(lock);

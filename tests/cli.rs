@@ -735,3 +735,64 @@ fn an_unknown_theme_is_named_in_the_chosen_language_and_the_command_still_runs()
     let out = run(env.bimtek().args(["--lang", "en", "--theme", "ungu", "list"]));
     assert!(out.stderr.contains("Theme 'ungu' not found"), "{}", out.stderr);
 }
+
+#[test]
+fn a_log_file_records_locks_and_saves_when_asked_for_and_only_then() {
+    let env = Env::new();
+    let path = env.sample_copy("sampel.ron");
+    let csv = env.path("masukan.csv");
+    fs::write(&csv, GOOD_CSV).expect("write csv");
+    let log = env.path("bimtek.log");
+
+    // Without --log or a config key, nothing is written.
+    let out = run(env.bimtek().arg("import").arg(&path).arg("--csv").arg(&csv));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(!log.exists());
+
+    let out = run(env
+        .bimtek()
+        .arg("--log")
+        .arg(&log)
+        .arg("import")
+        .arg(&path)
+        .arg("--csv")
+        .arg(&csv));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let text = fs::read_to_string(&log).expect("log written");
+    let shown = path.display().to_string();
+    assert!(text.contains("started"), "{text}");
+    assert!(text.contains(&format!("lock taken: {shown}")), "{text}");
+    assert!(text.contains(&format!("saved {shown}")), "{text}");
+
+    // The config key does the same, and the file is appended to.
+    let config = env.path("config");
+    fs::create_dir_all(&config).expect("mkdir");
+    fs::write(
+        config.join("config.ron"),
+        format!("(log: Some({:?}))", log.display().to_string()),
+    )
+    .expect("write config");
+    let out = run(env
+        .bimtek()
+        .env("BIMTEK_CONFIG_DIR", &config)
+        .arg("import")
+        .arg(&path)
+        .arg("--csv")
+        .arg(&csv));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let again = fs::read_to_string(&log).expect("log");
+    assert!(
+        again.starts_with(&text) && again.matches("saved ").count() == 2,
+        "{again}"
+    );
+
+    // A log that cannot be written is a warning; the command still runs.
+    let nowhere = env.path("tidak-ada").join("bimtek.log");
+    let out = run(env.bimtek().arg("--log").arg(&nowhere).arg("list"));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("Berkas log") && out.stderr.contains("tanpa log"),
+        "{}",
+        out.stderr
+    );
+}

@@ -377,3 +377,32 @@ fn theme_and_language_chosen_on_screen_are_remembered() {
     tui.send("q");
     tui.wait_exit_success();
 }
+
+#[test]
+fn demo_of_a_later_stage_opens_its_own_sample_and_home_lists_every_stage() {
+    let env = Env::new();
+    let mut tui = env.spawn(&["demo", "--stage", "4"], 30, 110);
+    tui.wait_text("Bimtek IV");
+    tui.wait_text("Penetapan quick win");
+    tui.send("q");
+    tui.wait_exit_success();
+    drop(tui);
+    assert!(
+        env.sessions()
+            .join("contoh-kabupaten-halmahera-utara-bimtek-4-2021-12-14.ron")
+            .exists()
+    );
+
+    // Home: the samples of Bimtek I–IV are the last rows; the last one opens Bimtek III's sample
+    // after one step up.
+    let mut tui = env.spawn(&[], 30, 110);
+    tui.wait_text("Bimtek IV");
+    tui.send("G");
+    tui.send("k");
+    tui.send("\r");
+    tui.wait_text("Road map pelaksanaan");
+    let screen = tui.wait_text("Bimtek III");
+    assert!(!screen.contains("Penetapan quick win"), "{screen}");
+    tui.send("q");
+    tui.wait_exit_success();
+}

@@ -11,7 +11,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use bimtek::app::IdGen;
+use bimtek::domain::IdGen;
 use bimtek::domain::commitment::Commitment;
 use bimtek::domain::merge::{merge, related};
 use bimtek::domain::program::{BudgetSource, Horizon, InnovationType, ProgramInfo, ProgramStatus};
@@ -29,7 +29,11 @@ use support::cli::{Output, one_line_error};
 use support::{Env, SAMPLE_NAME};
 
 fn sample() -> Session {
-    store::parse(store::demo::SAMPLE).expect("the sample loads")
+    support::sample::bare()
+}
+
+fn sample_as_shipped() -> Session {
+    support::sample::as_shipped()
 }
 
 /// The sample with everything a later stage adds: readiness scores, program details, quick wins,
@@ -672,7 +676,7 @@ fn export_writes_each_format_beside_the_session() {
         assert_eq!(written, path.with_extension(f.extension()));
         assert_eq!(
             fs::read(&written).expect("the export"),
-            render(&sample(), f, Lang::Id),
+            render(&sample_as_shipped(), f, Lang::Id),
             "{f}: the file is the export"
         );
     }
@@ -765,22 +769,25 @@ fn new_from_starts_bimtek_two_from_the_sample() {
         made.file_name().and_then(|n| n.to_str()),
         Some("kabupaten-halmahera-utara-bimtek-2-2021-10-12.ron")
     );
+    // The sample has chosen some programs (quick wins, chosen, voted for): those come along.
+    let chosen = bimtek::domain::carry::chosen_programs(&sample_as_shipped()).len();
+    assert_eq!(chosen, 10);
     assert!(out.stdout.contains("18 peserta"), "{}", out.stdout);
-    assert!(out.stdout.contains("18 program"), "{}", out.stdout);
+    assert!(out.stdout.contains("10 program"), "{}", out.stdout);
     assert_eq!(
         fs::read(&path).expect("read"),
         before,
         "the earlier file is not changed"
     );
     let next = store::load(&made).expect("the new session loads");
-    let prev = sample();
+    let prev = sample_as_shipped();
     assert_eq!(next.stage, Stage::new(2).expect("stage"));
     assert_eq!(next.region, prev.region);
     assert_eq!(next.venue, prev.venue);
     assert_eq!(next.lineage, std::slice::from_ref(&prev.id));
     assert_ne!(next.id, prev.id);
     assert_eq!(next.participants.len(), prev.participants.len());
-    assert_eq!(next.entries.len(), 18);
+    assert_eq!(next.entries.len(), chosen);
     assert!(
         next.entries
             .iter()

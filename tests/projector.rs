@@ -6,8 +6,7 @@ use std::path::PathBuf;
 
 use bimtek::app::{Action, App, update};
 use bimtek::domain::{Lang, Session};
-use bimtek::store::demo::SAMPLE;
-use bimtek::ui::theme::{ColorMode, builtin};
+use bimtek::theme::{ColorMode, builtin};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -17,13 +16,16 @@ use time::macros::datetime;
 
 const SIZES: [(u16, u16); 4] = [(80, 24), (100, 30), (120, 40), (240, 67)];
 
+#[path = "support/sample.rs"]
+mod sample_session;
+
 fn app_at(step: &str, theme: &str, mode: ColorMode, projector: bool) -> App {
     let mut a = App::new(Lang::Id, datetime!(2021-09-07 10:30 +9), 42, PathBuf::from("/data"));
     let f = builtin().iter().find(|t| t.name == theme).expect("theme exists");
     a.look.theme = f.theme().expect("valid").adapt(mode).leak();
     a.look.theme_name = theme.into();
     a.look.projector = projector;
-    let mut s: Session = bimtek::store::parse(SAMPLE).expect("sample");
+    let mut s: Session = sample_session::bare();
     s.current_step = s.agenda.steps.iter().position(|st| st.id == step).expect("step");
     update(
         &mut a,

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use bimtek::app::{Action, App, SessionRow, update};
 use bimtek::domain::{Lang, Session};
-use bimtek::store::demo::SAMPLE;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -13,8 +12,12 @@ use time::macros::datetime;
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
 
+#[path = "support/sample.rs"]
+mod sample_session;
+
+/// The bare sample: each test adds the scores, votes or timings it draws.
 fn sample() -> Session {
-    bimtek::store::parse(SAMPLE).expect("the sample loads")
+    sample_session::bare()
 }
 
 fn app(lang: Lang) -> App {
@@ -335,7 +338,7 @@ fn timer_turns_amber_then_red() {
             s.timer_started = Some(now - time::Duration::minutes(minutes_ago));
         })
     };
-    let theme = bimtek::ui::theme::default_theme();
+    let theme = bimtek::theme::default_theme();
     let (bar, amber, red) = (theme.bar.bg, theme.amber.bg, theme.over.bg);
     assert_eq!(amber, Some(Color::Rgb(0xff, 0xaf, 0x00)), "the dark theme's amber");
     assert_eq!(red, Some(Color::Rgb(0xd7, 0x00, 0x00)), "the dark theme's red");

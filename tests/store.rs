@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use bimtek::domain::{Entry, Kind, Pillar, Proposer, Session};
+use bimtek::domain::{Entry, Kind, Pillar, Proposer, Session, Stage};
 use bimtek::store::{self, SessionLock, demo::SAMPLE, lock::LockError};
 use proptest::prelude::*;
 use time::macros::datetime;
@@ -156,13 +156,22 @@ fn listing_shows_sessions_and_unreadable_files_but_not_locks_or_temp_files() {
 #[test]
 fn demo_copy_leaves_the_sample_alone_and_keeps_practice_work() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let copy = store::demo::demo_copy(dir.path(), false).expect("copy");
+    let one = Stage::ALL[0];
+    let copy = store::demo::demo_copy(dir.path(), one, false).expect("copy");
     assert_eq!(fs::read_to_string(&copy).expect("read"), SAMPLE);
     fs::write(&copy, SAMPLE.replacen("Hotel Greenland", "Aula", 1)).expect("write");
-    let again = store::demo::demo_copy(dir.path(), false).expect("copy");
+    let again = store::demo::demo_copy(dir.path(), one, false).expect("copy");
     assert!(fs::read_to_string(&again).expect("read").contains("Aula"));
-    let fresh = store::demo::demo_copy(dir.path(), true).expect("reset");
+    let fresh = store::demo::demo_copy(dir.path(), one, true).expect("reset");
     assert_eq!(fs::read_to_string(&fresh).expect("read"), SAMPLE);
+    // Each stage has its own copy, side by side.
+    for (stage, sample) in Stage::ALL.into_iter().zip(store::demo::SAMPLES) {
+        let copy = store::demo::demo_copy(dir.path(), stage, false).expect("copy");
+        assert_eq!(fs::read_to_string(&copy).expect("read"), sample);
+        let s = store::load(&copy).expect("loads");
+        assert_eq!(s.stage, stage);
+    }
+    assert_eq!(store::list::scan(dir.path()).len(), 4);
 }
 
 fn kind() -> impl Strategy<Value = Kind> {

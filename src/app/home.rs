@@ -7,7 +7,10 @@ use time::OffsetDateTime;
 
 use super::new_form::NewForm;
 use super::{Cmd, Effect, Scope};
-use crate::domain::SessionDate;
+use crate::domain::{SessionDate, Stage};
+
+/// One sample row a stage, Bimtek I to IV, below the folder's sessions.
+pub const SAMPLE_ROWS: usize = 4;
 use crate::domain::session::SessionSummary;
 
 /// One file of the sessions folder; a file that does not load is listed with its error, so the
@@ -21,7 +24,7 @@ pub struct SessionRow {
 #[derive(Debug, Clone, Default)]
 pub struct Home {
     pub rows: Vec<SessionRow>,
-    /// `rows.len()` selects the sample session, listed last.
+    /// `rows.len()` and the three after it select the samples of Bimtek I–IV, listed last.
     pub selected: usize,
     pub form: Option<Box<NewForm>>,
     pub message: Option<String>,
@@ -32,7 +35,18 @@ impl Home {
     pub fn set_rows(&mut self, rows: Vec<SessionRow>) {
         self.rows = rows;
         self.scanned = true;
-        self.selected = self.selected.min(self.rows.len());
+        self.selected = self.selected.min(self.last());
+    }
+
+    /// The last row: the Bimtek IV sample.
+    fn last(&self) -> usize {
+        self.rows.len() + SAMPLE_ROWS - 1
+    }
+
+    /// The stage of the sample row selected, if one is.
+    pub fn sample(&self) -> Option<Stage> {
+        let n = self.selected.checked_sub(self.rows.len())?;
+        Stage::ALL.get(n).copied()
     }
 
     pub fn paste(&mut self, text: &str) -> Vec<Effect> {
@@ -71,11 +85,11 @@ impl Home {
         self.message = None;
         match cmd {
             Some(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
-            Some(Cmd::Down) => self.selected = (self.selected + 1).min(self.rows.len()),
+            Some(Cmd::Down) => self.selected = (self.selected + 1).min(self.last()),
             Some(Cmd::Top) => self.selected = 0,
-            Some(Cmd::Bottom) => self.selected = self.rows.len(),
+            Some(Cmd::Bottom) => self.selected = self.last(),
             Some(Cmd::New) => self.form = Some(Box::new(NewForm::with_date(SessionDate(now.date())))),
-            Some(Cmd::Demo) => return vec![Effect::OpenDemo],
+            Some(Cmd::Demo) => return vec![Effect::OpenDemo(self.sample().unwrap_or(Stage::ALL[0]))],
             // The next stage of the selected session (not the sample row, nor a file that does
             // not load).
             Some(Cmd::Carry) => {
@@ -88,7 +102,7 @@ impl Home {
             Some(Cmd::Open) => {
                 return match self.rows.get(self.selected) {
                     Some(row) => vec![Effect::Open(row.path.clone())],
-                    None => vec![Effect::OpenDemo],
+                    None => vec![Effect::OpenDemo(self.sample().unwrap_or(Stage::ALL[0]))],
                 };
             }
             _ => {}

@@ -3,7 +3,7 @@
 
 use super::Cmd;
 use crate::domain::Lang;
-use crate::ui::theme::{self, Theme};
+use crate::theme::{self, Theme};
 
 #[derive(Debug, Clone)]
 pub struct Look {

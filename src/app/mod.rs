@@ -6,7 +6,6 @@ pub mod dialog;
 pub mod entry_form;
 pub mod export_dialog;
 pub mod home;
-pub mod ids;
 pub mod keymap;
 pub mod locked;
 pub mod look;
@@ -30,9 +29,9 @@ use time::OffsetDateTime;
 use crate::domain::{Lang, NewSession, Session};
 use crate::i18n::{self, Strings};
 
+pub use crate::domain::IdGen;
 pub use dialog::Dialog;
 pub use home::{Home, SessionRow};
-pub use ids::IdGen;
 pub use keymap::{Cmd, Keymap, Scope};
 pub use session_screen::{Mode, Pane, SaveState, SessionScreen};
 
@@ -109,7 +108,8 @@ pub enum Effect {
     ScanSessions,
     Open(PathBuf),
     Create(NewSession),
-    OpenDemo,
+    /// A copy of the sample of this stage.
+    OpenDemo(crate::domain::Stage),
     /// The session screen was left: release its lock.
     Close,
     /// List the kept versions of a session.

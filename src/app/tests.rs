@@ -281,9 +281,19 @@ fn update_is_deterministic() {
 
 // ---- Facilitation tools -------------------------------------------------------------------
 
+/// The sample's participants, agenda and entries, without the scores, votes, program details
+/// and time spent it shows off: each tool's test starts from a session that has not used it.
 fn sample_app() -> App {
     let mut a = App::new(Lang::Id, datetime!(2021-09-07 10:00 +9), 7, PathBuf::from("x"));
-    let s = crate::store::parse(crate::store::demo::SAMPLE).expect("sample");
+    let mut s = crate::store::parse(crate::store::demo::SAMPLE).expect("sample");
+    s.readiness.clear();
+    s.votes.clear();
+    for step in &mut s.agenda.steps {
+        step.spent_seconds = 0;
+    }
+    for e in &mut s.entries {
+        std::sync::Arc::make_mut(e).program = None;
+    }
     update(
         &mut a,
         Action::SessionOpened {

@@ -1,100 +1,25 @@
-//! The outputs of a session: `bimtek export`, `bimtek new --from` and `bimtek merge`, and the
-//! file work behind the session screen's export dialog and the home screen's "next stage".
-//! The content is made by pure functions (`export`, `domain::carry`, `domain::merge`); here it
-//! is read from and written to files through the store.
+//! The outputs of a session on the command line: `bimtek export`, `bimtek new --from` and
+//! `bimtek merge`. The file work is in `ops` (shared with the session and home screens); here
+//! are the arguments and the lines to print.
 
 use std::path::{Path, PathBuf};
 
 use super::Ctx;
-use crate::app::export_dialog::ExportOutcome;
-use crate::domain::carry::{Carried, carry_forward};
-use crate::domain::merge::{self, Conflict};
-use crate::domain::{Agenda, Lang, NewSession, Session, SessionDate, Stage};
-use crate::export::{self, Format};
-use crate::i18n::{Strings, fill, strings};
-use crate::store::{self, SessionLock};
-use crate::tui;
+use crate::domain::merge::Conflict;
+use crate::domain::{NewSession, SessionDate, Stage};
+use crate::export::Format;
+use crate::i18n::{Strings, fill};
+use crate::ops::export::{export_path, write_export};
+use crate::ops::{self, carry};
+use crate::store;
 
 // --- export -----------------------------------------------------------------------------------
-
-/// Why an export was not written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ExportError {
-    /// The file exists and replacing it was not asked for.
-    Exists(PathBuf),
-    NoFolder(PathBuf),
-    /// The output would be the session file itself.
-    IsSession(PathBuf),
-    Render(String),
-    Write(PathBuf, String),
-}
-
-impl ExportError {
-    pub fn message(&self, tr: &Strings, format: Format) -> String {
-        let shown = |p: &Path| p.display().to_string();
-        match self {
-            ExportError::Exists(p) => fill(&tr.out_err_exists, &[("path", &shown(p))]),
-            ExportError::NoFolder(p) => fill(&tr.out_err_no_folder, &[("path", &shown(p))]),
-            ExportError::IsSession(p) => fill(&tr.out_err_is_session, &[("path", &shown(p))]),
-            ExportError::Render(e) => fill(&tr.out_err_render, &[("format", format.extension()), ("error", e)]),
-            ExportError::Write(p, e) => fill(&tr.err_write, &[("path", &shown(p)), ("error", e)]),
-        }
-    }
-}
-
-/// `NAME.md` (or `.html`, …) beside `NAME.ron`.
-pub fn export_path(session: &Path, format: Format) -> PathBuf {
-    session.with_extension(format.extension())
-}
-
-use store::files::same_file;
-
-/// Writes `session` (whose file is `session_path`) to `out` in `format`, atomically. An
-/// existing file is replaced only with `replace`; the session file itself never is.
-pub fn write_export(
-    session: &Session,
-    session_path: &Path,
-    out: &Path,
-    format: Format,
-    lang: Lang,
-    replace: bool,
-) -> Result<PathBuf, ExportError> {
-    let mut out = out.to_path_buf();
-    if out.is_dir()
-        && let Some(name) = export_path(session_path, format).file_name()
-    {
-        out = out.join(name);
-    }
-    if same_file(&out, session_path) {
-        return Err(ExportError::IsSession(out));
-    }
-    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty())
-        && !parent.is_dir()
-    {
-        return Err(ExportError::NoFolder(parent.to_path_buf()));
-    }
-    if out.exists() && !replace {
-        return Err(ExportError::Exists(out));
-    }
-    let bytes = export::render(session, format, lang).map_err(ExportError::Render)?;
-    store::save::write_atomic(&out, &bytes).map_err(|e| ExportError::Write(out.clone(), e.to_string()))?;
-    Ok(out)
-}
 
 /// `bimtek export PATH --format F [-o OUT] [--force]`: returns where the export went.
 pub fn export(ctx: &Ctx, path: &Path, format: Format, out: Option<&Path>, force: bool) -> Result<PathBuf, String> {
     let session = store::load(path).map_err(|e| e.describe(ctx.tr()))?;
     let out = out.map_or_else(|| export_path(path, format), Path::to_path_buf);
     write_export(&session, path, &out, format, ctx.lang, force).map_err(|e| e.message(ctx.tr(), format))
-}
-
-/// The session screen's export: beside the session file, for the dialog to report.
-pub fn export_beside(session: &Session, path: &Path, format: Format, lang: Lang, replace: bool) -> ExportOutcome {
-    match write_export(session, path, &export_path(path, format), format, lang, replace) {
-        Ok(p) => ExportOutcome::Written(p),
-        Err(ExportError::Exists(p)) => ExportOutcome::Exists(p),
-        Err(e) => ExportOutcome::Failed(e.message(strings(lang), format)),
-    }
 }
 
 // --- new --from -------------------------------------------------------------------------------
@@ -110,65 +35,11 @@ pub struct CarryArgs {
     pub template: Option<PathBuf>,
 }
 
-/// The stage of the session that follows `prev`: the one given, else the next; never an
-/// earlier one.
-fn next_stage(tr: &Strings, from: &Path, prev: &Session, stage: Option<Stage>) -> Result<Stage, String> {
-    let stage = match stage {
-        Some(s) => s,
-        None if prev.stage.number() >= 4 => {
-            return Err(fill(&tr.out_err_carry_last, &[("path", &from.display().to_string())]));
-        }
-        None => prev.stage.next(),
-    };
-    if stage < prev.stage {
-        return Err(fill(
-            &tr.out_err_carry_stage,
-            &[("to", stage.roman()), ("from", prev.stage.roman())],
-        ));
-    }
-    Ok(stage)
-}
-
-/// Makes the next stage's session from `prev`, checks that it loads back, and writes it as a new
-/// file in `dir` (never over an existing one). Returns its path and what was carried.
-pub fn create_carried(
-    dir: &Path,
-    prev: &Session,
-    spec: NewSession,
-    agenda: Option<Agenda>,
-    id: String,
-    now: time::OffsetDateTime,
-    tr: &Strings,
-) -> Result<(PathBuf, Carried), String> {
-    let agenda = agenda.unwrap_or_else(|| crate::template::builtin(spec.stage));
-    let mut session = Session::new(id, spec, agenda, now);
-    let carried = carry_forward(prev, &mut session);
-    // What is carried must load back before it is written anywhere.
-    let shown = dir.join(format!("{}.ron", session.file_stem())).display().to_string();
-    store::parse(&store::to_ron(&session))
-        .map_err(|e| fill(&tr.err_write, &[("path", &shown), ("error", &e.describe(tr))]))?;
-    let path = store::files::create_new(dir, &session).map_err(|e| crate::tui::create_message(tr, e))?;
-    Ok((path, carried))
-}
-
-fn carried_message(tr: &Strings, from: &str, c: Carried) -> String {
-    fill(
-        &tr.out_carried,
-        &[
-            ("path", from),
-            ("participants", &c.participants.to_string()),
-            ("scores", &c.scores.to_string()),
-            ("programs", &c.programs.to_string()),
-            ("quick_wins", &c.quick_wins.to_string()),
-        ],
-    )
-}
-
 /// `bimtek new --from PREV [--stage N] …`: the lines to print, the new file's path last.
 pub fn new_from(ctx: &Ctx, from: &Path, args: CarryArgs) -> Result<(Vec<String>, PathBuf), String> {
     let tr = ctx.tr();
     let prev = store::load(from).map_err(|e| e.describe(ctx.tr()))?;
-    let stage = next_stage(tr, from, &prev, args.stage)?;
+    let stage = carry::next_stage(from, &prev, args.stage).map_err(|e| e.message(tr))?;
     let region = args.region.unwrap_or_else(|| prev.region.clone());
     if region.trim().is_empty() {
         return Err(tr.new_err_region.clone());
@@ -187,38 +58,9 @@ pub fn new_from(ctx: &Ctx, from: &Path, args: CarryArgs) -> Result<(Vec<String>,
         title: args.title,
     };
     let id = ctx.ids().next(now);
-    let (path, carried) = create_carried(&ctx.dir, &prev, spec, agenda, id, now, tr)?;
-    let message = carried_message(tr, &from.display().to_string(), carried);
+    let (path, carried) = carry::create_carried(&ctx.dir, &prev, spec, agenda, id, now).map_err(|e| e.message(tr))?;
+    let message = carry::carried_message(tr, &from.display().to_string(), carried);
     Ok((vec![message, tr.cli_created.clone()], path))
-}
-
-/// The home screen's "next stage": the form's answers, the earlier file. An empty venue means
-/// the earlier session's venue.
-pub fn new_from_form(
-    dir: &Path,
-    from: &Path,
-    spec: NewSession,
-    id: String,
-    now: time::OffsetDateTime,
-    lang: Lang,
-) -> Result<(PathBuf, String), String> {
-    let tr = strings(lang);
-    let prev = store::load(from).map_err(|e| e.describe(tr))?;
-    next_stage(tr, from, &prev, Some(spec.stage))?;
-    let spec = NewSession {
-        venue: if spec.venue.trim().is_empty() {
-            prev.venue.clone()
-        } else {
-            spec.venue
-        },
-        ..spec
-    };
-    let (path, carried) = create_carried(dir, &prev, spec, None, id, now, tr)?;
-    // The status line is short: the file's name says enough.
-    let name = from
-        .file_name()
-        .map_or_else(|| from.display().to_string(), |n| n.to_string_lossy().into_owned());
-    Ok((path, carried_message(tr, &name, carried)))
 }
 
 // --- merge ------------------------------------------------------------------------------------
@@ -253,52 +95,18 @@ fn conflict_line(tr: &Strings, c: &Conflict, at: &dyn Fn(time::OffsetDateTime) -
 pub fn merge(ctx: &Ctx, target: &Path, sources: &[PathBuf], force: bool) -> Result<Vec<String>, String> {
     let tr = ctx.tr();
     let shown = target.display().to_string();
-    for s in sources {
-        if same_file(s, target) {
-            return Err(fill(&tr.out_err_merge_self, &[("path", &shown)]));
-        }
-    }
-    // Load everything before locking, so that a wrong path leaves no lock file behind.
-    store::load(target).map_err(|e| e.describe(ctx.tr()))?;
-    let loaded = sources
-        .iter()
-        .map(|p| store::load(p).map_err(|e| e.describe(ctx.tr())))
-        .collect::<Result<Vec<Session>, String>>()?;
-    let _lock = SessionLock::acquire(target, ctx.clock.now()).map_err(|e| tui::lock_message(tr, target, &e))?;
-    // Again under the lock: the file may have changed in between.
-    let current = store::load(target).map_err(|e| e.describe(ctx.tr()))?;
-    if !force {
-        for (s, path) in loaded.iter().zip(sources) {
-            if !merge::related(&current, s) {
-                return Err(fill(
-                    &tr.out_err_merge_unrelated,
-                    &[("source", &path.display().to_string()), ("target", &shown)],
-                ));
-            }
-        }
-    }
-    let names = sources
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ");
-    let (mut merged, report) = merge::merge_all(&current, &loaded);
+    let report = ops::merge::merge(target, sources, force, ctx.clock.now()).map_err(|e| e.message(tr))?;
     if report.nothing() {
+        let names = sources
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect::<Vec<_>>()
+            .join(", ");
         return Ok(vec![fill(
             &tr.out_merge_nothing,
             &[("target", &shown), ("sources", &names)],
         )]);
     }
-    merged.updated = merged.updated.max(ctx.clock.now());
-    let text = store::to_ron(&merged);
-    store::parse(&text).map_err(|e| {
-        fill(
-            &tr.out_err_merge_invalid,
-            &[("target", &shown), ("error", &e.describe(tr))],
-        )
-    })?;
-    store::backup::save_over(target, &text)
-        .map_err(|e| fill(&tr.err_write, &[("path", &shown), ("error", &e.to_string())]))?;
     let at = |t: time::OffsetDateTime| crate::ui::dialog::date_time(ctx.clock.at(t));
     let mut lines: Vec<String> = report.conflicts.iter().map(|c| conflict_line(tr, c, &at)).collect();
     lines.push(fill(

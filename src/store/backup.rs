@@ -165,7 +165,12 @@ pub fn save_over(session: &Path, text: &str) -> io::Result<()> {
         if !freed {
             break;
         }
+        log::warn!("disk full: a backup of {} gave way to the save", session.display());
         result = write_atomic(session, text.as_bytes());
+    }
+    match &result {
+        Ok(()) => log::info!("saved {} ({} bytes)", session.display(), text.len()),
+        Err(e) => log::warn!("save of {} failed: {e}", session.display()),
     }
     result
 }
@@ -180,7 +185,9 @@ pub fn restore(session: &Path, backup: &Path) -> Result<(), RestoreError> {
     load(backup).map_err(RestoreError::Unreadable)?;
     let bytes = std::fs::read(backup).map_err(|e| RestoreError::Io(e.to_string()))?;
     keep_previous(session).map_err(|e| RestoreError::Io(e.to_string()))?;
-    write_atomic(session, &bytes).map_err(|e| RestoreError::Io(e.to_string()))
+    write_atomic(session, &bytes).map_err(|e| RestoreError::Io(e.to_string()))?;
+    log::info!("restored {} from {}", session.display(), backup.display());
+    Ok(())
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

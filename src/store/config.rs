@@ -1,4 +1,4 @@
-//! The user's settings (language, theme) and their own themes, in the config folder:
+//! The user's settings (language, theme, log file) and their own themes, in the config folder:
 //! `--config-dir`/`$BIMTEK_CONFIG_DIR`, else the platform's (`~/.config/bimtek`,
 //! `%APPDATA%\bimtek\bimtek\config`, …).
 
@@ -8,13 +8,16 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Lang;
-use crate::ui::theme::ThemeFile;
+use crate::theme::ThemeFile;
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Config {
     pub lang: Option<Lang>,
     pub theme: Option<String>,
+    /// A log file of saves, locks and recoveries (`--log FILE` overrides it); none if absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log: Option<PathBuf>,
     /// Rebound keys: a binding's name (`session.next_step`) and its keys (`["PageDown", "n"]`).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub keys: BTreeMap<String, Vec<String>>,
@@ -125,6 +128,7 @@ mod tests {
         let c = Config {
             lang: Some(Lang::En),
             theme: Some("terang".into()),
+            log: Some(PathBuf::from("bimtek.log")),
             keys: BTreeMap::new(),
         };
         save(dir.path(), &c).expect("save");
@@ -156,7 +160,7 @@ mod tests {
     fn user_themes_are_read_and_bad_ones_named() {
         let dir = tempfile::tempdir().expect("tempdir");
         std::fs::create_dir_all(dir.path().join("themes")).expect("mkdir");
-        let mine = crate::ui::theme::BUILTIN[1].replace("name: \"terang\"", "name: \"dinas\"");
+        let mine = crate::theme::BUILTIN[1].replace("name: \"terang\"", "name: \"dinas\"");
         std::fs::write(dir.path().join("themes/dinas.ron"), mine).expect("write");
         std::fs::write(dir.path().join("themes/rusak.ron"), "(name: \"x\")").expect("write");
         let (themes, problems) = user_themes(dir.path());

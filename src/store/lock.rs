@@ -80,7 +80,10 @@ impl SessionLock {
             .create(true)
             .truncate(false)
             .open(&path)
-            .map_err(|e| LockError::Io(e.to_string()))?;
+            .map_err(|e| {
+                log::warn!("lock of {} failed: {e}", session.display());
+                LockError::Io(e.to_string())
+            })?;
         let mut lock = RwLock::new(file);
         let since = now
             .format(&time::format_description::well_known::Rfc3339)
@@ -97,11 +100,19 @@ impl SessionLock {
                 std::mem::forget(guard);
             }
             Err(_) => {
-                return Err(LockError::Held {
-                    holder: read_holder(&path),
-                });
+                let holder = read_holder(&path);
+                log::warn!(
+                    "lock of {} refused: held by {}",
+                    session.display(),
+                    holder.as_ref().map_or_else(
+                        || "?".to_string(),
+                        |h| format!("pid {} on {} since {}", h.pid, h.host, h.since)
+                    )
+                );
+                return Err(LockError::Held { holder });
             }
         }
+        log::info!("lock taken: {}", session.display());
         Ok(SessionLock { _file: lock, path })
     }
 }

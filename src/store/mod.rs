@@ -9,6 +9,7 @@ pub mod files;
 pub mod list;
 pub mod load;
 pub mod lock;
+pub mod logfile;
 pub mod recovery;
 pub mod save;
 pub mod writer;

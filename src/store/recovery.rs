@@ -34,6 +34,15 @@ pub fn session_of(recovery: &Path) -> Option<PathBuf> {
 /// Writes the session text as a recovery file beside `session`, or else in `fallback_dir`.
 /// Returns where it went.
 pub fn write(session: &Path, text: &str, fallback_dir: &Path) -> io::Result<PathBuf> {
+    let written = write_either(session, text, fallback_dir);
+    match &written {
+        Ok(p) => log::warn!("recovery file written for {}: {}", session.display(), p.display()),
+        Err(e) => log::error!("recovery file for {} could not be written: {e}", session.display()),
+    }
+    written
+}
+
+fn write_either(session: &Path, text: &str, fallback_dir: &Path) -> io::Result<PathBuf> {
     let first = recovery_path(session);
     match write_atomic(&first, text.as_bytes()) {
         Ok(()) => Ok(first),
@@ -111,6 +120,7 @@ pub fn apply(session: &Path) -> Result<(), backup::RestoreError> {
     let recovery = recovery_path(session);
     backup::restore(session, &recovery)?;
     let _ = std::fs::remove_file(&recovery);
+    log::info!("recovery file used for {}", session.display());
     Ok(())
 }
 
@@ -124,7 +134,9 @@ pub fn discard(session: &Path) -> io::Result<()> {
         .map(OffsetDateTime::from)
         .unwrap_or(OffsetDateTime::UNIX_EPOCH);
     backup::keep(session, &text, written)?;
-    std::fs::remove_file(&recovery)
+    std::fs::remove_file(&recovery)?;
+    log::info!("recovery file of {} set aside as a backup", session.display());
+    Ok(())
 }
 
 #[cfg(test)]

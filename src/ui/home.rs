@@ -7,6 +7,7 @@ use super::text::truncate;
 use super::theme::THEME;
 use super::widgets::{fit, hints, stamp};
 use crate::app::{App, Home, Scope};
+use crate::domain::Stage;
 use crate::i18n::fill;
 
 pub fn draw(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
@@ -64,14 +65,16 @@ pub fn draw(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
-    rows.push(
-        Row::new([
-            truncate(&tr.home_demo_row, first_w),
-            "Bimtek I".into(),
-            "2021-09-07".into(),
-        ])
-        .style(THEME.accent),
-    );
+    for (stage, date) in Stage::ALL.iter().zip(crate::store::demo::DATES) {
+        rows.push(
+            Row::new([
+                truncate(&tr.home_demo_row, first_w),
+                format!("Bimtek {}", stage.roman()),
+                date.into(),
+            ])
+            .style(THEME.accent),
+        );
+    }
     let widths = [
         Constraint::Fill(3),
         Constraint::Length(11),
@@ -86,7 +89,9 @@ pub fn draw(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
         .block(Block::new().borders(Borders::TOP).border_style(THEME.border));
     let mut state = TableState::default().with_selected(Some(home.selected));
     let [list, empty] = if home.rows.is_empty() && home.scanned {
-        Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(body)
+        // The header, the sample rows and a blank line above the hint.
+        let list = u16::try_from(crate::app::home::SAMPLE_ROWS + 3).unwrap_or(u16::MAX);
+        Layout::vertical([Constraint::Length(list), Constraint::Min(1)]).areas(body)
     } else {
         [body, Rect::default()]
     };

@@ -4,6 +4,8 @@
 //! then asserts.
 #![allow(dead_code)]
 
+pub mod sample;
+
 pub mod cli;
 
 use std::io::{Read, Write};

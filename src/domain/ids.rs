@@ -1,6 +1,6 @@
 //! Entry and participant ids: ULIDs, so breakout groups' sessions merge without collisions.
-//! The random part comes from a generator seeded once by the shell, which keeps `update`
-//! deterministic.
+//! The random part comes from a generator seeded once by the shell, which keeps `update` (and
+//! every other caller: import, the CLI) deterministic. Part of the domain: ids are data, not UI.
 
 use time::OffsetDateTime;
 use ulid::Ulid;
