@@ -468,6 +468,11 @@ pub struct Strings {
     pub out_help_title: String,
     pub out_help_keys: Vec<(String, String)>,
     pub err_theme_unknown: String,
+    // defects: what the try-out in front of a room showed
+    pub flash_step_collects_nothing: String,
+    pub flash_note_saved: String,
+    pub flash_tally_set: String,
+    pub flash_quick_win_outside: String,
 }
 }
 

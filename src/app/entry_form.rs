@@ -70,8 +70,16 @@ fn text_area(text: &str) -> TextArea<'static> {
 
 impl EntryForm {
     fn base(step: &Step, session: &Session, place: Option<&GroupKey>) -> EntryForm {
-        let mut kinds = step.collects.clone();
-        kinds.extend(Kind::ALL.iter().filter(|k| !step.collects.contains(k)));
+        // Only the kinds the step shows, so an entry never lands on a step out of sight, and in
+        // one order on every step.
+        let mut kinds: Vec<Kind> = Kind::ALL
+            .iter()
+            .copied()
+            .filter(|k| step.collects.contains(k))
+            .collect();
+        if kinds.is_empty() {
+            kinds.push(Kind::Note);
+        }
         let places = grouping::group_keys(step, session, crate::template::catalog());
         let place = place.and_then(|k| places.iter().position(|p| p == k)).unwrap_or(0);
         EntryForm {
@@ -93,7 +101,11 @@ impl EntryForm {
 
     pub fn new_entry(step: &Step, session: &Session, place: Option<&GroupKey>, last_kind: Option<Kind>) -> EntryForm {
         let mut f = EntryForm::base(step, session, place);
-        if let Some(k) = last_kind.filter(|k| step.collects.contains(k)) {
+        // The kind last recorded on this step, else the step's first (its default).
+        let start = last_kind
+            .filter(|k| step.collects.contains(k))
+            .or_else(|| step.collects.first().copied());
+        if let Some(k) = start {
             f.kind = f.kinds.iter().position(|x| *x == k).unwrap_or(0);
         }
         f
@@ -103,6 +115,11 @@ impl EntryForm {
         let mut f = EntryForm::base(step, session, place);
         f.editing = Some(entry.id.clone());
         f.text = text_area(&entry.text);
+        if !f.kinds.contains(&entry.kind) {
+            // An entry of a kind the step does not take (made elsewhere) keeps its kind.
+            f.kinds.push(entry.kind);
+            f.kinds.sort_by_key(|k| Kind::ALL.iter().position(|x| x == k));
+        }
         f.kind = f.kinds.iter().position(|k| *k == entry.kind).unwrap_or(0);
         if let Some(p) = place
             && !f.places.contains(p)
@@ -245,11 +262,8 @@ impl EntryForm {
             .and_then(|i| matches.get(i).copied())
             .or_else(|| matches.iter().copied().find(|p| p.name.eq_ignore_ascii_case(&name)));
         if let Some(p) = picked {
-            let opd = if opd.is_empty() || self.suggestion.is_some() {
-                p.institution.clone()
-            } else {
-                opd
-            };
+            // What the user typed wins; the roster only fills an empty OPD.
+            let opd = if opd.is_empty() { p.institution.clone() } else { opd };
             return Proposer::Person {
                 id: Some(p.id.clone()),
                 name: p.name.clone(),

@@ -93,6 +93,17 @@ pub enum Flash {
     TimerStarted,
     TimerPaused,
     MinutesChanged,
+    /// `a` on a step that records no entries.
+    StepCollectsNothing,
+    /// A readiness score's note was saved.
+    NoteSaved,
+    /// The anonymous tally of an entry was set to this count.
+    TallySet(u32),
+    /// `w` on a program whose scores put it outside the quick-win quadrant.
+    QuickWinOutside {
+        impact: Option<u8>,
+        effort: Option<u8>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -109,7 +120,8 @@ pub struct SessionScreen {
     pub redo: Vec<Edit>,
     pub save: SaveState,
     pub flash: Option<Flash>,
-    last_kind: Option<Kind>,
+    /// The kind last recorded on each step (by step index): the next entry there starts on it.
+    last_kind: std::collections::HashMap<usize, Kind>,
     /// Each step's index, built on first use; see `index`.
     index: Vec<OnceLock<StepIndex>>,
     /// See `counts`.
@@ -121,6 +133,7 @@ pub struct SessionScreen {
 impl SessionScreen {
     pub fn new(mut session: Session, path: PathBuf, read_only: bool) -> SessionScreen {
         session.current_step = session.current_step.min(session.agenda.steps.len().saturating_sub(1));
+        grouping::settle_general(&mut session);
         let agenda_cursor = session.current_step;
         // Every step's index is built now, while the file is being opened anyway (about 1.5 ms
         // a step at 100,000 entries), so that no step change waits for one later; edits keep
@@ -140,7 +153,7 @@ impl SessionScreen {
             redo: Vec::new(),
             save: SaveState::Clean,
             flash: None,
-            last_kind: None,
+            last_kind: std::collections::HashMap::new(),
             index,
             counts: OnceLock::new(),
             ids: None,
@@ -265,9 +278,10 @@ impl SessionScreen {
 
     /// The audience view: take the newer session the facilitator saved, keeping what this screen
     /// shows as steady as the change allows.
-    pub fn follow_file(&mut self, session: Session) {
+    pub fn follow_file(&mut self, mut session: Session) {
         let moved = session.current_step != self.session.current_step;
         let grew = session.entries.len() > self.session.entries.len();
+        grouping::settle_general(&mut session);
         self.session = session;
         self.refresh();
         self.agenda_cursor = self.session.current_step;
@@ -368,7 +382,7 @@ impl SessionScreen {
                         let edit = if form.editing.is_some() {
                             Edit::ReplaceEntry(*entry)
                         } else {
-                            self.last_kind = Some(entry.kind);
+                            self.last_kind.insert(self.session.current_step, entry.kind);
                             Edit::AddEntry(*entry)
                         };
                         let flash = if form.editing.is_some() {
@@ -599,9 +613,16 @@ impl SessionScreen {
         let Some(step) = self.session.step() else {
             return;
         };
-        let form = match entry.and_then(|i| self.session.entries.get(i)) {
+        let existing = entry.and_then(|i| self.session.entries.get(i));
+        if existing.is_none() && step.collects.is_empty() {
+            // Nothing recorded here: an entry would be filed on some other step, out of sight.
+            self.flash = Some(Flash::StepCollectsNothing);
+            return;
+        }
+        let last = self.last_kind.get(&self.session.current_step).copied();
+        let form = match existing {
             Some(e) => EntryForm::edit(step, &self.session, e, place.as_ref()),
-            None => EntryForm::new_entry(step, &self.session, place.as_ref(), self.last_kind),
+            None => EntryForm::new_entry(step, &self.session, place.as_ref(), last),
         };
         self.focus = Pane::Step;
         self.mode = Mode::Form(Box::new(form));

@@ -593,3 +593,6 @@ fn a_counted_tally_is_typed_in_as_a_number() {
     assert!(panel_open(&a), "Esc first drops the typed number");
     assert_eq!(screen(&a).session.votes[0].total_votes(), 7);
 }
+
+// The defects and friction of a try-out in front of a room, each pinned by a test.
+mod tryout;

@@ -45,6 +45,16 @@ pub fn text(tr: &Strings, f: &Flash) -> String {
         Flash::TimerStarted => s(&tr.flash_timer_started),
         Flash::TimerPaused => s(&tr.flash_timer_paused),
         Flash::MinutesChanged => s(&tr.flash_minutes_changed),
+        Flash::StepCollectsNothing => s(&tr.flash_step_collects_nothing),
+        Flash::NoteSaved => s(&tr.flash_note_saved),
+        Flash::TallySet(n) => fill(&tr.flash_tally_set, &[("n", &n.to_string())]),
+        Flash::QuickWinOutside { impact, effort } => {
+            let score = |v: &Option<u8>| v.map_or_else(|| "–".to_string(), |v| v.to_string());
+            fill(
+                &tr.flash_quick_win_outside,
+                &[("impact", &score(impact)), ("effort", &score(effort))],
+            )
+        }
     }
 }
 
@@ -65,6 +75,8 @@ pub fn is_refusal(f: &Flash) -> bool {
             | Flash::OpdRequired
             | Flash::NothingToUndo
             | Flash::NothingToRedo
+            | Flash::StepCollectsNothing
+            | Flash::QuickWinOutside { .. }
     )
 }
 

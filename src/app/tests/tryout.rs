@@ -1,0 +1,212 @@
+//! What a facilitator met when running a whole Bimtek I as a new user: each defect, as the
+//! room would notice it.
+
+use super::*;
+use crate::domain::{Participant, Role};
+use crate::i18n::fill;
+
+fn flash_text(a: &App) -> String {
+    screen(a)
+        .flash
+        .as_ref()
+        .map(|f| crate::ui::flash::text(a.tr(), f))
+        .unwrap_or_default()
+}
+
+fn person(id: &str, name: &str, institution: &str, role: Role) -> Participant {
+    Participant {
+        id: id.into(),
+        name: name.into(),
+        institution: institution.into(),
+        role,
+        present: true,
+        from_stage: None,
+    }
+}
+
+fn to_step(a: &mut App, id: &str) {
+    if let Screen::Session(s) = &mut a.screen {
+        s.session.current_step = s.session.agenda.steps.iter().position(|st| st.id == id).expect("step");
+        s.agenda_cursor = s.session.current_step;
+        s.cursor = 0;
+    }
+}
+
+/// The entries the current step shows, by text.
+fn shown(a: &App) -> Vec<String> {
+    let s = screen(a);
+    s.index()
+        .groups
+        .iter()
+        .flat_map(|g| g.entries.iter().map(|&i| s.session.entries[i].text.clone()))
+        .collect()
+}
+
+#[test]
+fn typed_opd_wins_over_the_roster_institution() {
+    let mut a = app();
+    if let Screen::Session(s) = &mut a.screen {
+        s.session
+            .participants
+            .push(person("P1", "Yohanes Dano", "Bappeda", Role::Staff));
+    }
+    to_pillar(&mut a, Pillar::Living);
+    press(&mut a, KeyCode::Char('a'));
+    typed(&mut a, "Jalan lingkar Tobelo");
+    for _ in 0..3 {
+        press(&mut a, KeyCode::Tab);
+    }
+    typed(&mut a, "yoh");
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Tab);
+    typed(&mut a, "Dinas PUPR");
+    press(&mut a, KeyCode::Enter);
+    let e = &screen(&a).session.entries[0];
+    assert_eq!(e.proposer.name(), Some("Yohanes Dano"));
+    assert_eq!(e.proposer.opd(), Some("Dinas PUPR"), "what was typed wins");
+    // With the OPD left empty, the roster's institution fills it.
+    press(&mut a, KeyCode::Char('a'));
+    typed(&mut a, "Terminal Tobelo");
+    for _ in 0..3 {
+        press(&mut a, KeyCode::Tab);
+    }
+    typed(&mut a, "yoh");
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(screen(&a).session.entries[1].proposer.opd(), Some("Bappeda"));
+}
+
+#[test]
+fn a_step_that_collects_nothing_says_so_and_files_nothing() {
+    let mut a = sample_app();
+    to_step(&mut a, "pillars");
+    let before = screen(&a).session.clone();
+    press(&mut a, KeyCode::Char('a'));
+    assert!(
+        matches!(screen(&a).mode, Mode::Normal),
+        "no form for a step without entries"
+    );
+    assert_eq!(screen(&a).flash, Some(Flash::StepCollectsNothing));
+    assert_eq!(screen(&a).session, before);
+    assert_eq!(screen(&a).session.step().map(|s| s.id.as_str()), Some("pillars"));
+}
+
+#[test]
+fn the_entry_form_offers_only_kinds_the_step_shows() {
+    let mut a = app();
+    for step in ["opening", "readiness", "vision", "pillar-economy", "closing"] {
+        to_step(&mut a, step);
+        press(&mut a, KeyCode::Char('a'));
+        let Mode::Form(f) = &screen(&a).mode else {
+            panic!("a form on {step}");
+        };
+        let collects = &screen(&a).session.step().expect("step").collects;
+        assert!(f.kinds.iter().all(|k| collects.contains(k)), "{step}: {:?}", f.kinds);
+        // The same order on every step: the order of the kinds themselves.
+        let order: Vec<usize> = f
+            .kinds
+            .iter()
+            .map(|k| Kind::ALL.iter().position(|x| x == k).expect("kind"))
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{step}: {:?}", f.kinds);
+        press(&mut a, KeyCode::Esc);
+    }
+}
+
+#[test]
+fn every_entry_is_filed_on_the_step_it_was_typed_on() {
+    let mut a = app();
+    to_step(&mut a, "opening");
+    add(&mut a, "Arahan Bupati: libatkan desa");
+    assert_eq!(shown(&a), vec!["Arahan Bupati: libatkan desa".to_string()]);
+    for step in ["readiness", "vision", "closing"] {
+        to_step(&mut a, step);
+        assert!(
+            shown(&a).is_empty(),
+            "the opening's note leaks onto {step}: {:?}",
+            shown(&a)
+        );
+    }
+    to_step(&mut a, "vision");
+    add(&mut a, "Tobelo kota teluk");
+    assert_eq!(screen(&a).session.step().map(|s| s.id.as_str()), Some("vision"));
+    to_step(&mut a, "opening");
+    assert_eq!(shown(&a), vec!["Arahan Bupati: libatkan desa".to_string()]);
+}
+
+#[test]
+fn lowering_the_budget_below_what_is_used_says_so() {
+    let mut a = sample_app();
+    to_pillar(&mut a, Pillar::Governance);
+    press(&mut a, KeyCode::Char('v'));
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Char(' '));
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Char(' '));
+    let budget = screen(&a).session.votes[0].budget;
+    for _ in 0..budget {
+        press(&mut a, KeyCode::Char('['));
+    }
+    let text = flash_text(&a);
+    let want = fill(
+        &a.tr().err_vote_bad_budget,
+        &[("n", "1"), ("max", &crate::domain::vote::MAX_BUDGET.to_string())],
+    );
+    assert_eq!(text, want);
+    assert_eq!(screen(&a).session.votes[0].budget, 2);
+}
+
+#[test]
+fn a_typed_tally_says_how_many_votes_it_set() {
+    let mut a = sample_app();
+    to_pillar(&mut a, Pillar::Governance);
+    press(&mut a, KeyCode::Char('v'));
+    typed(&mut a, "20");
+    press(&mut a, KeyCode::Enter);
+    let text = flash_text(&a);
+    assert!(text.contains("20"), "{text}");
+    assert_ne!(text, a.tr().flash_vote_added);
+}
+
+#[test]
+fn saving_a_readiness_note_says_the_note_was_saved() {
+    let mut a = sample_app();
+    press(&mut a, KeyCode::Char('s'));
+    press(&mut a, KeyCode::Char('4'));
+    assert_eq!(screen(&a).flash, Some(Flash::ScoreSaved));
+    press(&mut a, KeyCode::Enter);
+    typed(&mut a, "SDM TIK kurang");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(screen(&a).flash, Some(Flash::NoteSaved));
+    assert_ne!(flash_text(&a), a.tr().flash_score_saved);
+}
+
+#[test]
+fn a_quick_win_outside_its_quadrant_is_refused_with_the_reason() {
+    let mut a = sample_app();
+    to_pillar(&mut a, Pillar::Living);
+    press(&mut a, KeyCode::Char('m'));
+    for k in ['i', '4', 'e', '5'] {
+        press(&mut a, KeyCode::Char(k));
+    }
+    let programs = panels::matrix::programs(&screen(&a).session, Some(Pillar::Living));
+    let info = |a: &App| {
+        screen(a).session.entries[programs[0]]
+            .program
+            .clone()
+            .unwrap_or_default()
+    };
+    if info(&a).quick_win {
+        press(&mut a, KeyCode::Char('w'));
+    }
+    press(&mut a, KeyCode::Char('w'));
+    assert!(!info(&a).quick_win, "effort 5 is not a quick win");
+    let text = flash_text(&a);
+    assert!(text.contains('5') && text.contains("upaya"), "{text}");
+    assert!(crate::ui::flash::is_refusal(screen(&a).flash.as_ref().expect("flash")));
+    // Within the quadrant it is marked.
+    press(&mut a, KeyCode::Char('e'));
+    press(&mut a, KeyCode::Char('2'));
+    press(&mut a, KeyCode::Char('w'));
+    assert!(info(&a).quick_win);
+}
