@@ -473,6 +473,7 @@ pub struct Strings {
     pub flash_note_saved: String,
     pub flash_tally_set: String,
     pub flash_quick_win_outside: String,
+    pub form_discard_ask: String,
 }
 }
 

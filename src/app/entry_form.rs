@@ -47,6 +47,10 @@ pub struct EntryForm {
     original_proposer: Proposer,
     /// The place the edited entry had, so an unchanged place keeps its exact element.
     initial_place: Option<usize>,
+    /// Esc was pressed with typed text: `y` discards it, any other key goes back to the form.
+    pub asking_discard: bool,
+    /// Text, proposer and OPD as the form opened, to tell whether anything was typed.
+    initial: [String; 3],
 }
 
 pub enum Outcome {
@@ -96,7 +100,18 @@ impl EntryForm {
             error: None,
             original_proposer: Proposer::Anonymous,
             initial_place: None,
+            asking_discard: false,
+            initial: Default::default(),
         }
+    }
+
+    fn typed(&self) -> [String; 3] {
+        [&self.text, &self.proposer, &self.opd].map(|t| t.lines().join("\n"))
+    }
+
+    /// Whether something was typed since the form opened.
+    pub fn dirty(&self) -> bool {
+        self.typed() != self.initial
     }
 
     pub fn new_entry(step: &Step, session: &Session, place: Option<&GroupKey>, last_kind: Option<Kind>) -> EntryForm {
@@ -131,6 +146,7 @@ impl EntryForm {
         f.opd = text_area(entry.proposer.opd().unwrap_or(""));
         f.original_proposer = entry.proposer.clone();
         f.initial_place = Some(f.place);
+        f.initial = f.typed();
         f
     }
 
@@ -194,7 +210,17 @@ impl EntryForm {
     ) -> Outcome {
         let alt = key.modifiers.contains(KeyModifiers::ALT);
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if self.asking_discard {
+            // The answer to "discard what was typed?": only `y` discards; the key is not typed.
+            self.asking_discard = false;
+            return if matches!(key.code, KeyCode::Char('y' | 'Y')) {
+                Outcome::Cancel
+            } else {
+                Outcome::Continue
+            };
+        }
         match key.code {
+            KeyCode::Esc if self.dirty() => self.asking_discard = true,
             KeyCode::Esc => return Outcome::Cancel,
             KeyCode::Enter if alt || key.modifiers.contains(KeyModifiers::SHIFT) => {
                 if self.field == Field::Text {

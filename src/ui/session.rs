@@ -18,7 +18,6 @@ use crate::domain::{Session, StepKind};
 use crate::i18n::{Strings, fill};
 
 pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
-    let tr = app.tr();
     let [bar, body, status, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(5),
@@ -37,6 +36,40 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
         super::step::draw(app, s, frame, right);
     }
 
+    bottom_lines(app, s, frame, status, keys);
+    match &s.mode {
+        Mode::Form(form) => super::entry_form::draw(app, s, form, frame, body),
+        Mode::Panel(p) => super::panels::draw(app, s, p, frame, right.union(left)),
+        _ => {}
+    }
+}
+
+/// In projector and focus mode: whatever is open (a form, a tool, a question) is drawn over the
+/// room's layout with the status and key lines under it, so no key goes into something unseen.
+pub fn draw_open(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
+    if matches!(s.mode, Mode::Normal) || area.height < 8 {
+        return;
+    }
+    let [_, body, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(ratatui::widgets::Clear, status.union(keys));
+    frame.render_widget(ratatui::widgets::Block::new().style(THEME.base), status.union(keys));
+    bottom_lines(app, s, frame, status, keys);
+    match &s.mode {
+        Mode::Form(form) => super::entry_form::draw(app, s, form, frame, body),
+        Mode::Panel(p) => super::panels::draw(app, s, p, frame, body),
+        _ => {}
+    }
+}
+
+/// The status line and the key line (or the question waiting for an answer).
+fn bottom_lines(app: &App, s: &SessionScreen, frame: &mut Frame, status: Rect, keys: Rect) {
+    let tr = app.tr();
     frame.render_widget(Paragraph::new(status_line(app, s, status.width)), status);
     let on_commitments = s.session.step().is_some_and(|st| st.kind == StepKind::Commitments);
     let key_text = match &s.mode {
@@ -47,7 +80,11 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
         Mode::Normal => &tr.session_keys,
     };
     let asking = s.asking();
-    let key_line = if asking {
+    let key_line = if let Mode::Form(f) = &s.mode
+        && f.asking_discard
+    {
+        fit(&tr.form_discard_ask, keys.width, THEME.warn)
+    } else if asking {
         let text = if matches!(s.mode, Mode::ConfirmDelete(_)) {
             key_text
         } else {
@@ -58,11 +95,6 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
         hints(key_text, keys.width)
     };
     frame.render_widget(Paragraph::new(key_line), keys);
-    match &s.mode {
-        Mode::Form(form) => super::entry_form::draw(app, s, form, frame, body),
-        Mode::Panel(p) => super::panels::draw(app, s, p, frame, right.union(left)),
-        _ => {}
-    }
 }
 
 fn panel_keys<'a>(tr: &'a Strings, p: &Panel) -> &'a String {

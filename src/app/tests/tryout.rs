@@ -210,3 +210,28 @@ fn a_quick_win_outside_its_quadrant_is_refused_with_the_reason() {
     press(&mut a, KeyCode::Char('w'));
     assert!(info(&a).quick_win);
 }
+
+#[test]
+fn esc_on_a_form_with_typed_text_asks_before_discarding_it() {
+    let mut a = app();
+    to_pillar(&mut a, Pillar::Living);
+    press(&mut a, KeyCode::Char('a'));
+    press(&mut a, KeyCode::Esc);
+    assert!(matches!(screen(&a).mode, Mode::Normal), "an empty form closes at once");
+    press(&mut a, KeyCode::Char('a'));
+    typed(&mut a, "Jalan lingkar");
+    press(&mut a, KeyCode::Esc);
+    let Mode::Form(f) = &screen(&a).mode else {
+        panic!("the form stays while asking");
+    };
+    assert!(f.asking_discard);
+    press(&mut a, KeyCode::Char('n'));
+    let Mode::Form(f) = &screen(&a).mode else {
+        panic!("any other key goes back to the form");
+    };
+    assert_eq!(f.text.lines().join(""), "Jalan lingkar", "and is not typed");
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('y'));
+    assert!(matches!(screen(&a).mode, Mode::Normal));
+    assert!(screen(&a).session.entries.is_empty());
+}
