@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::app::IdGen;
-use crate::domain::{Edit, Lang, NewSession, SessionDate, Stage};
+use crate::domain::{Edit, Lang, NewSession, OsError, SessionDate, Stage};
 use crate::i18n::{describe, fill, strings};
 use crate::store::{self, LockError, SessionLock};
 use crate::tui::{self, Clock, Start};
@@ -114,11 +114,24 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
 /// Opens a session on screen; `read_only` opens it without its lock and writes nothing (for a
 /// session another bimtek has open).
 pub fn open(ctx: &Ctx, path: &Path, read_only: bool) -> Result<(), String> {
-    let (session, lock) = if read_only {
-        (store::load(path).map_err(|e| e.describe(ctx.tr()))?, None)
+    let (session, lock, why) = if read_only {
+        (store::load(path).map_err(|e| e.describe(ctx.tr()))?, None, None)
     } else {
         let session = store::load(path).map_err(|e| e.describe(ctx.tr()))?;
-        let lock = SessionLock::acquire(path, ctx.clock.now()).map_err(|e| match e {
+        let lock = SessionLock::acquire(path, ctx.clock.now());
+        // A write-protected stick or a read-only share: opened read-only, saying why.
+        if let Err(LockError::Io(why)) = &lock
+            && why.cannot_write()
+        {
+            let start = Start::Session {
+                session: Box::new(session),
+                path: path.to_path_buf(),
+                lock: None,
+                why: Some(why.clone()),
+            };
+            return tui::run(ctx.lang, ctx.dir.clone(), start, ctx.clock, ctx.look.clone());
+        }
+        let lock = lock.map_err(|e| match e {
             LockError::Held { .. } => format!(
                 "{} {}",
                 tui::lock_message(ctx.tr(), path, &e),
@@ -130,12 +143,13 @@ pub fn open(ctx: &Ctx, path: &Path, read_only: bool) -> Result<(), String> {
             LockError::Io(_) => tui::lock_message(ctx.tr(), path, &e),
         })?;
         store::backup::tidy(path);
-        (session, Some(lock))
+        (session, Some(lock), None)
     };
     let start = Start::Session {
         session: Box::new(session),
         path: path.to_path_buf(),
         lock,
+        why,
     };
     tui::run(ctx.lang, ctx.dir.clone(), start, ctx.clock, ctx.look.clone())
 }
@@ -198,7 +212,7 @@ pub fn restore(ctx: &Ctx, path: &Path, number: usize) -> Result<String, String> 
             &tr.err_backup_bad,
             &[("n", &number.to_string()), ("error", &e.describe(tr))],
         ),
-        store::backup::RestoreError::Io(e) => fill(&tr.err_write, &[("path", &shown), ("error", &e)]),
+        store::backup::RestoreError::Io(e) => fill(&tr.err_write, &[("path", &shown), ("error", &tr.os_error(&e))]),
     })?;
     Ok(fill(
         &tr.cli_restored,
@@ -215,7 +229,10 @@ pub fn demo(ctx: &Ctx, reset: bool) -> Result<(), String> {
     let path = store::demo::demo_copy(&ctx.dir, reset).map_err(|e| {
         fill(
             &ctx.tr().err_write,
-            &[("path", &ctx.dir.display().to_string()), ("error", &e.to_string())],
+            &[
+                ("path", &ctx.dir.display().to_string()),
+                ("error", &ctx.tr().os_error(&OsError::of(&e))),
+            ],
         )
     })?;
     open(ctx, &path, false)
@@ -265,11 +282,15 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
     let shown = csv.display().to_string();
     // Load once before locking so a wrong path leaves no lock file behind; load again under the
     // lock, since the file may have changed in between.
-    store::load(path).map_err(|e| one(e.to_string()))?;
+    store::load(path).map_err(|e| one(e.describe(tr)))?;
     let _lock = SessionLock::acquire(path, ctx.clock.now()).map_err(|e| one(tui::lock_message(tr, path, &e)))?;
-    let mut session = store::load(path).map_err(|e| one(e.to_string()))?;
-    let bytes = store::files::read_bytes(csv)
-        .map_err(|e| one(fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())])))?;
+    let mut session = store::load(path).map_err(|e| one(e.describe(tr)))?;
+    let bytes = store::files::read_bytes(csv).map_err(|e| {
+        one(fill(
+            &tr.err_read,
+            &[("path", &shown), ("error", &tr.os_error(&OsError::of(&e)))],
+        ))
+    })?;
     let text = String::from_utf8(bytes)
         .map_err(|_| one(fill(&tr.err_read, &[("path", &shown), ("error", "not UTF-8 text")])))?;
     let now = ctx.clock.now();
@@ -301,7 +322,10 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
     store::backup::save_over(path, &store::to_ron(&session)).map_err(|e| {
         one(fill(
             &tr.err_write,
-            &[("path", &path.display().to_string()), ("error", &e.to_string())],
+            &[
+                ("path", &path.display().to_string()),
+                ("error", &tr.os_error(&OsError::of(&e))),
+            ],
         ))
     })?;
     Ok(fill(
@@ -322,8 +346,12 @@ pub(crate) fn read_template(
     tr: &crate::i18n::Strings,
 ) -> Result<crate::domain::Agenda, String> {
     let shown = file.display().to_string();
-    let text = store::files::read_text(file)
-        .map_err(|e| fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())]))?;
+    let text = store::files::read_text(file).map_err(|e| {
+        fill(
+            &tr.err_read,
+            &[("path", &shown), ("error", &tr.os_error(&OsError::of(&e)))],
+        )
+    })?;
     let (t_stage, agenda) = crate::template::parse(&text).map_err(|e| e.located(&shown, tr))?;
     if t_stage != stage {
         return Err(fill(

@@ -16,7 +16,7 @@ use time::{OffsetDateTime, UtcOffset};
 use crate::app::backups::BackupRow;
 use crate::app::recovery::RecoveryOffer;
 use crate::app::{Action, App, Effect, SessionRow, update};
-use crate::domain::{Lang, NewSession, Session};
+use crate::domain::{Lang, NewSession, OsError, Session};
 use crate::i18n::{Strings, describe, fill, strings};
 use crate::store::writer::{Peek, Report, Watch, Writer};
 use crate::store::{self, SessionLock, backup, lock::LockError, recovery};
@@ -52,6 +52,8 @@ pub enum Start {
         path: PathBuf,
         /// `None`: read-only, nothing is written.
         lock: Option<SessionLock>,
+        /// Why it is read-only when that was not asked for (the folder cannot be written).
+        why: Option<OsError>,
     },
 }
 
@@ -64,7 +66,7 @@ pub fn lock_message(tr: &Strings, path: &Path, err: &LockError) -> String {
             &[("path", &p), ("pid", &h.pid), ("host", &h.host), ("since", &h.since)],
         ),
         LockError::Held { holder: None } => fill(&tr.err_locked_unknown, &[("path", &p)]),
-        LockError::Io(e) => fill(&tr.err_write, &[("path", &p), ("error", e)]),
+        LockError::Io(e) => fill(&tr.err_write, &[("path", &p), ("error", &tr.os_error(e))]),
     }
 }
 
@@ -99,7 +101,10 @@ pub fn create_message(tr: &Strings, e: store::files::CreateError) -> String {
         store::files::CreateError::Exists(p) => fill(&tr.err_exists, &[("path", &p.display().to_string())]),
         store::files::CreateError::Io(p, e) => fill(
             &tr.err_write,
-            &[("path", &p.display().to_string()), ("error", &e.to_string())],
+            &[
+                ("path", &p.display().to_string()),
+                ("error", &tr.os_error(&OsError::of(&e))),
+            ],
         ),
     }
 }
@@ -127,11 +132,11 @@ struct Shell {
 
 /// What the writer thread does with each version: the version on disk is kept as a backup, the
 /// new one written atomically.
-fn write_session(path: &Path, session: &Session) -> Result<(), String> {
+fn write_session(path: &Path, session: &Session) -> Result<(), OsError> {
     let text = store::to_ron(session);
     #[cfg(debug_assertions)]
     injected_panic(&text);
-    backup::save_over(path, &text).map_err(|e| e.to_string())
+    backup::save_over(path, &text).map_err(OsError::from)
 }
 
 impl Shell {
@@ -151,7 +156,7 @@ impl Shell {
     }
 
     /// Saves the open session and waits until it is on disk.
-    fn save_now(&mut self, app: &App) -> Option<Result<OffsetDateTime, String>> {
+    fn save_now(&mut self, app: &App) -> Option<Result<OffsetDateTime, OsError>> {
         let s = app.session().filter(|s| !s.read_only)?;
         self.writer.request(&s.path, &s.session);
         let report = self.writer.flush()?;
@@ -230,7 +235,7 @@ impl Shell {
             Effect::UseRecovery(path) => Some(self.use_recovery(path)),
             Effect::DiscardRecovery(path) => Some(match recovery::discard(&path) {
                 Ok(()) => Action::Notice(self.tr().recovery_discarded.clone()),
-                Err(e) => Action::Failed(self.write_error(&path, &e.to_string())),
+                Err(e) => Action::Failed(self.write_error(&path, &OsError::of(&e))),
             }),
             Effect::SaveAs(target) => Some(Action::SavedAs(self.save_as(app, target))),
             Effect::SaveConfig => {
@@ -246,7 +251,10 @@ impl Shell {
                 Ok(path) => Some(self.open(path)),
                 Err(e) => Some(Action::Failed(fill(
                     &self.tr().err_write,
-                    &[("path", &self.dir.display().to_string()), ("error", &e.to_string())],
+                    &[
+                        ("path", &self.dir.display().to_string()),
+                        ("error", &self.tr().os_error(&OsError::of(&e))),
+                    ],
                 ))),
             },
             Effect::Create(spec) => {
@@ -279,11 +287,19 @@ impl Shell {
         }
     }
 
-    fn write_error(&self, path: &Path, error: &str) -> String {
+    fn write_error(&self, path: &Path, error: &OsError) -> String {
+        let tr = self.tr();
         fill(
-            &self.tr().err_write,
-            &[("path", &path.display().to_string()), ("error", error)],
+            &tr.err_write,
+            &[("path", &path.display().to_string()), ("error", &tr.os_error(error))],
         )
+    }
+
+    fn restore_error(&self, path: &Path, error: &backup::RestoreError) -> String {
+        match error {
+            backup::RestoreError::Unreadable(e) => e.describe(self.tr()),
+            backup::RestoreError::Io(e) => self.write_error(path, e),
+        }
     }
 
     /// Takes a session's lock; a lock someone else holds becomes the question whether to read it.
@@ -302,9 +318,22 @@ impl Shell {
             Ok(s) => s,
             Err(e) => return Action::Failed(e.describe(self.tr())),
         };
-        let lock = match self.lock(&path) {
+        let lock = match SessionLock::acquire(&path, self.clock.now()) {
             Ok(l) => l,
-            Err(action) => return action,
+            // A write-protected stick or a read-only share: look at it, and offer "save as".
+            Err(LockError::Io(why)) if why.cannot_write() => {
+                self.forget();
+                self.more.push(Action::ReadOnlyBecause(why));
+                return Action::SessionOpened {
+                    session: Box::new(session),
+                    path,
+                    read_only: true,
+                };
+            }
+            Err(_) => match self.lock(&path) {
+                Ok(l) => l,
+                Err(action) => return action,
+            },
         };
         backup::tidy(&path);
         self.lock = Some(lock);
@@ -341,7 +370,7 @@ impl Shell {
                     &[("path", &session.display().to_string()), ("time", &time)],
                 ))
             }
-            Err(e) => Action::Failed(self.write_error(session, &e.to_string())),
+            Err(e) => Action::Failed(self.restore_error(session, &e)),
         }
     }
 
@@ -356,7 +385,7 @@ impl Shell {
             }
         };
         if let Err(e) = recovery::apply(&path) {
-            return Action::Failed(self.write_error(&path, &e.to_string()));
+            return Action::Failed(self.restore_error(&path, &e));
         }
         match store::load(&path) {
             Ok(session) => {
@@ -414,7 +443,7 @@ impl Shell {
         }
         let lock = SessionLock::acquire(&target, self.clock.now()).map_err(|e| lock_message(tr, &target, &e))?;
         let text = store::to_ron(&s.session);
-        store::save::write_atomic(&target, text.as_bytes()).map_err(|e| self.write_error(&target, &e.to_string()))?;
+        store::save::write_atomic(&target, text.as_bytes()).map_err(|e| self.write_error(&target, &OsError::of(&e)))?;
         self.lock = Some(lock);
         // All of it is in the new file; what the writer knew of the old one is settled.
         self.forget();
@@ -501,7 +530,7 @@ fn install_panic_hook(watch: Watch, dir: PathBuf, lang: Lang) {
             Peek::Busy => None,
             Peek::Unsaved(u) => Some(match recovery::write(&u.path, &store::to_ron(&u.session), &dir) {
                 Ok(p) => fill(&tr.recovery_written, &[("path", &p.display().to_string())]),
-                Err(e) => fill(&tr.recovery_write_failed, &[("error", &e.to_string())]),
+                Err(e) => fill(&tr.recovery_write_failed, &[("error", &tr.os_error(&OsError::of(&e)))]),
             }),
             Peek::Clean(path) => path.map(|p| fill(&tr.recovery_not_needed, &[("path", &p.display().to_string())])),
         };
@@ -554,13 +583,18 @@ fn save_on_exit(app: &App, shell: &mut Shell) -> Option<String> {
     let tr = shell.tr();
     let recovery = match recovery::write(&s.path, &text, &shell.dir) {
         Ok(p) => p.display().to_string(),
-        Err(e) => return Some(fill(&tr.recovery_write_failed, &[("error", &e.to_string())])),
+        Err(e) => {
+            return Some(fill(
+                &tr.recovery_write_failed,
+                &[("error", &tr.os_error(&OsError::of(&e)))],
+            ));
+        }
     };
     Some(fill(
         &tr.exit_unsaved,
         &[
             ("path", &s.path.display().to_string()),
-            ("error", &error),
+            ("error", &tr.os_error(&error)),
             ("recovery", &recovery),
         ],
     ))
@@ -585,7 +619,12 @@ pub fn run(lang: Lang, dir: PathBuf, start: Start, clock: Clock, look: crate::ap
     let mut pending: Vec<Effect> = Vec::new();
     match start {
         Start::Home => pending.push(Effect::ScanSessions),
-        Start::Session { session, path, lock } => {
+        Start::Session {
+            session,
+            path,
+            lock,
+            why,
+        } => {
             let read_only = lock.is_none();
             shell.lock = lock;
             pending.extend(update(
@@ -596,6 +635,9 @@ pub fn run(lang: Lang, dir: PathBuf, start: Start, clock: Clock, look: crate::ap
                     read_only,
                 },
             ));
+            if let Some(why) = why {
+                pending.extend(update(&mut app, Action::ReadOnlyBecause(why)));
+            }
         }
     }
     let stop = Stop::install();

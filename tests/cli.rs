@@ -735,3 +735,16 @@ fn an_unknown_theme_is_named_in_the_chosen_language_and_the_command_still_runs()
     let out = run(env.bimtek().args(["--lang", "en", "--theme", "ungu", "list"]));
     assert!(out.stderr.contains("Theme 'ungu' not found"), "{}", out.stderr);
 }
+
+#[test]
+fn system_errors_are_worded_in_the_language_of_the_screen() {
+    let env = Env::new();
+    let missing = env.sessions().join("tidak-ada.ron");
+    let message = one_line_error(&run(env.bimtek().arg("check").arg(&missing)));
+    assert!(message.contains("berkas atau folder itu tidak ada"), "{message}");
+    // The system's own words follow as a detail, after the ones in the screen's language.
+    let ours = message.find("tidak ada").expect("ours");
+    assert!(message.find("os error").is_none_or(|os| os > ours), "{message}");
+    let message = one_line_error(&run(env.bimtek().args(["--lang", "en", "check"]).arg(&missing)));
+    assert!(message.contains("that file or folder does not exist"), "{message}");
+}

@@ -48,7 +48,7 @@ pub enum SaveState {
     /// A change waits for the disk.
     Pending,
     Saved(OffsetDateTime),
-    Failed(String),
+    Failed(crate::domain::OsError),
 }
 
 /// A short message on the status line about the last key.
@@ -111,6 +111,8 @@ pub struct SessionScreen {
     pub session: Session,
     pub path: PathBuf,
     pub read_only: bool,
+    /// Why the session is read-only when it was not asked for: the folder cannot be written.
+    pub read_only_why: Option<crate::domain::OsError>,
     pub focus: Pane,
     pub agenda_cursor: usize,
     /// Index into the current step's rows.
@@ -145,6 +147,7 @@ impl SessionScreen {
             session,
             path,
             read_only,
+            read_only_why: None,
             focus: Pane::Step,
             agenda_cursor,
             cursor: 0,

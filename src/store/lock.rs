@@ -15,7 +15,7 @@ pub enum LockError {
     Held {
         holder: Option<Holder>,
     },
-    Io(String),
+    Io(crate::domain::OsError),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,7 +80,7 @@ impl SessionLock {
             .create(true)
             .truncate(false)
             .open(&path)
-            .map_err(|e| LockError::Io(e.to_string()))?;
+            .map_err(|e| LockError::Io(crate::domain::OsError::of(&e)))?;
         let mut lock = RwLock::new(file);
         let since = now
             .format(&time::format_description::well_known::Rfc3339)

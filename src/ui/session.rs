@@ -178,10 +178,18 @@ fn title_bar(app: &App, s: &SessionScreen, frame: &mut Frame, bar: Rect) {
 fn status_line(app: &App, s: &SessionScreen, width: u16) -> Line<'static> {
     let tr = app.tr();
     let (save, save_style) = match &s.save {
+        // Nothing is written: "all changes saved" would contradict "changes are not saved".
+        _ if s.read_only => match &s.read_only_why {
+            Some(why) => (
+                fill(&tr.status_read_only_why, &[("why", &tr.os_error(why))]),
+                THEME.warn,
+            ),
+            None => (tr.status_read_only.clone(), THEME.warn),
+        },
         SaveState::Clean => (tr.save_clean.clone(), THEME.ok),
         SaveState::Pending => (tr.save_pending.clone(), THEME.warn),
         SaveState::Saved(at) => (fill(&tr.save_ok, &[("time", &clock(*at))]), THEME.ok),
-        SaveState::Failed(e) => (fill(&tr.save_failed, &[("error", e)]), THEME.error),
+        SaveState::Failed(e) => (fill(&tr.save_failed, &[("error", &tr.os_error(e))]), THEME.error),
     };
     let mut spans = vec![Span::styled(format!("● {save}"), save_style)];
     if let Some(f) = &s.flash {

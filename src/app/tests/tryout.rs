@@ -235,3 +235,67 @@ fn esc_on_a_form_with_typed_text_asks_before_discarding_it() {
     assert!(matches!(screen(&a).mode, Mode::Normal));
     assert!(screen(&a).session.entries.is_empty());
 }
+
+/// The screen as text, drawn at `w`×`h`.
+fn drawn(a: &App, w: u16, h: u16) -> String {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| crate::ui::view(a, f)).expect("draw");
+    let b = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            out.push_str(b[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn read_only_says_so_instead_of_all_changes_saved() {
+    let mut a = App::new(Lang::Id, datetime!(2024-05-06 09:00 +9), 1, PathBuf::from("x"));
+    update(
+        &mut a,
+        Action::SessionOpened {
+            session: Box::new(session()),
+            path: "s.ron".into(),
+            read_only: true,
+        },
+    );
+    let text = drawn(&a, 100, 24);
+    assert!(!text.contains(&a.tr().save_clean), "{text}");
+    assert!(text.contains("S simpan sebagai"), "{text}");
+    // Opened read-only because the folder cannot be written: the status says why.
+    let e = crate::domain::OsError::of(&std::io::Error::from(std::io::ErrorKind::ReadOnlyFilesystem));
+    update(&mut a, Action::ReadOnlyBecause(e));
+    let text = drawn(&a, 120, 24);
+    assert!(text.contains("hanya dapat dibaca"), "{text}");
+}
+
+#[test]
+fn os_errors_are_worded_in_the_screen_language() {
+    use std::io::{Error, ErrorKind};
+    let id = crate::i18n::strings(Lang::Id);
+    let en = crate::i18n::strings(Lang::En);
+    let cases = [
+        (ErrorKind::NotFound, "tidak ada", "does not exist"),
+        (ErrorKind::PermissionDenied, "tidak ada izin", "no permission"),
+        (ErrorKind::ReadOnlyFilesystem, "hanya dapat dibaca", "read-only"),
+        (ErrorKind::StorageFull, "disk penuh", "disk is full"),
+        (
+            ErrorKind::ResourceBusy,
+            "dipakai program lain",
+            "in use by another program",
+        ),
+    ];
+    for (kind, ind, eng) in cases {
+        let e = crate::domain::OsError::of(&Error::from(kind));
+        assert!(
+            id.os_error(&e).starts_with(ind) || id.os_error(&e).contains(ind),
+            "{}",
+            id.os_error(&e)
+        );
+        assert!(en.os_error(&e).contains(eng), "{}", en.os_error(&e));
+        assert!(id.os_error(&e).contains(&e.detail), "the system's words follow");
+    }
+}
