@@ -86,6 +86,8 @@ pub struct NewArgs {
     pub venue: Option<String>,
     pub title: Option<String>,
     pub template: Option<PathBuf>,
+    /// `--mentor NAME`, repeatable.
+    pub mentors: Vec<String>,
 }
 
 /// Creates the session file and returns its path.
@@ -105,6 +107,7 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
         date: args.date.unwrap_or(SessionDate(ctx.clock.now().date())),
         venue: args.venue.unwrap_or_default(),
         title: args.title,
+        mentors: args.mentors,
     };
     let id = ctx.ids().next(ctx.clock.now());
     let (_, path) = tui::create_session(&ctx.dir, spec, agenda, id, ctx.clock, tr)?;

@@ -482,6 +482,8 @@ pub struct Strings {
     pub os_detail: String,
     pub status_read_only: String,
     pub status_read_only_why: String,
+    pub new_mentors: String,
+    pub new_mentors_hint: String,
 }
 }
 

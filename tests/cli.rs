@@ -748,3 +748,34 @@ fn system_errors_are_worded_in_the_language_of_the_screen() {
     let message = one_line_error(&run(env.bimtek().args(["--lang", "en", "check"]).arg(&missing)));
     assert!(message.contains("that file or folder does not exist"), "{message}");
 }
+
+#[test]
+fn mentors_are_given_to_new_and_head_the_export() {
+    let env = Env::new();
+    let path = create(
+        &env,
+        &[
+            "--region",
+            "Kota Uji Pembimbing",
+            "--stage",
+            "1",
+            "--date",
+            "2024-05-06",
+            "--mentor",
+            "Heri Sutrisno",
+            "--mentor",
+            "Drs. Siswoko, M.Si",
+        ],
+    );
+    let out = env.run(&["export", path.to_str().expect("utf-8"), "--format", "md"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let md = fs::read_to_string(path.with_extension("md")).expect("the export");
+    let line = md
+        .lines()
+        .find(|l| l.contains("Tim pembimbing"))
+        .unwrap_or_else(|| panic!("no mentors in the header:\n{md}"));
+    assert!(
+        line.contains("Heri Sutrisno") && line.contains("Drs. Siswoko, M.Si"),
+        "{line}"
+    );
+}

@@ -234,7 +234,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Failed(message) => {
             match &mut app.screen {
-                Screen::Home(h) => h.message = Some(message),
+                Screen::Home(h) => match &mut h.form {
+                    Some(form) => form.failed = Some(message),
+                    None => h.message = Some(message),
+                },
                 Screen::Session(s) => s.flash = Some(session_screen::Flash::Text(message)),
             }
             Vec::new()

@@ -299,3 +299,71 @@ fn os_errors_are_worded_in_the_screen_language() {
         assert!(id.os_error(&e).contains(&e.detail), "the system's words follow");
     }
 }
+
+#[test]
+fn creating_a_session_that_exists_keeps_the_form_and_the_whole_error() {
+    let mut a = App::new(Lang::Id, datetime!(2024-05-06 09:00 +9), 1, PathBuf::from("x"));
+    update(&mut a, Action::SessionsScanned(Vec::new()));
+    press(&mut a, KeyCode::Char('n'));
+    typed(&mut a, "Kabupaten Halmahera Utara");
+    let effects = press(&mut a, KeyCode::Enter);
+    assert!(matches!(effects.as_slice(), [Effect::Create(_)]), "{effects:?}");
+    let error = "/data/sesi/kabupaten-halmahera-utara-bimtek-1-2024-05-06.ron sudah ada; sesi untuk \
+                 daerah, tahap, dan tanggal itu sudah dibuat. Buka berkas itu, atau pilih tanggal lain.";
+    update(&mut a, Action::Failed(error.into()));
+    let Screen::Home(h) = &a.screen else {
+        panic!("still home");
+    };
+    let form = h.form.as_ref().expect("the form stays open");
+    assert_eq!(form.region.lines().join(""), "Kabupaten Halmahera Utara");
+    let text = drawn(&a, 80, 24);
+    let flat: String = text.replace('│', " ").split_whitespace().collect::<Vec<_>>().join(" ");
+    for word in ["sudah ada;", "pilih tanggal lain."] {
+        assert!(flat.contains(word), "the whole error is shown:\n{text}");
+    }
+}
+
+#[test]
+fn mentors_are_entered_in_the_new_session_form() {
+    let mut a = App::new(Lang::Id, datetime!(2024-05-06 09:00 +9), 1, PathBuf::from("x"));
+    press(&mut a, KeyCode::Char('n'));
+    typed(&mut a, "Kota Ternate");
+    for _ in 0..4 {
+        press(&mut a, KeyCode::Tab);
+    }
+    typed(&mut a, "Heri Sutrisno; Drs. Siswoko, M.Si");
+    match press(&mut a, KeyCode::Enter).as_slice() {
+        [Effect::Create(spec)] => assert_eq!(spec.mentors, vec!["Heri Sutrisno", "Drs. Siswoko, M.Si"]),
+        other => panic!("expected a Create effect, got {other:?}"),
+    }
+}
+
+#[test]
+fn roster_mentors_count_as_mentors_in_the_export_header() {
+    let mut s = session();
+    s.facilitators = vec!["Heri Sutrisno".into()];
+    s.participants = vec![
+        person("P1", "Tri Widarmanti", "Kementerian Kominfo", Role::Mentor),
+        person("P2", "Heri Sutrisno", "Kementerian Kominfo", Role::Mentor),
+        person("P3", "Deky Tawaris", "Dinas Kominfo", Role::Staff),
+    ];
+    let book = crate::export::book::build(&s, Lang::Id);
+    let meta = book
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            crate::export::book::Block::Meta(lines) => Some(lines.clone()),
+            _ => None,
+        })
+        .expect("a header");
+    let mentors = meta
+        .iter()
+        .find(|(label, _)| *label == a_tr().out_meta_facilitators)
+        .map(|(_, v)| v.clone())
+        .expect("mentors in the header");
+    assert_eq!(mentors, "Heri Sutrisno, Tri Widarmanti");
+}
+
+fn a_tr() -> &'static crate::i18n::Strings {
+    crate::i18n::strings(Lang::Id)
+}
