@@ -367,3 +367,41 @@ fn roster_mentors_count_as_mentors_in_the_export_header() {
 fn a_tr() -> &'static crate::i18n::Strings {
     crate::i18n::strings(Lang::Id)
 }
+
+#[test]
+fn line_breaks_show_as_a_separator_in_one_line_views() {
+    let mut a = app();
+    to_pillar(&mut a, Pillar::Living);
+    press(&mut a, KeyCode::Char('a'));
+    typed(&mut a, "Air bersih");
+    update(&mut a, Action::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)));
+    typed(&mut a, "desa pesisir");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Char('/'));
+    typed(&mut a, "bersih");
+    let text = drawn(&a, 100, 24);
+    assert!(text.contains("Air bersih / desa pesisir"), "{text}");
+    assert!(!text.contains('�'), "{text}");
+    // Focus mode shows the two lines as two lines.
+    while !matches!(screen(&a).mode, Mode::Normal) {
+        press(&mut a, KeyCode::Esc);
+    }
+    press(&mut a, KeyCode::Char('f'));
+    assert!(a.look.focus);
+    let text = drawn(&a, 100, 24);
+    assert!(!text.contains('�') && text.contains("desa pesisir"), "{text}");
+}
+
+#[test]
+fn the_roster_form_draws_its_cursor_where_the_cursor_is() {
+    let mut a = app();
+    press(&mut a, KeyCode::Char('r'));
+    press(&mut a, KeyCode::Char('a'));
+    typed(&mut a, "Yohanes Dano");
+    for _ in 0.."Dano".len() {
+        press(&mut a, KeyCode::Left);
+    }
+    let text = drawn(&a, 100, 24);
+    assert!(text.contains("Yohanes ▏Dano"), "{text}");
+    assert!(!text.contains("Dano▏"), "{text}");
+}
