@@ -484,6 +484,7 @@ pub struct Strings {
     pub status_read_only_why: String,
     pub new_mentors: String,
     pub new_mentors_hint: String,
+    pub flash_vote_nothing: String,
 }
 }
 

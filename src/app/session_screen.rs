@@ -93,6 +93,8 @@ pub enum Flash {
     TimerStarted,
     TimerPaused,
     MinutesChanged,
+    /// `v` on a step with nothing to vote on (and no round yet).
+    VoteNothing,
     /// `a` on a step that records no entries.
     StepCollectsNothing,
     /// A readiness score's note was saved.
@@ -528,6 +530,13 @@ impl SessionScreen {
             KeyCode::Char('m') => {
                 let pillar = self.session.step().and_then(|s| s.pillar);
                 self.open_panel(Panel::Matrix(panels::matrix::MatrixPanel::new(pillar)));
+            }
+            KeyCode::Char('v')
+                if panels::vote::candidates(&self.session).is_empty()
+                    && panels::vote::round_for_step(&self.session).is_none() =>
+            {
+                // An empty round would only be an empty panel: say what to do instead.
+                self.flash = Some(Flash::VoteNothing);
             }
             KeyCode::Char('v') => {
                 let ctx = panels::Ctx {

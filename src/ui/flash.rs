@@ -46,6 +46,7 @@ pub fn text(tr: &Strings, f: &Flash) -> String {
         Flash::TimerPaused => s(&tr.flash_timer_paused),
         Flash::MinutesChanged => s(&tr.flash_minutes_changed),
         Flash::StepCollectsNothing => s(&tr.flash_step_collects_nothing),
+        Flash::VoteNothing => s(&tr.flash_vote_nothing),
         Flash::NoteSaved => s(&tr.flash_note_saved),
         Flash::TallySet(n) => fill(&tr.flash_tally_set, &[("n", &n.to_string())]),
         Flash::QuickWinOutside { impact, effort } => {
@@ -76,6 +77,7 @@ pub fn is_refusal(f: &Flash) -> bool {
             | Flash::NothingToUndo
             | Flash::NothingToRedo
             | Flash::StepCollectsNothing
+            | Flash::VoteNothing
             | Flash::QuickWinOutside { .. }
     )
 }

@@ -405,3 +405,34 @@ fn the_roster_form_draws_its_cursor_where_the_cursor_is() {
     assert!(text.contains("Yohanes ▏Dano"), "{text}");
     assert!(!text.contains("Dano▏"), "{text}");
 }
+
+#[test]
+fn empty_tools_say_what_to_do() {
+    let mut a = app();
+    to_pillar(&mut a, Pillar::Living);
+    press(&mut a, KeyCode::Char('v'));
+    assert!(screen(&a).session.votes.is_empty(), "no empty round is made");
+    assert!(matches!(screen(&a).mode, Mode::Normal));
+    let text = flash_text(&a);
+    assert!(text.contains(" a") && text.contains(" v"), "what to do: {text}");
+    press(&mut a, KeyCode::Char('m'));
+    let text = drawn(&a, 100, 24);
+    assert!(
+        text.contains("Belum ada usulan program") && !text.contains("Cata…"),
+        "{text}"
+    );
+    assert!(text.contains("Program)"), "said whole, wrapped: {text}");
+    assert!(a.tr().matrix_empty.contains(" a "), "{}", a.tr().matrix_empty);
+}
+
+#[test]
+fn the_home_screen_names_the_sample_key_and_where_the_sample_is() {
+    for lang in [Lang::Id, Lang::En] {
+        let mut a = App::new(lang, datetime!(2024-05-06 09:00 +9), 1, PathBuf::from("x"));
+        update(&mut a, Action::SessionsScanned(Vec::new()));
+        let text = drawn(&a, 100, 24);
+        let sample = if lang == Lang::Id { "D contoh" } else { "D sample" };
+        assert!(text.contains(sample), "{text}");
+        assert!(!text.contains("di bawah") && !text.contains("below"), "{text}");
+    }
+}

@@ -72,7 +72,11 @@ pub fn draw(app: &App, s: &SessionScreen, p: &VotePanel, frame: &mut Frame, area
     lines.push(Line::default());
     let cands = ordered(session, round);
     if cands.is_empty() {
-        lines.push(Line::from(Span::styled(tr.vote_empty.clone(), THEME.text)));
+        lines.extend(
+            crate::ui::text::wrap(&tr.vote_empty, width)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, THEME.text))),
+        );
     }
     let ids: Vec<&str> = cands.iter().map(|&i| session.entries[i].id.as_str()).collect();
     let ranks = ranking(round, &ids);
