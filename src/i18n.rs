@@ -485,6 +485,17 @@ pub struct Strings {
     pub new_mentors: String,
     pub new_mentors_hint: String,
     pub flash_vote_nothing: String,
+    pub flash_undone_what: String,
+    pub flash_redone_what: String,
+    pub change_entry_added: String,
+    pub change_entry_removed: String,
+    pub change_entry_changed: String,
+    pub change_participant: String,
+    pub change_score: String,
+    pub change_vote: String,
+    pub change_commitment: String,
+    pub change_minutes: String,
+    pub change_timer: String,
 }
 }
 

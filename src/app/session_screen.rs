@@ -51,14 +51,78 @@ pub enum SaveState {
     Failed(crate::domain::OsError),
 }
 
+/// What a change undone or redone was, for the status line to name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    EntryAdded(String),
+    EntryRemoved(String),
+    EntryChanged(String),
+    Participant(String),
+    Score,
+    Vote,
+    Commitment(String),
+    Minutes,
+    Timer,
+}
+
+impl Change {
+    /// The change `edit` stands for: the user's own change when redoing it, or when undoing,
+    /// the change its inverse (`edit`) takes back. `session` is as before `edit` is applied.
+    pub fn of(edit: &Edit, session: &Session, undoing: bool) -> Change {
+        let text_of = |id: &str| session.entry(id).map(|e| e.text.clone()).unwrap_or_default();
+        let (added, removed) = if undoing {
+            (
+                Change::EntryRemoved as fn(String) -> Change,
+                Change::EntryAdded as fn(String) -> Change,
+            )
+        } else {
+            (
+                Change::EntryAdded as fn(String) -> Change,
+                Change::EntryRemoved as fn(String) -> Change,
+            )
+        };
+        match edit {
+            Edit::AddEntry(e) | Edit::InsertEntry { entry: e, .. } => added(e.text.clone()),
+            Edit::RemoveEntry { id } => removed(text_of(id)),
+            Edit::ReplaceEntry(e) => Change::EntryChanged(e.text.clone()),
+            Edit::PutParticipant(p) | Edit::InsertParticipant { participant: p, .. } => {
+                Change::Participant(p.name.clone())
+            }
+            Edit::RemoveParticipant { id } => Change::Participant(
+                session
+                    .participants
+                    .iter()
+                    .find(|p| p.id == *id)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+            ),
+            Edit::SetScore { .. } => Change::Score,
+            Edit::PutRound(_) | Edit::InsertRound { .. } | Edit::RemoveRound { .. } => Change::Vote,
+            Edit::PutCommitment(c) | Edit::InsertCommitment { commitment: c, .. } => Change::Commitment(c.opd.clone()),
+            Edit::RemoveCommitment { id } => Change::Commitment(
+                session
+                    .commitments
+                    .iter()
+                    .find(|c| c.id == *id)
+                    .map(|c| c.opd.clone())
+                    .unwrap_or_default(),
+            ),
+            Edit::SetMinutes { .. } => Change::Minutes,
+            Edit::SetTiming { .. } => Change::Timer,
+        }
+    }
+}
+
 /// A short message on the status line about the last key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Flash {
     Added,
     Updated,
     Deleted,
-    Undone,
-    Redone,
+    /// Undone: the change the user had made.
+    Undone(Change),
+    /// Redone: the change made again.
+    Redone(Change),
     NothingToUndo,
     NothingToRedo,
     ReadOnly,
@@ -674,14 +738,20 @@ impl SessionScreen {
             self.flash = Some(Flash::ReadOnly);
             return Vec::new();
         }
-        let (from, flash, empty) = if undo {
-            (&mut self.undo, Flash::Undone, Flash::NothingToUndo)
+        let (from, empty) = if undo {
+            (&mut self.undo, Flash::NothingToUndo)
         } else {
-            (&mut self.redo, Flash::Redone, Flash::NothingToRedo)
+            (&mut self.redo, Flash::NothingToRedo)
         };
         let Some(edit) = from.pop() else {
             self.flash = Some(empty);
             return Vec::new();
+        };
+        let change = Change::of(&edit, &self.session, undo);
+        let flash = if undo {
+            Flash::Undone(change)
+        } else {
+            Flash::Redone(change)
         };
         let about_entry = edit.entry_id().is_some();
         let inserted_at = EntryChange::insertion(&edit, self.session.entries.len());

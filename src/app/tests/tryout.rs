@@ -436,3 +436,29 @@ fn the_home_screen_names_the_sample_key_and_where_the_sample_is() {
         assert!(!text.contains("di bawah") && !text.contains("below"), "{text}");
     }
 }
+
+#[test]
+fn undo_and_redo_say_what_they_undid() {
+    let mut a = app();
+    to_pillar(&mut a, Pillar::Living);
+    add(&mut a, "Jalan lingkar Tobelo belum tersambung ke pelabuhan");
+    press(&mut a, KeyCode::Char('d'));
+    press(&mut a, KeyCode::Char('y'));
+    press(&mut a, KeyCode::Char('u'));
+    let text = flash_text(&a);
+    assert!(text.starts_with("Diurungkan: hapus masukan 'Jalan lingkar"), "{text}");
+    assert!(text.chars().count() < 80, "the text is cut: {text}");
+    ctrl(&mut a, 'r');
+    let text = flash_text(&a);
+    assert!(
+        text.starts_with("Perubahan diterapkan lagi: hapus masukan 'Jalan lingkar"),
+        "{text}"
+    );
+    press(&mut a, KeyCode::Char('u'));
+    press(&mut a, KeyCode::Char('u'));
+    assert!(
+        flash_text(&a).starts_with("Diurungkan: tambah masukan 'Jalan"),
+        "{}",
+        flash_text(&a)
+    );
+}
