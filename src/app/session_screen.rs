@@ -188,6 +188,8 @@ pub struct SessionScreen {
     pub redo: Vec<Edit>,
     pub save: SaveState,
     pub flash: Option<Flash>,
+    /// The cursor each step had when it was left (by step index).
+    step_cursors: std::collections::HashMap<usize, usize>,
     /// The kind last recorded on each step (by step index): the next entry there starts on it.
     last_kind: std::collections::HashMap<usize, Kind>,
     /// Each step's index, built on first use; see `index`.
@@ -223,6 +225,7 @@ impl SessionScreen {
             save: SaveState::Clean,
             flash: None,
             last_kind: std::collections::HashMap::new(),
+            step_cursors: std::collections::HashMap::new(),
             index,
             counts: OnceLock::new(),
             ids: None,
@@ -429,8 +432,16 @@ impl SessionScreen {
             }
             self.session.timer_started = Some(now);
         }
+        // Each step keeps its place: coming back does not jump to the first heading.
+        self.step_cursors.insert(self.session.current_step, self.cursor);
         self.session.current_step = step;
-        self.cursor = 0;
+        let rows = self.index().len();
+        self.cursor = self
+            .step_cursors
+            .get(&step)
+            .copied()
+            .unwrap_or(0)
+            .min(rows.saturating_sub(1));
         if self.read_only {
             return Vec::new();
         }

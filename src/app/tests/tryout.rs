@@ -462,3 +462,19 @@ fn undo_and_redo_say_what_they_undid() {
         flash_text(&a)
     );
 }
+
+#[test]
+fn each_step_remembers_its_selection() {
+    let mut a = app();
+    to_pillar(&mut a, Pillar::Living);
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Down);
+    assert_eq!(screen(&a).cursor, 2);
+    press(&mut a, KeyCode::Right);
+    assert_eq!(screen(&a).cursor, 0, "a step not visited yet starts at the top");
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Left);
+    assert_eq!(screen(&a).cursor, 2, "coming back keeps the place");
+    press(&mut a, KeyCode::Right);
+    assert_eq!(screen(&a).cursor, 1);
+}
