@@ -242,3 +242,20 @@ fn what_is_open_is_drawn_over_the_projector_layout() {
     let screen = text(&buffer(&a, 83, 22));
     assert!(screen.contains("Hapus"), "the question is on screen:\n{screen}");
 }
+
+#[test]
+fn the_wide_projector_layout_shows_the_general_entries_too() {
+    let mut a = app_at("pillar-governance", "gelap", ColorMode::TrueColor, true);
+    // An entry of the pillar under no element: the general heading.
+    key(&mut a, KeyCode::End);
+    key(&mut a, KeyCode::Char('a'));
+    for c in "Satu data lintas OPD".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    key(&mut a, KeyCode::Enter);
+    for (w, h) in [(200, 55), (240, 67)] {
+        let screen = text(&buffer(&a, w, h));
+        assert!(screen.contains("Satu data lintas OPD"), "at {w}x{h}:\n{screen}");
+        assert!(screen.contains("Umum"), "at {w}x{h}:\n{screen}");
+    }
+}
