@@ -478,3 +478,41 @@ fn each_step_remembers_its_selection() {
     press(&mut a, KeyCode::Right);
     assert_eq!(screen(&a).cursor, 1);
 }
+
+#[test]
+fn a_revealed_ranking_is_aligned_with_bars_scaled_to_the_largest_count() {
+    let mut a = sample_app();
+    to_pillar(&mut a, Pillar::Governance);
+    press(&mut a, KeyCode::Char('v'));
+    for (n, count) in ["25", "3", "12"].iter().enumerate() {
+        if n > 0 {
+            press(&mut a, KeyCode::Down);
+        }
+        typed(&mut a, count);
+        press(&mut a, KeyCode::Enter);
+    }
+    press(&mut a, KeyCode::Char('r'));
+    let s = &screen(&a).session;
+    let texts: Vec<String> = panels::vote::candidates(s)
+        .iter()
+        .map(|&i| s.entries[i].text.chars().take(12).collect())
+        .collect();
+    let text = drawn(&a, 110, 30);
+    let rows: Vec<&str> = texts
+        .iter()
+        .map(|t| text.lines().find(|l| l.contains(t.as_str())).expect("a row"))
+        .collect();
+    let columns: Vec<usize> = rows
+        .iter()
+        .zip(&texts)
+        .map(|(r, t)| r[..r.find(t.as_str()).expect("text")].chars().count())
+        .collect();
+    assert!(
+        columns.windows(2).all(|w| w[0] == w[1]),
+        "texts start in one column:\n{text}"
+    );
+    let dots = |r: &str| r.matches('●').count();
+    let (d25, d3, d12) = (dots(rows[0]), dots(rows[1]), dots(rows[2]));
+    assert!(d25 > d12 && d12 > d3 && d3 > 0, "{d25} {d12} {d3}\n{text}");
+    assert!(d25 < 25, "the largest count fills the bar, not 25 dots:\n{text}");
+}
