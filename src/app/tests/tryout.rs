@@ -516,3 +516,29 @@ fn a_revealed_ranking_is_aligned_with_bars_scaled_to_the_largest_count() {
     assert!(d25 > d12 && d12 > d3 && d3 > 0, "{d25} {d12} {d3}\n{text}");
     assert!(d25 < 25, "the largest count fills the bar, not 25 dots:\n{text}");
 }
+
+#[test]
+fn agenda_titles_are_not_cut_where_there_is_room() {
+    let a = sample_app();
+    let text = drawn(&a, 120, 40);
+    // The agenda column's words, without the minutes (`30'`).
+    let agenda: String = text
+        .lines()
+        .map(|l| l.split("││").next().unwrap_or(""))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let flat: String = agenda
+        .replace('│', " ")
+        .split_whitespace()
+        .filter(|w| !w.ends_with('\''))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for title in [
+        "Pembukaan dan tujuan kegiatan",
+        "Memilih ide untuk Bimtek II",
+        "Rangkuman dan penutup",
+    ] {
+        assert!(flat.contains(title), "{title}:\n{text}");
+    }
+    assert!(!text.contains("tujua…"), "{text}");
+}
