@@ -496,6 +496,8 @@ pub struct Strings {
     pub change_commitment: String,
     pub change_minutes: String,
     pub change_timer: String,
+    pub change_presence: String,
+    pub flash_all_present: String,
 }
 }
 

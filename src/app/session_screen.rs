@@ -58,6 +58,7 @@ pub enum Change {
     EntryRemoved(String),
     EntryChanged(String),
     Participant(String),
+    Presence,
     Score,
     Vote,
     Commitment(String),
@@ -96,6 +97,7 @@ impl Change {
                     .map(|p| p.name.clone())
                     .unwrap_or_default(),
             ),
+            Edit::SetPresence(_) => Change::Presence,
             Edit::SetScore { .. } => Change::Score,
             Edit::PutRound(_) | Edit::InsertRound { .. } | Edit::RemoveRound { .. } => Change::Vote,
             Edit::PutCommitment(c) | Edit::InsertCommitment { commitment: c, .. } => Change::Commitment(c.opd.clone()),
@@ -157,6 +159,8 @@ pub enum Flash {
     TimerStarted,
     TimerPaused,
     MinutesChanged,
+    /// Everyone on the roster marked present.
+    AllPresent,
     /// `v` on a step with nothing to vote on (and no round yet).
     VoteNothing,
     /// `a` on a step that records no entries.

@@ -47,6 +47,7 @@ pub fn text(tr: &Strings, f: &Flash) -> String {
         Flash::MinutesChanged => s(&tr.flash_minutes_changed),
         Flash::StepCollectsNothing => s(&tr.flash_step_collects_nothing),
         Flash::VoteNothing => s(&tr.flash_vote_nothing),
+        Flash::AllPresent => s(&tr.flash_all_present),
         Flash::NoteSaved => s(&tr.flash_note_saved),
         Flash::TallySet(n) => fill(&tr.flash_tally_set, &[("n", &n.to_string())]),
         Flash::QuickWinOutside { impact, effort } => {
@@ -102,6 +103,7 @@ fn change(tr: &Strings, c: &Change) -> String {
         Change::EntryRemoved(t) => fill(&tr.change_entry_removed, &[("text", &quote(t))]),
         Change::EntryChanged(t) => fill(&tr.change_entry_changed, &[("text", &quote(t))]),
         Change::Participant(n) => fill(&tr.change_participant, &[("name", &quote(n))]),
+        Change::Presence => tr.change_presence.clone(),
         Change::Score => tr.change_score.clone(),
         Change::Vote => tr.change_vote.clone(),
         Change::Commitment(o) => fill(&tr.change_commitment, &[("opd", &quote(o))]),

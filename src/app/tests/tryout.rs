@@ -542,3 +542,22 @@ fn agenda_titles_are_not_cut_where_there_is_room() {
     }
     assert!(!text.contains("tujua…"), "{text}");
 }
+
+#[test]
+fn the_roster_marks_everyone_present_at_once_and_undoes_it_at_once() {
+    let mut a = app();
+    if let Screen::Session(s) = &mut a.screen {
+        for (i, name) in ["Ani", "Budi", "Citra"].iter().enumerate() {
+            let mut p = person(&format!("P{i}"), name, "Bappeda", Role::Staff);
+            p.present = i == 1;
+            s.session.participants.push(p);
+        }
+    }
+    press(&mut a, KeyCode::Char('r'));
+    press(&mut a, KeyCode::Char('H'));
+    assert!(screen(&a).session.participants.iter().all(|p| p.present));
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('u'));
+    let present: Vec<bool> = screen(&a).session.participants.iter().map(|p| p.present).collect();
+    assert_eq!(present, vec![false, true, false], "one undo takes it back");
+}
