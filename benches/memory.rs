@@ -47,7 +47,7 @@ fn measure(path: &Path) {
     assert!(effects.contains(&Effect::Save), "the entry was added");
     term.draw(|f| bimtek::ui::view(&app, f)).expect("draw");
     let mut writer = Writer::spawn(Box::new(|path, session| {
-        bimtek::store::backup::save_over(path, &bimtek::store::to_ron(session)).map_err(|e| e.to_string())
+        bimtek::store::backup::save_over(path, &bimtek::store::to_ron(session)).map_err(bimtek::domain::OsError::from)
     }))
     .expect("writer thread");
     if let Some(s) = app.session() {

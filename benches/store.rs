@@ -38,7 +38,7 @@ fn save_and_load(c: &mut Criterion) {
         // writing earlier ones (the write itself happens beside the interface, not in it).
         let writer_path = dir.path().join(format!("writer-{n}.ron"));
         let mut writer = store::writer::Writer::spawn(Box::new(|path, session| {
-            store::backup::save_over(path, &store::to_ron(session)).map_err(|e| e.to_string())
+            store::backup::save_over(path, &store::to_ron(session)).map_err(bimtek::domain::OsError::from)
         }))
         .expect("writer thread");
         g.bench_function(BenchmarkId::new("hand_over_to_writer", n), |b| {

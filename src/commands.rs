@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::keymap::RebindError;
 use crate::domain::IdGen;
-use crate::domain::{Edit, Lang, NewSession, SessionDate, Stage};
+use crate::domain::{Edit, Lang, NewSession, OsError, SessionDate, Stage};
 use crate::i18n::{describe, fill, strings};
 use crate::ops::{self, Clock, OpError, Start};
 use crate::store::{self, LockError};
@@ -138,6 +138,8 @@ pub struct NewArgs {
     pub venue: Option<String>,
     pub title: Option<String>,
     pub template: Option<PathBuf>,
+    /// `--mentor NAME`, repeatable.
+    pub mentors: Vec<String>,
 }
 
 /// Creates the session file and returns its path.
@@ -157,6 +159,7 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
         date: args.date.unwrap_or(SessionDate(ctx.clock.now().date())),
         venue: args.venue.unwrap_or_default(),
         title: args.title,
+        mentors: args.mentors,
     };
     let id = ctx.ids().next(ctx.clock.now());
     let (_, path) = ops::create(&ctx.dir, spec, agenda, id, ctx.clock.now()).map_err(|e| e.message(tr))?;
@@ -167,24 +170,30 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
 /// session another bimtek has open).
 pub fn open(ctx: &Ctx, path: &Path, read_only: bool) -> Result<Start, String> {
     let tr = ctx.tr();
-    let (session, lock) = if read_only {
-        (store::load(path).map_err(|e| e.describe(tr))?, None)
-    } else {
-        let (session, lock) = ops::open(path, ctx.clock.now()).map_err(|e| match &e {
-            OpError::Lock(_, LockError::Held { .. }) => format!(
-                "{} {}",
-                e.message(tr),
-                fill(&tr.locked_read_only_hint, &[("path", &path.display().to_string())])
-            ),
-            _ => e.message(tr),
-        })?;
-        (session, Some(lock))
-    };
-    Ok(Start::Session {
+    let start = |session, lock, why| Start::Session {
         session: Box::new(session),
         path: path.to_path_buf(),
         lock,
-    })
+        why,
+    };
+    if read_only {
+        let session = store::load(path).map_err(|e| e.describe(tr))?;
+        return Ok(start(session, None, None));
+    }
+    match ops::open(path, ctx.clock.now()) {
+        Ok((session, lock)) => Ok(start(session, Some(lock), None)),
+        // A write-protected stick or a read-only share: opened read-only, saying why.
+        Err(OpError::Lock(_, LockError::Io(why))) if why.cannot_write() => {
+            let session = store::load(path).map_err(|e| e.describe(tr))?;
+            Ok(start(session, None, Some(why)))
+        }
+        Err(e @ OpError::Lock(_, LockError::Held { .. })) => Err(format!(
+            "{} {}",
+            e.message(tr),
+            fill(&tr.locked_read_only_hint, &[("path", &path.display().to_string())])
+        )),
+        Err(e) => Err(e.message(tr)),
+    }
 }
 
 /// `bimtek restore PATH`: the kept versions, newest first, numbered from 1.
@@ -266,7 +275,10 @@ pub fn demo(ctx: &Ctx, stage: Option<Stage>, reset: bool) -> Result<Start, Strin
     let path = store::demo::demo_copy(&ctx.dir, stage, reset).map_err(|e| {
         fill(
             &ctx.tr().err_write,
-            &[("path", &ctx.dir.display().to_string()), ("error", &e.to_string())],
+            &[
+                ("path", &ctx.dir.display().to_string()),
+                ("error", &ctx.tr().os_error(&OsError::of(&e))),
+            ],
         )
     })?;
     open(ctx, &path, false)
@@ -316,11 +328,15 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
     let shown = csv.display().to_string();
     // Load once before locking so a wrong path leaves no lock file behind; load again under the
     // lock, since the file may have changed in between.
-    store::load(path).map_err(|e| one(e.to_string()))?;
+    store::load(path).map_err(|e| one(e.describe(tr)))?;
     let _lock = ops::lock(path, ctx.clock.now()).map_err(|e| one(e.message(tr)))?;
-    let mut session = store::load(path).map_err(|e| one(e.to_string()))?;
-    let bytes = store::files::read_bytes(csv)
-        .map_err(|e| one(fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())])))?;
+    let mut session = store::load(path).map_err(|e| one(e.describe(tr)))?;
+    let bytes = store::files::read_bytes(csv).map_err(|e| {
+        one(fill(
+            &tr.err_read,
+            &[("path", &shown), ("error", &tr.os_error(&OsError::of(&e)))],
+        ))
+    })?;
     let text = String::from_utf8(bytes)
         .map_err(|_| one(fill(&tr.err_read, &[("path", &shown), ("error", "not UTF-8 text")])))?;
     let now = ctx.clock.now();
@@ -352,7 +368,10 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
     store::backup::save_over(path, &store::to_ron(&session)).map_err(|e| {
         one(fill(
             &tr.err_write,
-            &[("path", &path.display().to_string()), ("error", &e.to_string())],
+            &[
+                ("path", &path.display().to_string()),
+                ("error", &tr.os_error(&OsError::of(&e))),
+            ],
         ))
     })?;
     Ok(fill(
@@ -368,8 +387,12 @@ pub(crate) fn read_template(
     tr: &crate::i18n::Strings,
 ) -> Result<crate::domain::Agenda, String> {
     let shown = file.display().to_string();
-    let text = store::files::read_text(file)
-        .map_err(|e| fill(&tr.err_read, &[("path", &shown), ("error", &e.to_string())]))?;
+    let text = store::files::read_text(file).map_err(|e| {
+        fill(
+            &tr.err_read,
+            &[("path", &shown), ("error", &tr.os_error(&OsError::of(&e)))],
+        )
+    })?;
     let (t_stage, agenda) = crate::template::parse(&text).map_err(|e| e.located(&shown, tr))?;
     if t_stage != stage {
         return Err(fill(

@@ -445,6 +445,36 @@ pub struct Strings {
     pub err_theme_unknown: String,
     // log
     pub err_log: String,
+    // defects: what the try-out in front of a room showed
+    pub flash_step_collects_nothing: String,
+    pub flash_note_saved: String,
+    pub flash_tally_set: String,
+    pub flash_quick_win_outside: String,
+    pub form_discard_ask: String,
+    pub os_not_found: String,
+    pub os_no_permission: String,
+    pub os_read_only: String,
+    pub os_disk_full: String,
+    pub os_in_use: String,
+    pub os_detail: String,
+    pub status_read_only: String,
+    pub status_read_only_why: String,
+    pub new_mentors: String,
+    pub new_mentors_hint: String,
+    pub flash_vote_nothing: String,
+    pub flash_undone_what: String,
+    pub flash_redone_what: String,
+    pub change_entry_added: String,
+    pub change_entry_removed: String,
+    pub change_entry_changed: String,
+    pub change_participant: String,
+    pub change_score: String,
+    pub change_vote: String,
+    pub change_commitment: String,
+    pub change_minutes: String,
+    pub change_timer: String,
+    pub change_presence: String,
+    pub flash_all_present: String,
 }
 }
 
@@ -492,10 +522,30 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 }
 
 /// A problem in a file, in the words of `tr`'s language.
+impl Strings {
+    /// A system error in the screen's language: the usual kinds in its words, the system's
+    /// own text after them as a detail.
+    pub fn os_error(&self, e: &crate::domain::OsError) -> String {
+        use crate::domain::OsKind as K;
+        let what = match e.kind {
+            K::NotFound => &self.os_not_found,
+            K::NoPermission => &self.os_no_permission,
+            K::ReadOnly => &self.os_read_only,
+            K::DiskFull => &self.os_disk_full,
+            K::InUse => &self.os_in_use,
+            K::Other => return e.detail.clone(),
+        };
+        fill(&self.os_detail, &[("what", what), ("detail", &e.detail)])
+    }
+}
+
 pub fn describe(problem: &Problem, tr: &Strings) -> String {
     let (key, mut values) = problem.parts();
     if let Problem::Entry { problem: inner, .. } = problem {
         values.push(("problem", describe(inner, tr)));
+    }
+    if let Problem::Io(e) = problem {
+        values.push(("detail", tr.os_error(e)));
     }
     let template = tr.problems.get(key).map_or(key, String::as_str);
     let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();

@@ -51,6 +51,9 @@ enum Command {
         venue: Option<String>,
         #[arg(long)]
         title: Option<String>,
+        /// A ministry mentor (tim pembimbing); give it once per mentor
+        #[arg(long = "mentor", value_name = "NAME")]
+        mentors: Vec<String>,
         /// Your own agenda template (RON) instead of the built-in one for the stage
         #[arg(long, value_name = "FILE")]
         template: Option<PathBuf>,
@@ -166,6 +169,7 @@ fn main() -> ExitCode {
             date,
             venue,
             title,
+            mentors,
             template,
             from,
         }) => {
@@ -180,6 +184,7 @@ fn main() -> ExitCode {
                         venue,
                         title,
                         template,
+                        mentors: mentors.clone(),
                     },
                 ),
                 (None, Some(region), Some(stage)) => commands::new(
@@ -191,6 +196,7 @@ fn main() -> ExitCode {
                         venue,
                         title,
                         template,
+                        mentors: mentors.clone(),
                     },
                 )
                 .map(|path| (vec![strings(ctx.lang).cli_created.clone()], path)),

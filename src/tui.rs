@@ -16,7 +16,7 @@ use time::OffsetDateTime;
 use crate::app::backups::BackupRow;
 use crate::app::recovery::RecoveryOffer;
 use crate::app::{Action, App, Effect, SessionRow, update};
-use crate::domain::{Lang, Session};
+use crate::domain::{Lang, OsError, Session};
 use crate::i18n::{Strings, describe, fill, strings};
 use crate::ops::{self, OpError};
 pub use crate::ops::{Clock, Start};
@@ -46,11 +46,11 @@ struct Shell {
 
 /// What the writer thread does with each version: the version on disk is kept as a backup, the
 /// new one written atomically.
-fn write_session(path: &Path, session: &Session) -> Result<(), String> {
+fn write_session(path: &Path, session: &Session) -> Result<(), OsError> {
     let text = store::to_ron(session);
     #[cfg(debug_assertions)]
     injected_panic(&text);
-    backup::save_over(path, &text).map_err(|e| e.to_string())
+    backup::save_over(path, &text).map_err(OsError::from)
 }
 
 impl Shell {
@@ -70,7 +70,7 @@ impl Shell {
     }
 
     /// Saves the open session and waits until it is on disk.
-    fn save_now(&mut self, app: &App) -> Option<Result<OffsetDateTime, String>> {
+    fn save_now(&mut self, app: &App) -> Option<Result<OffsetDateTime, OsError>> {
         let s = app.session().filter(|s| !s.read_only)?;
         self.writer.request(&s.path, &s.session);
         let report = self.writer.flush()?;
@@ -149,7 +149,7 @@ impl Shell {
             Effect::UseRecovery(path) => Some(self.use_recovery(path)),
             Effect::DiscardRecovery(path) => Some(match recovery::discard(&path) {
                 Ok(()) => Action::Notice(self.tr().recovery_discarded.clone()),
-                Err(e) => Action::Failed(self.write_error(&path, &e.to_string())),
+                Err(e) => Action::Failed(self.write_error(&path, &OsError::of(&e))),
             }),
             Effect::SaveAs(target) => Some(Action::SavedAs(self.save_as(app, target))),
             Effect::SaveConfig => {
@@ -161,7 +161,10 @@ impl Shell {
                 Ok(path) => Some(self.open(path)),
                 Err(e) => Some(Action::Failed(fill(
                     &self.tr().err_write,
-                    &[("path", &self.dir.display().to_string()), ("error", &e.to_string())],
+                    &[
+                        ("path", &self.dir.display().to_string()),
+                        ("error", &self.tr().os_error(&OsError::of(&e))),
+                    ],
                 ))),
             },
             Effect::Create(spec) => {
@@ -197,11 +200,19 @@ impl Shell {
         }
     }
 
-    fn write_error(&self, path: &Path, error: &str) -> String {
+    fn write_error(&self, path: &Path, error: &OsError) -> String {
+        let tr = self.tr();
         fill(
-            &self.tr().err_write,
-            &[("path", &path.display().to_string()), ("error", error)],
+            &tr.err_write,
+            &[("path", &path.display().to_string()), ("error", &tr.os_error(error))],
         )
+    }
+
+    fn restore_error(&self, path: &Path, error: &backup::RestoreError) -> String {
+        match error {
+            backup::RestoreError::Unreadable(e) => e.describe(self.tr()),
+            backup::RestoreError::Io(e) => self.write_error(path, e),
+        }
     }
 
     /// Takes a session's lock; a lock someone else holds becomes the question whether to read it.
@@ -224,6 +235,20 @@ impl Shell {
     fn open(&mut self, path: PathBuf) -> Action {
         let (session, lock) = match ops::open(&path, self.clock.now()) {
             Ok(opened) => opened,
+            // A write-protected stick or a read-only share: look at it, and offer "save as".
+            Err(OpError::Lock(_, LockError::Io(why))) if why.cannot_write() => {
+                let session = match store::load(&path) {
+                    Ok(s) => s,
+                    Err(e) => return Action::Failed(e.describe(self.tr())),
+                };
+                self.forget();
+                self.more.push(Action::ReadOnlyBecause(why));
+                return Action::SessionOpened {
+                    session: Box::new(session),
+                    path,
+                    read_only: true,
+                };
+            }
             Err(e) => return self.failed(e),
         };
         self.lock = Some(lock);
@@ -267,7 +292,7 @@ impl Shell {
             }
         };
         if let Err(e) = recovery::apply(&path) {
-            return Action::Failed(self.write_error(&path, &e.to_string()));
+            return Action::Failed(self.restore_error(&path, &e));
         }
         match store::load(&path) {
             Ok(session) => {
@@ -325,7 +350,7 @@ impl Shell {
         }
         let lock = ops::lock(&target, self.clock.now()).map_err(|e| e.message(tr))?;
         let text = store::to_ron(&s.session);
-        store::save::write_atomic(&target, text.as_bytes()).map_err(|e| self.write_error(&target, &e.to_string()))?;
+        store::save::write_atomic(&target, text.as_bytes()).map_err(|e| self.write_error(&target, &OsError::of(&e)))?;
         self.lock = Some(lock);
         // All of it is in the new file; what the writer knew of the old one is settled.
         self.forget();
@@ -412,7 +437,7 @@ fn install_panic_hook(watch: Watch, dir: PathBuf, lang: Lang) {
             Peek::Busy => None,
             Peek::Unsaved(u) => Some(match recovery::write(&u.path, &store::to_ron(&u.session), &dir) {
                 Ok(p) => fill(&tr.recovery_written, &[("path", &p.display().to_string())]),
-                Err(e) => fill(&tr.recovery_write_failed, &[("error", &e.to_string())]),
+                Err(e) => fill(&tr.recovery_write_failed, &[("error", &tr.os_error(&OsError::of(&e)))]),
             }),
             Peek::Clean(path) => path.map(|p| fill(&tr.recovery_not_needed, &[("path", &p.display().to_string())])),
         };
@@ -465,13 +490,18 @@ fn save_on_exit(app: &App, shell: &mut Shell) -> Option<String> {
     let tr = shell.tr();
     let recovery = match recovery::write(&s.path, &text, &shell.dir) {
         Ok(p) => p.display().to_string(),
-        Err(e) => return Some(fill(&tr.recovery_write_failed, &[("error", &e.to_string())])),
+        Err(e) => {
+            return Some(fill(
+                &tr.recovery_write_failed,
+                &[("error", &tr.os_error(&OsError::of(&e)))],
+            ));
+        }
     };
     Some(fill(
         &tr.exit_unsaved,
         &[
             ("path", &s.path.display().to_string()),
-            ("error", &error),
+            ("error", &tr.os_error(&error)),
             ("recovery", &recovery),
         ],
     ))
@@ -504,7 +534,12 @@ pub fn run(
     let mut pending: Vec<Effect> = Vec::new();
     match start {
         Start::Home => pending.push(Effect::ScanSessions),
-        Start::Session { session, path, lock } => {
+        Start::Session {
+            session,
+            path,
+            lock,
+            why,
+        } => {
             let read_only = lock.is_none();
             shell.lock = lock;
             pending.extend(update(
@@ -515,6 +550,9 @@ pub fn run(
                     read_only,
                 },
             ));
+            if let Some(why) = why {
+                pending.extend(update(&mut app, Action::ReadOnlyBecause(why)));
+            }
         }
     }
     let stop = Stop::install();

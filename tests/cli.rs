@@ -796,3 +796,47 @@ fn a_log_file_records_locks_and_saves_when_asked_for_and_only_then() {
         out.stderr
     );
 }
+
+#[test]
+fn system_errors_are_worded_in_the_language_of_the_screen() {
+    let env = Env::new();
+    let missing = env.sessions().join("tidak-ada.ron");
+    let message = one_line_error(&run(env.bimtek().arg("check").arg(&missing)));
+    assert!(message.contains("berkas atau folder itu tidak ada"), "{message}");
+    // The system's own words follow as a detail, after the ones in the screen's language.
+    let ours = message.find("tidak ada").expect("ours");
+    assert!(message.find("os error").is_none_or(|os| os > ours), "{message}");
+    let message = one_line_error(&run(env.bimtek().args(["--lang", "en", "check"]).arg(&missing)));
+    assert!(message.contains("that file or folder does not exist"), "{message}");
+}
+
+#[test]
+fn mentors_are_given_to_new_and_head_the_export() {
+    let env = Env::new();
+    let path = create(
+        &env,
+        &[
+            "--region",
+            "Kota Uji Pembimbing",
+            "--stage",
+            "1",
+            "--date",
+            "2024-05-06",
+            "--mentor",
+            "Heri Sutrisno",
+            "--mentor",
+            "Drs. Siswoko, M.Si",
+        ],
+    );
+    let out = env.run(&["export", path.to_str().expect("utf-8"), "--format", "md"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let md = fs::read_to_string(path.with_extension("md")).expect("the export");
+    let line = md
+        .lines()
+        .find(|l| l.contains("Tim pembimbing"))
+        .unwrap_or_else(|| panic!("no mentors in the header:\n{md}"));
+    assert!(
+        line.contains("Heri Sutrisno") && line.contains("Drs. Siswoko, M.Si"),
+        "{line}"
+    );
+}

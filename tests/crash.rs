@@ -95,6 +95,10 @@ fn sigkill_at_random_moments_never_loses_an_edit_reported_saved() {
         }
         if round == 0 {
             to_governance(&mut tui);
+            // The later rounds start where this one left: the step change must be on disk.
+            tui.wait_for("the step change saved", |s| {
+                s.contains("Tersimpan pukul") && !s.contains("Menyimpan")
+            });
         } else {
             tui.wait_for("the session at the governance step", |s| {
                 s.contains("Langkah 5 dari") && s.contains("Smart Governance")

@@ -69,6 +69,32 @@ fn a_read_only_folder_says_so_keeps_the_file_and_saves_when_writable_again() {
 }
 
 #[test]
+fn a_session_on_a_write_protected_stick_opens_read_only_says_why_and_offers_save_as() {
+    let Some(fs) = Tmpfs::mount(2048, "the write-protected stick test") else {
+        return;
+    };
+    let env = Env::with_sessions(fs.path());
+    let path = env.new_session("Kabupaten Uji Flashdisk", "1", "2024-05-06");
+    fs.read_only();
+    let mut tui = env.spawn(&["open", path.to_str().expect("utf-8 path")], 24, 110);
+    let screen = tui.wait_for("the session, read-only, with the reason", |s| {
+        s.contains("HANYA BACA") && s.contains("hanya dapat dibaca")
+    });
+    assert!(!screen.contains("Semua perubahan tersimpan"), "{screen}");
+    assert!(screen.contains("S simpan sebagai"), "{screen}");
+    // S: the session goes on in a writable place.
+    let copy = env.home().join("salinan.ron");
+    tui.send("S");
+    tui.wait_text("Simpan sebagai");
+    tui.send(&"\x7f".repeat(200)); // clear the suggested path
+    tui.send(copy.to_str().expect("utf-8 path"));
+    tui.send(ENTER);
+    tui.wait_text("Disimpan sebagai");
+    assert!(copy.is_file());
+    fs.writable();
+}
+
+#[test]
 fn quitting_with_a_failed_save_leaves_a_recovery_file_that_is_offered() {
     let Some(fs) = Tmpfs::mount(2048, "the unsaved-quit test") else {
         return;
@@ -268,7 +294,7 @@ fn a_second_bimtek_is_told_who_holds_the_session_and_may_read_it() {
         s.contains("HANYA BACA") && s.contains("Langkah 5 dari")
     });
     reader.send("a");
-    reader.wait_text("hanya untuk dibaca");
+    reader.wait_text("Hanya dibaca");
     reader.send("q");
     reader.wait_exit_success();
     assert_eq!(std::fs::read(&path).expect("read"), before);

@@ -217,3 +217,47 @@ fn too_small_says_so_in_projector_mode_too() {
     let a = app_at("pillar-governance", "gelap", ColorMode::TrueColor, true);
     assert!(text(&buffer(&a, 50, 12)).contains("terlalu kecil"));
 }
+
+#[test]
+fn what_is_open_is_drawn_over_the_projector_layout() {
+    let mut a = app_at("pillar-governance", "gelap", ColorMode::TrueColor, true);
+    key(&mut a, KeyCode::Char('a'));
+    for c in "Jalan lingkar".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    let screen = text(&buffer(&a, 83, 22));
+    assert!(screen.contains("Tambah masukan"), "the form is on screen:\n{screen}");
+    assert!(screen.contains("Jalan lingkar"), "with what was typed:\n{screen}");
+    insta::assert_snapshot!("projector_form_83x22", screen);
+    // Leaving the form with typed text asks first; `y` discards it.
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Char('y'));
+    key(&mut a, KeyCode::Char('v'));
+    let screen = text(&buffer(&a, 83, 22));
+    assert!(
+        screen.contains("Pemungutan suara"),
+        "the voting tool is on screen:\n{screen}"
+    );
+    key(&mut a, KeyCode::Esc);
+    key(&mut a, KeyCode::Down);
+    key(&mut a, KeyCode::Char('d'));
+    let screen = text(&buffer(&a, 83, 22));
+    assert!(screen.contains("Hapus"), "the question is on screen:\n{screen}");
+}
+
+#[test]
+fn the_wide_projector_layout_shows_the_general_entries_too() {
+    let mut a = app_at("pillar-governance", "gelap", ColorMode::TrueColor, true);
+    // An entry of the pillar under no element: the general heading.
+    key(&mut a, KeyCode::End);
+    key(&mut a, KeyCode::Char('a'));
+    for c in "Satu data lintas OPD".chars() {
+        key(&mut a, KeyCode::Char(c));
+    }
+    key(&mut a, KeyCode::Enter);
+    for (w, h) in [(200, 55), (240, 67)] {
+        let screen = text(&buffer(&a, w, h));
+        assert!(screen.contains("Satu data lintas OPD"), "at {w}x{h}:\n{screen}");
+        assert!(screen.contains("Umum"), "at {w}x{h}:\n{screen}");
+    }
+}

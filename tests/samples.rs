@@ -216,6 +216,7 @@ fn regenerate_samples() {
             date: SessionDate(day),
             venue: prev.venue.clone(),
             title: None,
+            mentors: prev.facilitators.clone(),
         };
         let made = at(start - time::Duration::days(3));
         let mut s = Session::new(ids.next(made), spec, bimtek::template::builtin(stage), made);

@@ -151,7 +151,7 @@ pub fn lock_held(app: &mut App, path: std::path::PathBuf, message: String) {
 }
 
 /// The result of a save: the status line, and when to try again after a failure.
-pub fn saved(app: &mut App, result: Result<OffsetDateTime, String>) {
+pub fn saved(app: &mut App, result: Result<OffsetDateTime, crate::domain::OsError>) {
     let now = app.now;
     if let Screen::Session(s) = &mut app.screen {
         app.save_retry_at = match &result {
@@ -191,6 +191,7 @@ pub fn saved_as(app: &mut App, result: Result<(std::path::PathBuf, OffsetDateTim
             if let Screen::Session(s) = &mut app.screen {
                 s.path = path;
                 s.read_only = false;
+                s.read_only_why = None;
                 s.save = SaveState::Saved(at);
                 s.flash = Some(Flash::Text(message));
             }

@@ -48,6 +48,10 @@ pub struct EntryForm {
     original_proposer: Proposer,
     /// The place the edited entry had, so an unchanged place keeps its exact element.
     initial_place: Option<usize>,
+    /// Esc was pressed with typed text: `y` discards it, any other key goes back to the form.
+    pub asking_discard: bool,
+    /// Text, proposer and OPD as the form opened, to tell whether anything was typed.
+    initial: [String; 3],
 }
 
 pub enum Outcome {
@@ -71,8 +75,16 @@ fn text_area(text: &str) -> TextArea<'static> {
 
 impl EntryForm {
     fn base(step: &Step, session: &Session, place: Option<&GroupKey>) -> EntryForm {
-        let mut kinds = step.collects.clone();
-        kinds.extend(Kind::ALL.iter().filter(|k| !step.collects.contains(k)));
+        // Only the kinds the step shows, so an entry never lands on a step out of sight, and in
+        // one order on every step.
+        let mut kinds: Vec<Kind> = Kind::ALL
+            .iter()
+            .copied()
+            .filter(|k| step.collects.contains(k))
+            .collect();
+        if kinds.is_empty() {
+            kinds.push(Kind::Note);
+        }
         let places = grouping::group_keys(step, session, crate::template::catalog());
         let place = place.and_then(|k| places.iter().position(|p| p == k)).unwrap_or(0);
         EntryForm {
@@ -89,12 +101,27 @@ impl EntryForm {
             error: None,
             original_proposer: Proposer::Anonymous,
             initial_place: None,
+            asking_discard: false,
+            initial: Default::default(),
         }
+    }
+
+    fn typed(&self) -> [String; 3] {
+        [&self.text, &self.proposer, &self.opd].map(|t| t.lines().join("\n"))
+    }
+
+    /// Whether something was typed since the form opened.
+    pub fn dirty(&self) -> bool {
+        self.typed() != self.initial
     }
 
     pub fn new_entry(step: &Step, session: &Session, place: Option<&GroupKey>, last_kind: Option<Kind>) -> EntryForm {
         let mut f = EntryForm::base(step, session, place);
-        if let Some(k) = last_kind.filter(|k| step.collects.contains(k)) {
+        // The kind last recorded on this step, else the step's first (its default).
+        let start = last_kind
+            .filter(|k| step.collects.contains(k))
+            .or_else(|| step.collects.first().copied());
+        if let Some(k) = start {
             f.kind = f.kinds.iter().position(|x| *x == k).unwrap_or(0);
         }
         f
@@ -104,6 +131,11 @@ impl EntryForm {
         let mut f = EntryForm::base(step, session, place);
         f.editing = Some(entry.id.clone());
         f.text = text_area(&entry.text);
+        if !f.kinds.contains(&entry.kind) {
+            // An entry of a kind the step does not take (made elsewhere) keeps its kind.
+            f.kinds.push(entry.kind);
+            f.kinds.sort_by_key(|k| Kind::ALL.iter().position(|x| x == k));
+        }
         f.kind = f.kinds.iter().position(|k| *k == entry.kind).unwrap_or(0);
         if let Some(p) = place
             && !f.places.contains(p)
@@ -115,6 +147,7 @@ impl EntryForm {
         f.opd = text_area(entry.proposer.opd().unwrap_or(""));
         f.original_proposer = entry.proposer.clone();
         f.initial_place = Some(f.place);
+        f.initial = f.typed();
         f
     }
 
@@ -177,8 +210,18 @@ impl EntryForm {
         id: String,
         now: OffsetDateTime,
     ) -> Outcome {
+        if self.asking_discard {
+            // The answer to "discard what was typed?": only `y` discards; the key is not typed.
+            self.asking_discard = false;
+            return if cmd == Some(Cmd::Yes) {
+                Outcome::Cancel
+            } else {
+                Outcome::Continue
+            };
+        }
         let choice = matches!(self.field, Field::Kind | Field::Place);
         match cmd {
+            Some(Cmd::Back) if self.dirty() => self.asking_discard = true,
             Some(Cmd::Back) => return Outcome::Cancel,
             Some(Cmd::Newline) => {
                 if self.field == Field::Text {
@@ -238,11 +281,8 @@ impl EntryForm {
             .and_then(|i| matches.get(i).copied())
             .or_else(|| matches.iter().copied().find(|p| p.name.eq_ignore_ascii_case(&name)));
         if let Some(p) = picked {
-            let opd = if opd.is_empty() || self.suggestion.is_some() {
-                p.institution.clone()
-            } else {
-                opd
-            };
+            // What the user typed wins; the roster only fills an empty OPD.
+            let opd = if opd.is_empty() { p.institution.clone() } else { opd };
             return Proposer::Person {
                 id: Some(p.id.clone()),
                 name: p.name.clone(),

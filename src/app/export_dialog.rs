@@ -249,6 +249,8 @@ mod tests {
                 }
                 other => panic!("{other:?}"),
             }
+            // The form stays until the session opens; here nothing opens it, so it is closed.
+            press(&mut app, KeyCode::Esc);
             // The sample row, which has no file of its own, has no next stage.
             press(&mut app, KeyCode::Down);
             press(&mut app, KeyCode::Char('c'));

@@ -73,8 +73,9 @@ impl Home {
                     Vec::new()
                 }
                 super::new_form::Outcome::Create(spec) => {
-                    let from = form.from.take();
-                    self.form = None;
+                    // The form stays until the session opens: if creating it fails, what was
+                    // typed is still there beside the reason.
+                    let from = form.from.clone();
                     match from {
                         Some(from) => vec![Effect::CreateFrom { spec, from }],
                         None => vec![Effect::Create(spec)],

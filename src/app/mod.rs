@@ -78,9 +78,12 @@ pub enum Action {
         path: PathBuf,
         read_only: bool,
     },
+    /// The open session is read-only because its folder cannot be written (a write-protected
+    /// stick, a read-only share): the status line says why and offers "save as".
+    ReadOnlyBecause(crate::domain::OsError),
     /// Opening or creating a session failed; the message is ready to show.
     Failed(String),
-    Saved(Result<OffsetDateTime, String>),
+    Saved(Result<OffsetDateTime, crate::domain::OsError>),
     /// The kept versions of a session, newest first.
     BackupsListed {
         session: PathBuf,
@@ -247,9 +250,19 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 vec![Effect::FindRecoveries]
             }
         }
+        Action::ReadOnlyBecause(why) => {
+            if let Screen::Session(s) = &mut app.screen {
+                s.read_only = true;
+                s.read_only_why = Some(why);
+            }
+            Vec::new()
+        }
         Action::Failed(message) => {
             match &mut app.screen {
-                Screen::Home(h) => h.message = Some(message),
+                Screen::Home(h) => match &mut h.form {
+                    Some(form) => form.failed = Some(message),
+                    None => h.message = Some(message),
+                },
                 Screen::Session(s) => s.flash = Some(session_screen::Flash::Text(message)),
             }
             Vec::new()

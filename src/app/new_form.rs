@@ -12,10 +12,17 @@ pub enum NewField {
     Stage,
     Date,
     Venue,
+    Mentors,
 }
 
 impl NewField {
-    const ORDER: [NewField; 4] = [NewField::Region, NewField::Stage, NewField::Date, NewField::Venue];
+    const ORDER: [NewField; 5] = [
+        NewField::Region,
+        NewField::Stage,
+        NewField::Date,
+        NewField::Venue,
+        NewField::Mentors,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,8 +37,13 @@ pub struct NewForm {
     pub stage: Stage,
     pub date: TextArea<'static>,
     pub venue: TextArea<'static>,
+    /// The ministry mentors, separated by `;` (a name may hold a comma: "Drs. Siswoko, M.Si").
+    pub mentors: TextArea<'static>,
     pub field: NewField,
     pub error: Option<NewFormError>,
+    /// Creating the session failed (e.g. it exists already): the whole message, and the form
+    /// stays as it was typed.
+    pub failed: Option<String>,
     /// The earlier session this one carries forward (the home screen's `c`).
     pub from: Option<std::path::PathBuf>,
     /// That session's stage and date, `Bimtek I, 2021-09-07`, for the form's title.
@@ -51,8 +63,10 @@ impl Default for NewForm {
             stage: Stage::ALL[0],
             date: TextArea::default(),
             venue: TextArea::default(),
+            mentors: TextArea::default(),
             field: NewField::Region,
             error: None,
+            failed: None,
             from: None,
             from_label: String::new(),
         }
@@ -89,6 +103,7 @@ impl NewForm {
             NewField::Region => Some(&mut self.region),
             NewField::Date => Some(&mut self.date),
             NewField::Venue => Some(&mut self.venue),
+            NewField::Mentors => Some(&mut self.mentors),
             NewField::Stage => None,
         }
     }
@@ -112,6 +127,7 @@ impl NewForm {
     }
 
     pub fn on_key(&mut self, key: KeyEvent, cmd: Option<Cmd>) -> Outcome {
+        self.failed = None;
         let on_stage = self.field == NewField::Stage;
         match cmd {
             Some(Cmd::Back) => return Outcome::Cancel,
@@ -154,6 +170,14 @@ impl NewForm {
             date,
             venue: self.venue.lines().join(" ").trim().to_string(),
             title: None,
+            mentors: self
+                .mentors
+                .lines()
+                .join(" ")
+                .split(';')
+                .map(|m| m.trim().to_string())
+                .filter(|m| !m.is_empty())
+                .collect(),
         })
     }
 }

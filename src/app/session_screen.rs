@@ -48,7 +48,71 @@ pub enum SaveState {
     /// A change waits for the disk.
     Pending,
     Saved(OffsetDateTime),
-    Failed(String),
+    Failed(crate::domain::OsError),
+}
+
+/// What a change undone or redone was, for the status line to name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    EntryAdded(String),
+    EntryRemoved(String),
+    EntryChanged(String),
+    Participant(String),
+    Presence,
+    Score,
+    Vote,
+    Commitment(String),
+    Minutes,
+    Timer,
+}
+
+impl Change {
+    /// The change `edit` stands for: the user's own change when redoing it, or when undoing,
+    /// the change its inverse (`edit`) takes back. `session` is as before `edit` is applied.
+    pub fn of(edit: &Edit, session: &Session, undoing: bool) -> Change {
+        let text_of = |id: &str| session.entry(id).map(|e| e.text.clone()).unwrap_or_default();
+        let (added, removed) = if undoing {
+            (
+                Change::EntryRemoved as fn(String) -> Change,
+                Change::EntryAdded as fn(String) -> Change,
+            )
+        } else {
+            (
+                Change::EntryAdded as fn(String) -> Change,
+                Change::EntryRemoved as fn(String) -> Change,
+            )
+        };
+        match edit {
+            Edit::AddEntry(e) | Edit::InsertEntry { entry: e, .. } => added(e.text.clone()),
+            Edit::RemoveEntry { id } => removed(text_of(id)),
+            Edit::ReplaceEntry(e) => Change::EntryChanged(e.text.clone()),
+            Edit::PutParticipant(p) | Edit::InsertParticipant { participant: p, .. } => {
+                Change::Participant(p.name.clone())
+            }
+            Edit::RemoveParticipant { id } => Change::Participant(
+                session
+                    .participants
+                    .iter()
+                    .find(|p| p.id == *id)
+                    .map(|p| p.name.clone())
+                    .unwrap_or_default(),
+            ),
+            Edit::SetPresence(_) => Change::Presence,
+            Edit::SetScore { .. } => Change::Score,
+            Edit::PutRound(_) | Edit::InsertRound { .. } | Edit::RemoveRound { .. } => Change::Vote,
+            Edit::PutCommitment(c) | Edit::InsertCommitment { commitment: c, .. } => Change::Commitment(c.opd.clone()),
+            Edit::RemoveCommitment { id } => Change::Commitment(
+                session
+                    .commitments
+                    .iter()
+                    .find(|c| c.id == *id)
+                    .map(|c| c.opd.clone())
+                    .unwrap_or_default(),
+            ),
+            Edit::SetMinutes { .. } => Change::Minutes,
+            Edit::SetTiming { .. } => Change::Timer,
+        }
+    }
 }
 
 /// A short message on the status line about the last key.
@@ -57,8 +121,10 @@ pub enum Flash {
     Added,
     Updated,
     Deleted,
-    Undone,
-    Redone,
+    /// Undone: the change the user had made.
+    Undone(Change),
+    /// Redone: the change made again.
+    Redone(Change),
     NothingToUndo,
     NothingToRedo,
     ReadOnly,
@@ -93,6 +159,21 @@ pub enum Flash {
     TimerStarted,
     TimerPaused,
     MinutesChanged,
+    /// Everyone on the roster marked present.
+    AllPresent,
+    /// `v` on a step with nothing to vote on (and no round yet).
+    VoteNothing,
+    /// `a` on a step that records no entries.
+    StepCollectsNothing,
+    /// A readiness score's note was saved.
+    NoteSaved,
+    /// The anonymous tally of an entry was set to this count.
+    TallySet(u32),
+    /// `w` on a program whose scores put it outside the quick-win quadrant.
+    QuickWinOutside {
+        impact: Option<u8>,
+        effort: Option<u8>,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -100,6 +181,8 @@ pub struct SessionScreen {
     pub session: Session,
     pub path: PathBuf,
     pub read_only: bool,
+    /// Why the session is read-only when it was not asked for: the folder cannot be written.
+    pub read_only_why: Option<crate::domain::OsError>,
     pub focus: Pane,
     pub agenda_cursor: usize,
     /// Index into the current step's rows.
@@ -109,7 +192,10 @@ pub struct SessionScreen {
     pub redo: Vec<Edit>,
     pub save: SaveState,
     pub flash: Option<Flash>,
-    last_kind: Option<Kind>,
+    /// The cursor each step had when it was left (by step index).
+    step_cursors: std::collections::HashMap<usize, usize>,
+    /// The kind last recorded on each step (by step index): the next entry there starts on it.
+    last_kind: std::collections::HashMap<usize, Kind>,
     /// Each step's index, built on first use; see `index`.
     index: Vec<OnceLock<StepIndex>>,
     /// See `counts`.
@@ -121,6 +207,7 @@ pub struct SessionScreen {
 impl SessionScreen {
     pub fn new(mut session: Session, path: PathBuf, read_only: bool) -> SessionScreen {
         session.current_step = session.current_step.min(session.agenda.steps.len().saturating_sub(1));
+        grouping::settle_general(&mut session);
         let agenda_cursor = session.current_step;
         // Every step's index is built now, while the file is being opened anyway (about 1.5 ms
         // a step at 100,000 entries), so that no step change waits for one later; edits keep
@@ -132,6 +219,7 @@ impl SessionScreen {
             session,
             path,
             read_only,
+            read_only_why: None,
             focus: Pane::Step,
             agenda_cursor,
             cursor: 0,
@@ -140,7 +228,8 @@ impl SessionScreen {
             redo: Vec::new(),
             save: SaveState::Clean,
             flash: None,
-            last_kind: None,
+            last_kind: std::collections::HashMap::new(),
+            step_cursors: std::collections::HashMap::new(),
             index,
             counts: OnceLock::new(),
             ids: None,
@@ -265,9 +354,10 @@ impl SessionScreen {
 
     /// The audience view: take the newer session the facilitator saved, keeping what this screen
     /// shows as steady as the change allows.
-    pub fn follow_file(&mut self, session: Session) {
+    pub fn follow_file(&mut self, mut session: Session) {
         let moved = session.current_step != self.session.current_step;
         let grew = session.entries.len() > self.session.entries.len();
+        grouping::settle_general(&mut session);
         self.session = session;
         self.refresh();
         self.agenda_cursor = self.session.current_step;
@@ -305,6 +395,7 @@ impl SessionScreen {
     pub fn scope(&self) -> Scope {
         match &self.mode {
             Mode::Normal => Scope::Session,
+            Mode::Form(f) if f.asking_discard => Scope::Confirm,
             Mode::Form(_) => Scope::EntryForm,
             Mode::ConfirmDelete(_) => Scope::Confirm,
             Mode::Panel(p) => p.scope(),
@@ -350,8 +441,16 @@ impl SessionScreen {
             }
             self.session.timer_started = Some(now);
         }
+        // Each step keeps its place: coming back does not jump to the first heading.
+        self.step_cursors.insert(self.session.current_step, self.cursor);
         self.session.current_step = step;
-        self.cursor = 0;
+        let rows = self.index().len();
+        self.cursor = self
+            .step_cursors
+            .get(&step)
+            .copied()
+            .unwrap_or(0)
+            .min(rows.saturating_sub(1));
         if self.read_only {
             return Vec::new();
         }
@@ -372,7 +471,7 @@ impl SessionScreen {
                         let edit = if form.editing.is_some() {
                             Edit::ReplaceEntry(*entry)
                         } else {
-                            self.last_kind = Some(entry.kind);
+                            self.last_kind.insert(self.session.current_step, entry.kind);
                             Edit::AddEntry(*entry)
                         };
                         let flash = if form.editing.is_some() {
@@ -517,6 +616,13 @@ impl SessionScreen {
                 let pillar = self.session.step().and_then(|s| s.pillar);
                 self.open_panel(Panel::Matrix(panels::matrix::MatrixPanel::new(pillar)));
             }
+            Cmd::Vote
+                if panels::vote::candidates(&self.session).is_empty()
+                    && panels::vote::round_for_step(&self.session).is_none() =>
+            {
+                // An empty round would only be an empty panel: say what to do instead.
+                self.flash = Some(Flash::VoteNothing);
+            }
             Cmd::Vote => {
                 let ctx = panels::Ctx {
                     session: &self.session,
@@ -601,9 +707,16 @@ impl SessionScreen {
         let Some(step) = self.session.step() else {
             return;
         };
-        let form = match entry.and_then(|i| self.session.entries.get(i)) {
+        let existing = entry.and_then(|i| self.session.entries.get(i));
+        if existing.is_none() && step.collects.is_empty() {
+            // Nothing recorded here: an entry would be filed on some other step, out of sight.
+            self.flash = Some(Flash::StepCollectsNothing);
+            return;
+        }
+        let last = self.last_kind.get(&self.session.current_step).copied();
+        let form = match existing {
             Some(e) => EntryForm::edit(step, &self.session, e, place.as_ref()),
-            None => EntryForm::new_entry(step, &self.session, place.as_ref(), self.last_kind),
+            None => EntryForm::new_entry(step, &self.session, place.as_ref(), last),
         };
         self.focus = Pane::Step;
         self.mode = Mode::Form(Box::new(form));
@@ -643,14 +756,20 @@ impl SessionScreen {
             self.flash = Some(Flash::ReadOnly);
             return Vec::new();
         }
-        let (from, flash, empty) = if undo {
-            (&mut self.undo, Flash::Undone, Flash::NothingToUndo)
+        let (from, empty) = if undo {
+            (&mut self.undo, Flash::NothingToUndo)
         } else {
-            (&mut self.redo, Flash::Redone, Flash::NothingToRedo)
+            (&mut self.redo, Flash::NothingToRedo)
         };
         let Some(edit) = from.pop() else {
             self.flash = Some(empty);
             return Vec::new();
+        };
+        let change = Change::of(&edit, &self.session, undo);
+        let flash = if undo {
+            Flash::Undone(change)
+        } else {
+            Flash::Redone(change)
         };
         let about_entry = edit.entry_id().is_some();
         let inserted_at = EntryChange::insertion(&edit, self.session.entries.len());

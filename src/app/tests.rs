@@ -16,6 +16,7 @@ fn session() -> Session {
         date: "2024-05-06".parse().expect("date"),
         venue: String::new(),
         title: None,
+        mentors: Vec::new(),
     };
     let agenda = crate::template::builtin(spec.stage);
     Session::new("01SESSION".into(), spec, agenda, datetime!(2024-05-06 08:00 +9))
@@ -536,6 +537,7 @@ fn commitments_are_recorded_per_opd_on_the_bimtek_four_step() {
         date: "2024-09-01".parse().expect("date"),
         venue: String::new(),
         title: None,
+        mentors: Vec::new(),
     };
     let mut s = Session::new(
         "S4".into(),
@@ -603,3 +605,6 @@ fn a_counted_tally_is_typed_in_as_a_number() {
     assert!(panel_open(&a), "Esc first drops the typed number");
     assert_eq!(screen(&a).session.votes[0].total_votes(), 7);
 }
+
+// The defects and friction of a try-out in front of a room, each pinned by a test.
+mod tryout;

@@ -33,6 +33,8 @@ pub struct CarryArgs {
     pub venue: Option<String>,
     pub title: Option<String>,
     pub template: Option<PathBuf>,
+    /// `--mentor NAME`, repeatable; none: the earlier session's mentors.
+    pub mentors: Vec<String>,
 }
 
 /// `bimtek new --from PREV [--stage N] …`: the lines to print, the new file's path last.
@@ -56,6 +58,7 @@ pub fn new_from(ctx: &Ctx, from: &Path, args: CarryArgs) -> Result<(Vec<String>,
         date: args.date.unwrap_or(SessionDate(now.date())),
         venue: args.venue.unwrap_or_else(|| prev.venue.clone()),
         title: args.title,
+        mentors: args.mentors,
     };
     let id = ctx.ids().next(now);
     let (path, carried) = carry::create_carried(&ctx.dir, &prev, spec, agenda, id, now).map_err(|e| e.message(tr))?;

@@ -145,6 +145,7 @@ mod tests {
             date: "2021-10-07".parse().expect("date"),
             venue: String::new(),
             title: None,
+            mentors: Vec::new(),
         };
         Session::new("NEXT".into(), spec, agenda(), now())
     }

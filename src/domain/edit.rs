@@ -35,6 +35,8 @@ pub enum Edit {
     RemoveParticipant {
         id: String,
     },
+    /// Marks participants present or absent, all in one change (e.g. everyone present at once).
+    SetPresence(Vec<(String, bool)>),
     /// Sets (or with `None` clears) the readiness score of a sub-aspect.
     SetScore {
         sub: String,
@@ -231,6 +233,22 @@ impl Edit {
             Edit::RemoveParticipant { id } => {
                 let (index, participant) = remove(&mut session.participants, &id).ok_or(EditError::NoSuchItem(id))?;
                 Ok(Edit::InsertParticipant { index, participant })
+            }
+            Edit::SetPresence(changes) => {
+                if let Some((id, _)) = changes
+                    .iter()
+                    .find(|(id, _)| !session.participants.iter().any(|p| p.id == *id))
+                {
+                    return Err(EditError::NoSuchItem(id.clone()));
+                }
+                let mut before = Vec::with_capacity(changes.len());
+                for (id, present) in changes {
+                    if let Some(p) = session.participants.iter_mut().find(|p| p.id == id) {
+                        before.push((id, p.present));
+                        p.present = present;
+                    }
+                }
+                Ok(Edit::SetPresence(before))
             }
             Edit::SetScore { sub, pillar, score } => {
                 if let Some(s) = &score

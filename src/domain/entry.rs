@@ -81,6 +81,10 @@ pub struct Entry {
     /// The stage this entry was carried over from (schema 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_stage: Option<super::Stage>,
+    /// The agenda step (its id) a general entry, of no pillar and no aspect, was recorded on,
+    /// so that a note of the opening does not also show on every other step that takes notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
     /// Illustrative content (the sample session), not something a room said.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub example: bool,
@@ -102,6 +106,7 @@ impl Entry {
             proposer: Proposer::Anonymous,
             program: None,
             from_stage: None,
+            step: None,
             example: false,
             created: now,
             updated: now,

@@ -88,7 +88,7 @@ pub fn key_for(step: &Step, keys: &[GroupKey], e: &Entry) -> Option<usize> {
         StepKind::Readiness => {
             if let Some(a) = e.aspect {
                 find(&GroupKey::Aspect(a))
-            } else if e.pillar.is_none() && step.collects.contains(&e.kind) {
+            } else if e.pillar.is_none() && step.collects.contains(&e.kind) && recorded_on(e, step) {
                 find(&GroupKey::General)
             } else {
                 None
@@ -100,8 +100,40 @@ pub fn key_for(step: &Step, keys: &[GroupKey], e: &Entry) -> Option<usize> {
             step.collects.contains(&e.kind).then(|| find(&GroupKey::Pillar(p)))?
         }
         StepKind::Info | StepKind::Summary | StepKind::Pillars => {
-            let general = e.pillar.is_none() && e.aspect.is_none() && step.collects.contains(&e.kind);
+            let general =
+                e.pillar.is_none() && e.aspect.is_none() && step.collects.contains(&e.kind) && recorded_on(e, step);
             general.then(|| find(&GroupKey::General))?
+        }
+    }
+}
+
+/// Whether a general entry belongs to this step: the step it was recorded on, or any step that
+/// takes its kind when it names none (an entry of an older file before `settle_general`).
+fn recorded_on(e: &Entry, step: &Step) -> bool {
+    e.step.as_deref().is_none_or(|id| id == step.id)
+}
+
+/// Whether a step shows general entries (of no pillar and no aspect) of this kind.
+fn takes_general(step: &Step, kind: super::Kind) -> bool {
+    matches!(
+        step.kind,
+        StepKind::Info | StepKind::Summary | StepKind::Pillars | StepKind::Readiness
+    ) && step.collects.contains(&kind)
+}
+
+/// Files each general entry that names no step of the agenda (files written before entries
+/// named their step, imports) under the first step that shows it, so it shows on one step only.
+pub fn settle_general(session: &mut Session) {
+    let steps = &session.agenda.steps;
+    for e in session.entries.iter_mut() {
+        if e.pillar.is_some() || e.aspect.is_some() {
+            continue;
+        }
+        if e.step.as_deref().is_some_and(|id| steps.iter().any(|s| s.id == id)) {
+            continue;
+        }
+        if let Some(home) = steps.iter().find(|s| takes_general(s, e.kind)) {
+            std::sync::Arc::make_mut(e).step = Some(home.id.clone());
         }
     }
 }
@@ -146,6 +178,7 @@ pub fn place_entry(entry: &mut Entry, step: &Step, key: Option<&GroupKey>) {
     entry.pillar = step.pillar;
     entry.element = None;
     entry.aspect = None;
+    entry.step = None;
     match key {
         Some(GroupKey::Element(code)) => {
             entry.pillar = super::catalog::element_pillar(code).or(step.pillar);
@@ -154,6 +187,9 @@ pub fn place_entry(entry: &mut Entry, step: &Step, key: Option<&GroupKey>) {
         Some(GroupKey::PillarGeneral(p)) | Some(GroupKey::Pillar(p)) => entry.pillar = Some(*p),
         Some(GroupKey::Aspect(a)) => entry.aspect = Some(*a),
         Some(GroupKey::General) | None => {}
+    }
+    if entry.pillar.is_none() && entry.aspect.is_none() {
+        entry.step = Some(step.id.clone());
     }
 }
 

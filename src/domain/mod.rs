@@ -27,6 +27,6 @@ pub use edit::{Edit, EditError};
 pub use entry::{Entry, Proposer};
 pub use grouping::{Group, GroupKey};
 pub use ids::IdGen;
-pub use problem::Problem;
+pub use problem::{OsError, OsKind, Problem};
 pub use session::{Agenda, NewSession, Participant, Role, SCHEMA_VERSION, Session, SessionDate, Step, StepKind};
 pub use text::Text;

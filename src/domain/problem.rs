@@ -2,6 +2,82 @@
 //! it needs; its words come from the UI catalog (`i18n::describe`), so the facilitator reads it
 //! in the language of the screen. `Display` gives the English words.
 
+/// What the operating system said went wrong with a file, kept as it came until it is shown:
+/// the usual kinds are worded in the screen's language (`Strings::os_error`), the system's own
+/// (English) text follows as a detail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OsError {
+    pub kind: OsKind,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OsKind {
+    NotFound,
+    NoPermission,
+    /// A write-protected USB stick, a read-only share or file system.
+    ReadOnly,
+    DiskFull,
+    /// Another program holds the file (Windows sharing violations, busy devices).
+    InUse,
+    Other,
+}
+
+impl OsError {
+    pub fn of(e: &std::io::Error) -> OsError {
+        use std::io::ErrorKind as K;
+        let kind = match e.kind() {
+            K::NotFound => OsKind::NotFound,
+            K::PermissionDenied => OsKind::NoPermission,
+            K::ReadOnlyFilesystem => OsKind::ReadOnly,
+            K::StorageFull | K::QuotaExceeded => OsKind::DiskFull,
+            K::ResourceBusy | K::ExecutableFileBusy => OsKind::InUse,
+            // Windows: ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33).
+            _ if cfg!(windows) && matches!(e.raw_os_error(), Some(32 | 33)) => OsKind::InUse,
+            _ => OsKind::Other,
+        };
+        OsError {
+            kind,
+            detail: e.to_string(),
+        }
+    }
+}
+
+impl OsError {
+    /// Whether the place cannot be written at all (rather than failing this once).
+    pub fn cannot_write(&self) -> bool {
+        matches!(self.kind, OsKind::ReadOnly | OsKind::NoPermission)
+    }
+}
+
+impl From<std::io::Error> for OsError {
+    fn from(e: std::io::Error) -> OsError {
+        OsError::of(&e)
+    }
+}
+
+/// A problem of no known kind, in the system's words (what tests and other layers pass on).
+impl From<String> for OsError {
+    fn from(detail: String) -> OsError {
+        OsError {
+            kind: OsKind::Other,
+            detail,
+        }
+    }
+}
+
+impl From<&str> for OsError {
+    fn from(detail: &str) -> OsError {
+        OsError::from(detail.to_string())
+    }
+}
+
+impl std::fmt::Display for OsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.detail)
+    }
+}
+
 /// A problem found while reading a session or template file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Problem {
@@ -9,10 +85,8 @@ pub enum Problem {
     Syntax {
         detail: String,
     },
-    /// The file could not be read; `detail` is the system's words.
-    Io {
-        detail: String,
-    },
+    /// The file could not be read.
+    Io(OsError),
     Folder,
     TooBig {
         mib: u64,
@@ -110,7 +184,8 @@ impl Problem {
         let s = |v: &dyn ToString| v.to_string();
         match self {
             P::Syntax { detail } => ("syntax", vec![("detail", s(detail))]),
-            P::Io { detail } => ("io", vec![("detail", s(detail))]),
+            // The system's problem is worded by `i18n::describe`.
+            P::Io(_) => ("io", vec![]),
             P::Folder => ("folder", vec![]),
             P::TooBig { mib, max_mib } => ("too_big", vec![("mib", s(mib)), ("max", s(max_mib))]),
             P::NotUtf8 => ("not_utf8", vec![]),
@@ -161,7 +236,7 @@ impl Problem {
         let t = || "x".to_string();
         vec![
             Problem::Syntax { detail: t() },
-            Problem::Io { detail: t() },
+            Problem::Io(OsError::from(t())),
             Problem::Folder,
             Problem::TooBig { mib: 70, max_mib: 64 },
             Problem::NotUtf8,

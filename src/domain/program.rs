@@ -107,6 +107,14 @@ impl Quadrant {
     ];
 }
 
+impl ProgramInfo {
+    /// Whether the scores given so far allow a quick win (high impact, low effort; a score not
+    /// yet given does not stand in the way).
+    pub fn quick_win_fits(&self) -> bool {
+        self.impact.is_none_or(|i| i >= 3) && self.effort.is_none_or(|e| e <= 2)
+    }
+}
+
 /// Impact 3–5 counts as high; effort 1–2 as low. A middling effort (3) is not low: a quick win
 /// must be clearly light to deliver within six months to a year.
 pub fn quadrant(impact: u8, effort: u8) -> Quadrant {

@@ -222,6 +222,8 @@ pub struct NewSession {
     pub date: SessionDate,
     pub venue: String,
     pub title: Option<String>,
+    /// The ministry mentors (tim pembimbing) who guide the session.
+    pub mentors: Vec<String>,
 }
 
 impl Session {
@@ -238,7 +240,12 @@ impl Session {
             stage: spec.stage,
             date: spec.date,
             venue: spec.venue.trim().to_string(),
-            facilitators: Vec::new(),
+            facilitators: spec
+                .mentors
+                .iter()
+                .map(|m| m.trim().to_string())
+                .filter(|m| !m.is_empty())
+                .collect(),
             participants: Vec::new(),
             agenda,
             current_step: 0,

@@ -146,7 +146,8 @@ impl VoteRound {
             .max()
             .unwrap_or(0);
         if max_spent > budget {
-            return Err(VoteError::OverBudget { budget });
+            // Not "all votes are used": the budget is refused for being below what is used.
+            return Err(VoteError::BadBudget(budget));
         }
         self.budget = budget;
         Ok(())

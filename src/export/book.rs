@@ -335,8 +335,15 @@ fn meta(c: &Ctx) -> Block {
     if !s.venue.trim().is_empty() {
         lines.push((c.tr.out_meta_venue.clone(), s.venue.clone()));
     }
-    if !s.facilitators.is_empty() {
-        lines.push((c.tr.out_meta_facilitators.clone(), s.facilitators.join(", ")));
+    // The mentors named for the session, then the roster's people in the mentor role.
+    let mut mentors: Vec<&str> = s.facilitators.iter().map(String::as_str).collect();
+    for p in s.participants.iter().filter(|p| p.role == crate::domain::Role::Mentor) {
+        if !mentors.iter().any(|m| m.trim() == p.name.trim()) {
+            mentors.push(&p.name);
+        }
+    }
+    if !mentors.is_empty() {
+        lines.push((c.tr.out_meta_facilitators.clone(), mentors.join(", ")));
     }
     Block::Meta(lines)
 }

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use time::{OffsetDateTime, UtcOffset};
 
-use crate::domain::{Agenda, NewSession, Session, Stage};
+use crate::domain::{Agenda, NewSession, OsError, Session, Stage};
 use crate::i18n::{Strings, fill};
 use crate::store::files::CreateError;
 use crate::store::load::ParseError;
@@ -49,6 +49,8 @@ pub enum Start {
         path: PathBuf,
         /// `None`: read-only, nothing is written.
         lock: Option<SessionLock>,
+        /// Why it is read-only when that was not asked for (the folder cannot be written).
+        why: Option<OsError>,
     },
 }
 
@@ -92,9 +94,10 @@ impl OpError {
             OpError::Load(e) => e.describe(tr),
             OpError::Lock(path, e) => lock_message(tr, path, e),
             OpError::Create(CreateError::Exists(p)) => fill(&tr.err_exists, &[("path", &shown(p))]),
-            OpError::Create(CreateError::Io(p, e)) => {
-                fill(&tr.err_write, &[("path", &shown(p)), ("error", &e.to_string())])
-            }
+            OpError::Create(CreateError::Io(p, e)) => fill(
+                &tr.err_write,
+                &[("path", &shown(p)), ("error", &tr.os_error(&OsError::of(e)))],
+            ),
             OpError::Write(p, e) => fill(&tr.err_write, &[("path", &shown(p)), ("error", e)]),
             OpError::Invalid(p, e) => fill(&tr.err_write, &[("path", &shown(p)), ("error", &e.describe(tr))]),
             OpError::CarryLast(p) => fill(&tr.out_err_carry_last, &[("path", &shown(p))]),
@@ -110,7 +113,10 @@ impl OpError {
                 &tr.out_err_merge_invalid,
                 &[("target", &shown(p)), ("error", &e.describe(tr))],
             ),
-            OpError::Restore(p, e) => fill(&tr.err_write, &[("path", &shown(p)), ("error", &e.to_string())]),
+            OpError::Restore(p, e) => match &**e {
+                backup::RestoreError::Io(e) => fill(&tr.err_write, &[("path", &shown(p)), ("error", &tr.os_error(e))]),
+                backup::RestoreError::Unreadable(e) => e.describe(tr),
+            },
         }
     }
 }
@@ -124,7 +130,7 @@ pub fn lock_message(tr: &Strings, path: &Path, err: &LockError) -> String {
             &[("path", &p), ("pid", &h.pid), ("host", &h.host), ("since", &h.since)],
         ),
         LockError::Held { holder: None } => fill(&tr.err_locked_unknown, &[("path", &p)]),
-        LockError::Io(e) => fill(&tr.err_write, &[("path", &p), ("error", e)]),
+        LockError::Io(e) => fill(&tr.err_write, &[("path", &p), ("error", &tr.os_error(e))]),
     }
 }
 

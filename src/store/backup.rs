@@ -9,6 +9,7 @@ use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
 use super::save::write_atomic;
 use super::{LoadError, load};
+use crate::domain::OsError;
 use crate::domain::session::SessionSummary;
 
 /// How many earlier versions of a session are kept.
@@ -183,9 +184,9 @@ fn is_full(e: &io::Error) -> bool {
 /// writes the old version atomically. The caller holds the session's lock.
 pub fn restore(session: &Path, backup: &Path) -> Result<(), RestoreError> {
     load(backup).map_err(RestoreError::Unreadable)?;
-    let bytes = std::fs::read(backup).map_err(|e| RestoreError::Io(e.to_string()))?;
-    keep_previous(session).map_err(|e| RestoreError::Io(e.to_string()))?;
-    write_atomic(session, &bytes).map_err(|e| RestoreError::Io(e.to_string()))?;
+    let bytes = std::fs::read(backup).map_err(|e| RestoreError::Io(OsError::of(&e)))?;
+    keep_previous(session).map_err(|e| RestoreError::Io(OsError::of(&e)))?;
+    write_atomic(session, &bytes).map_err(|e| RestoreError::Io(OsError::of(&e)))?;
     log::info!("restored {} from {}", session.display(), backup.display());
     Ok(())
 }
@@ -194,7 +195,7 @@ pub fn restore(session: &Path, backup: &Path) -> Result<(), RestoreError> {
 pub enum RestoreError {
     /// The backup itself does not load, so it is not put back.
     Unreadable(LoadError),
-    Io(String),
+    Io(OsError),
 }
 
 impl std::fmt::Display for RestoreError {

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::domain::entry::MAX_ENTRY_CHARS;
-use crate::domain::{Lang, Problem, SCHEMA_VERSION, Session};
+use crate::domain::{Lang, OsError, Problem, SCHEMA_VERSION, Session};
 use crate::i18n::{Strings, describe, strings};
 use crate::template::{self, catalog, locate};
 
@@ -243,7 +243,7 @@ pub fn load(path: &Path) -> Result<Session, LoadError> {
         position: None,
         problem,
     };
-    let io = |e: std::io::Error| Problem::Io { detail: e.to_string() };
+    let io = |e: std::io::Error| Problem::Io(OsError::of(&e));
     let meta = std::fs::metadata(path).map_err(|e| whole(io(e)))?;
     if meta.is_dir() {
         return Err(whole(Problem::Folder));

@@ -15,7 +15,7 @@ pub enum LockError {
     Held {
         holder: Option<Holder>,
     },
-    Io(String),
+    Io(crate::domain::OsError),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,7 +82,7 @@ impl SessionLock {
             .open(&path)
             .map_err(|e| {
                 log::warn!("lock of {} failed: {e}", session.display());
-                LockError::Io(e.to_string())
+                LockError::Io(crate::domain::OsError::of(&e))
             })?;
         let mut lock = RwLock::new(file);
         let since = now

@@ -10,7 +10,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, TryLockError};
 use std::thread::JoinHandle;
 
-use crate::domain::Session;
+use crate::domain::{OsError, Session};
 
 /// The name of the writer thread; the panic hook looks for it (see [`is_writer_thread`]).
 const THREAD_NAME: &str = "bimtek-writer";
@@ -19,7 +19,7 @@ const THREAD_NAME: &str = "bimtek-writer";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     pub generation: u64,
-    pub result: Result<(), String>,
+    pub result: Result<(), OsError>,
 }
 
 /// A version of the session that is not known to be on disk.
@@ -38,7 +38,7 @@ pub enum Peek {
 }
 
 /// What writes a version: in the app, a backup of the file on disk and then the new text.
-pub type SaveFn = dyn Fn(&Path, &Session) -> Result<(), String> + Send + Sync;
+pub type SaveFn = dyn Fn(&Path, &Session) -> Result<(), OsError> + Send + Sync;
 
 struct Version {
     path: PathBuf,
@@ -312,7 +312,7 @@ mod tests {
             drop(g.lock().expect("gate"));
             log.lock().expect("log").push(s.venue.clone());
             if s.venue.contains("rusak") {
-                Err("disk penuh".to_string())
+                Err("disk penuh".into())
             } else {
                 Ok(())
             }
@@ -358,7 +358,7 @@ mod tests {
         let path = Path::new("a.ron");
         w.request(path, &version("rusak"));
         let report = w.flush().expect("a report");
-        assert_eq!(report.result, Err("disk penuh".to_string()));
+        assert_eq!(report.result, Err("disk penuh".into()));
         let unsaved = w.watch().unsaved().expect("unsaved");
         assert_eq!(unsaved.session.venue, "rusak");
         assert_eq!(unsaved.path, path);

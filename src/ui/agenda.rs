@@ -3,7 +3,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::text::truncate;
+use super::text::{truncate, wrap};
 use super::theme::THEME;
 use crate::app::{App, Pane, SessionScreen};
 use crate::i18n::fill;
@@ -31,6 +31,63 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     } else {
         s.session.current_step
     };
+    let minutes_w = |i: usize, minutes: u32| {
+        let actual = crate::domain::timer::elapsed(&s.session, i, app.now) / 60;
+        match (width >= 28, actual > 0) {
+            (false, _) => 0,
+            (true, true) => format!(" {actual}/{minutes}'").chars().count(),
+            (true, false) => format!(" {minutes}'").chars().count(),
+        }
+    };
+    // Whole titles, wrapped, when every step fits that way; else one line each, cut.
+    let wrapped: Vec<Vec<String>> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            wrap(
+                step.title.get(app.lang),
+                width.saturating_sub(minutes_w(i, step.minutes) + 5).max(1),
+            )
+        })
+        .collect();
+    if wrapped.iter().map(Vec::len).sum::<usize>() <= height {
+        let lines = steps
+            .iter()
+            .enumerate()
+            .flat_map(|(i, step)| {
+                let mark = if i == s.session.current_step {
+                    "▶"
+                } else if i < s.session.current_step {
+                    "✓"
+                } else {
+                    " "
+                };
+                let actual = crate::domain::timer::elapsed(&s.session, i, app.now) / 60;
+                let minutes = match (width >= 28, actual > 0) {
+                    (false, _) => String::new(),
+                    (true, true) => format!(" {actual}/{}'", step.minutes),
+                    (true, false) => format!(" {}'", step.minutes),
+                };
+                let label_w = width.saturating_sub(minutes.chars().count() + 5);
+                let style = row_style(s, focused, i);
+                wrapped[i]
+                    .iter()
+                    .enumerate()
+                    .map(|(n, part)| {
+                        let pad = label_w.saturating_sub(unicode_width::UnicodeWidthStr::width(part.as_str()));
+                        let text = if n == 0 {
+                            format!("{mark}{:>2} {part}{}{minutes}", i + 1, " ".repeat(pad))
+                        } else {
+                            format!("    {part}{}", " ".repeat(pad + minutes.chars().count()))
+                        };
+                        Line::from(Span::styled(truncate(&text, width), style))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect::<Vec<_>>();
+        frame.render_widget(Paragraph::new(lines), inner);
+        return;
+    }
     let first = if steps.len() <= height {
         0
     } else {
@@ -61,15 +118,18 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
             let label = truncate(step.title.get(app.lang), label_w);
             let pad = label_w.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
             let text = format!("{mark}{:>2} {label}{}{minutes}", i + 1, " ".repeat(pad));
-            let style = if focused && i == s.agenda_cursor {
-                THEME.selected
-            } else if i == s.session.current_step {
-                THEME.title
-            } else {
-                THEME.text
-            };
-            Line::from(Span::styled(truncate(&text, width), style))
+            Line::from(Span::styled(truncate(&text, width), row_style(s, focused, i)))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn row_style(s: &SessionScreen, focused: bool, i: usize) -> ratatui::style::Style {
+    if focused && i == s.agenda_cursor {
+        THEME.selected
+    } else if i == s.session.current_step {
+        THEME.title
+    } else {
+        THEME.text
+    }
 }

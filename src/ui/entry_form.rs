@@ -123,6 +123,13 @@ pub fn draw(app: &App, s: &SessionScreen, form: &EntryForm, frame: &mut Frame, b
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), suggest);
     }
+    if form.asking_discard {
+        frame.render_widget(
+            Paragraph::new(fit(&tr.form_discard_ask, message.width, THEME.warn)),
+            message,
+        );
+        return;
+    }
     match form.error {
         Some(FormError::EmptyText) => {
             frame.render_widget(Paragraph::new(fit(&tr.form_empty, message.width, THEME.error)), message)

@@ -1,6 +1,6 @@
 //! The words for each status-line message.
 
-use crate::app::session_screen::Flash;
+use crate::app::session_screen::{Change, Flash};
 use crate::domain::EditError;
 use crate::domain::vote::{MAX_BUDGET, VoteError};
 use crate::i18n::{Strings, fill};
@@ -11,8 +11,8 @@ pub fn text(tr: &Strings, f: &Flash) -> String {
         Flash::Added => s(&tr.flash_added),
         Flash::Updated => s(&tr.flash_updated),
         Flash::Deleted => s(&tr.flash_deleted),
-        Flash::Undone => s(&tr.flash_undone),
-        Flash::Redone => s(&tr.flash_redone),
+        Flash::Undone(c) => fill(&tr.flash_undone_what, &[("what", &change(tr, c))]),
+        Flash::Redone(c) => fill(&tr.flash_redone_what, &[("what", &change(tr, c))]),
         Flash::NothingToUndo => s(&tr.flash_nothing_undo),
         Flash::NothingToRedo => s(&tr.flash_nothing_redo),
         Flash::ReadOnly => s(&tr.flash_read_only),
@@ -45,6 +45,18 @@ pub fn text(tr: &Strings, f: &Flash) -> String {
         Flash::TimerStarted => s(&tr.flash_timer_started),
         Flash::TimerPaused => s(&tr.flash_timer_paused),
         Flash::MinutesChanged => s(&tr.flash_minutes_changed),
+        Flash::StepCollectsNothing => s(&tr.flash_step_collects_nothing),
+        Flash::VoteNothing => s(&tr.flash_vote_nothing),
+        Flash::AllPresent => s(&tr.flash_all_present),
+        Flash::NoteSaved => s(&tr.flash_note_saved),
+        Flash::TallySet(n) => fill(&tr.flash_tally_set, &[("n", &n.to_string())]),
+        Flash::QuickWinOutside { impact, effort } => {
+            let score = |v: &Option<u8>| v.map_or_else(|| "–".to_string(), |v| v.to_string());
+            fill(
+                &tr.flash_quick_win_outside,
+                &[("impact", &score(impact)), ("effort", &score(effort))],
+            )
+        }
     }
 }
 
@@ -65,6 +77,9 @@ pub fn is_refusal(f: &Flash) -> bool {
             | Flash::OpdRequired
             | Flash::NothingToUndo
             | Flash::NothingToRedo
+            | Flash::StepCollectsNothing
+            | Flash::VoteNothing
+            | Flash::QuickWinOutside { .. }
     )
 }
 
@@ -77,6 +92,23 @@ pub fn edit_error(tr: &Strings, e: &EditError) -> String {
         EditError::BadScore(_) => tr.flash_score_range.clone(),
         EditError::BadMinutes(m) => fill(&tr.err_edit_minutes, &[("n", &m.to_string())]),
         EditError::NoSuchStep(i) => fill(&tr.err_edit_missing, &[("id", &(i + 1).to_string())]),
+    }
+}
+
+/// A change named for the status line; an entry by the start of its text.
+fn change(tr: &Strings, c: &Change) -> String {
+    let quote = |t: &str| crate::ui::text::truncate(t, 24);
+    match c {
+        Change::EntryAdded(t) => fill(&tr.change_entry_added, &[("text", &quote(t))]),
+        Change::EntryRemoved(t) => fill(&tr.change_entry_removed, &[("text", &quote(t))]),
+        Change::EntryChanged(t) => fill(&tr.change_entry_changed, &[("text", &quote(t))]),
+        Change::Participant(n) => fill(&tr.change_participant, &[("name", &quote(n))]),
+        Change::Presence => tr.change_presence.clone(),
+        Change::Score => tr.change_score.clone(),
+        Change::Vote => tr.change_vote.clone(),
+        Change::Commitment(o) => fill(&tr.change_commitment, &[("opd", &quote(o))]),
+        Change::Minutes => tr.change_minutes.clone(),
+        Change::Timer => tr.change_timer.clone(),
     }
 }
 

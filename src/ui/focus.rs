@@ -66,7 +66,9 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
         }
         None => {
             // Too long for big letters: plain text, centred, with room around it.
-            let p = Paragraph::new(sanitize(&text))
+            // Each line of the entry on a line of its own (control characters made harmless).
+            let lines: Vec<Line> = text.lines().map(|l| Line::from(sanitize(l))).collect();
+            let p = Paragraph::new(lines)
                 .style(THEME.text.add_modifier(ratatui::style::Modifier::BOLD))
                 .alignment(Alignment::Center)
                 .wrap(Wrap { trim: true });

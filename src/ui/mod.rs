@@ -53,8 +53,14 @@ pub fn view(app: &App, frame: &mut Frame) {
     }
     match &app.screen {
         Screen::Home(home) => home::draw(app, home, frame, area),
-        Screen::Session(s) if app.look.focus => focus::draw(app, s, frame, area),
-        Screen::Session(s) if app.look.projector || app.look.audience => projector::draw(app, s, frame, area),
+        Screen::Session(s) if app.look.focus => {
+            focus::draw(app, s, frame, area);
+            session::draw_open(app, s, frame, area);
+        }
+        Screen::Session(s) if app.look.projector || app.look.audience => {
+            projector::draw(app, s, frame, area);
+            session::draw_open(app, s, frame, area);
+        }
         Screen::Session(s) => session::draw(app, s, frame, area),
     }
     if let Some(d) = &app.dialog {

@@ -28,7 +28,14 @@ pub fn input_line<'a>(t: &TextArea<'a>, focused: bool, placeholder: &str) -> Tex
 
 pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
     let tr = app.tr();
-    let popup = centered(area, 70, 12);
+    // A failure is shown whole, wrapped under the fields.
+    let failed: Vec<String> = form
+        .failed
+        .as_deref()
+        .map(|m| super::text::wrap(m, usize::from(area.width.min(70).saturating_sub(2))))
+        .unwrap_or_default();
+    let failed_h = u16::try_from(failed.len()).unwrap_or(0);
+    let popup = centered(area, 70, 13 + failed_h);
     frame.render_widget(Clear, popup);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -37,7 +44,10 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         .style(THEME.base);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let rows = Layout::vertical([Constraint::Length(1); 9]).split(inner);
+    let mut heights = vec![Constraint::Length(1); 10];
+    heights.push(Constraint::Length(failed_h));
+    heights.push(Constraint::Length(1));
+    let rows = Layout::vertical(heights).split(inner);
     let label_w = 22u16.min(inner.width / 2);
     let field = |i: usize, label: &str, f: NewField| {
         let [l, v] = Layout::horizontal([Constraint::Length(label_w), Constraint::Min(1)]).areas(rows[i]);
@@ -53,6 +63,13 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         ),
         (4, &tr.new_date, NewField::Date, &form.date, ""),
         (6, &tr.new_venue, NewField::Venue, &form.venue, ""),
+        (
+            8,
+            &tr.new_mentors,
+            NewField::Mentors,
+            &form.mentors,
+            tr.new_mentors_hint.as_str(),
+        ),
     ] {
         let (l, v, label, focused) = field(i, label, f);
         frame.render_widget(Paragraph::new(fit(&label, l.width, THEME.heading)), l);
@@ -73,9 +90,14 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
             NewFormError::RegionEmpty => &tr.new_err_region,
             NewFormError::BadDate => &tr.new_err_date,
         };
-        frame.render_widget(Paragraph::new(fit(msg, rows[7].width, THEME.error)), rows[7]);
+        frame.render_widget(Paragraph::new(fit(msg, rows[9].width, THEME.error)), rows[9]);
     }
-    frame.render_widget(Paragraph::new(hints(app, Scope::NewForm, rows[8].width)), rows[8]);
+    let failed: Vec<Line> = failed
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, THEME.error)))
+        .collect();
+    frame.render_widget(Paragraph::new(failed), rows[10]);
+    frame.render_widget(Paragraph::new(hints(app, Scope::NewForm, rows[11].width)), rows[11]);
 }
 
 /// "New session", or for the next stage of an earlier session, which one.

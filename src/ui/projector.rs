@@ -37,7 +37,7 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     top_bar(app, s, frame, bar);
     if let SaveState::Failed(e) = &s.save {
         // Saving trouble must reach the facilitator even on the room's screen.
-        let msg = fill(&tr.save_failed, &[("error", e)]);
+        let msg = fill(&tr.save_failed, &[("error", &tr.os_error(e))]);
         frame.render_widget(
             Paragraph::new(truncate(&msg, usize::from(status.width))).style(THEME.error),
             status,

@@ -17,7 +17,6 @@ use crate::domain::{Session, StepKind};
 use crate::i18n::{Strings, fill};
 
 pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
-    let tr = app.tr();
     let [bar, body, status, keys] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(5),
@@ -36,8 +35,46 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
         super::step::draw(app, s, frame, right);
     }
 
+    bottom_lines(app, s, frame, status, keys);
+    match &s.mode {
+        Mode::Form(form) => super::entry_form::draw(app, s, form, frame, body),
+        Mode::Panel(p) => super::panels::draw(app, s, p, frame, right.union(left)),
+        _ => {}
+    }
+}
+
+/// In projector and focus mode: whatever is open (a form, a tool, a question) is drawn over the
+/// room's layout with the status and key lines under it, so no key goes into something unseen.
+pub fn draw_open(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
+    if matches!(s.mode, Mode::Normal) || area.height < 8 {
+        return;
+    }
+    let [_, body, status, keys] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(5),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    frame.render_widget(ratatui::widgets::Clear, status.union(keys));
+    frame.render_widget(ratatui::widgets::Block::new().style(THEME.base), status.union(keys));
+    bottom_lines(app, s, frame, status, keys);
+    match &s.mode {
+        Mode::Form(form) => super::entry_form::draw(app, s, form, frame, body),
+        Mode::Panel(p) => super::panels::draw(app, s, p, frame, body),
+        _ => {}
+    }
+}
+
+/// The status line and the key line (or the question waiting for an answer).
+fn bottom_lines(app: &App, s: &SessionScreen, frame: &mut Frame, status: Rect, keys: Rect) {
+    let tr = app.tr();
     frame.render_widget(Paragraph::new(status_line(app, s, status.width)), status);
-    let key_line = if s.asking() {
+    let key_line = if let Mode::Form(f) = &s.mode
+        && f.asking_discard
+    {
+        fit(&tr.form_discard_ask, keys.width, THEME.warn)
+    } else if s.asking() {
         let text = if matches!(s.mode, Mode::ConfirmDelete(_)) {
             &tr.confirm_delete
         } else {
@@ -48,11 +85,6 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
         hints(app, s.scope(), keys.width)
     };
     frame.render_widget(Paragraph::new(key_line), keys);
-    match &s.mode {
-        Mode::Form(form) => super::entry_form::draw(app, s, form, frame, body),
-        Mode::Panel(p) => super::panels::draw(app, s, p, frame, right.union(left)),
-        _ => {}
-    }
 }
 
 /// Style of the countdown: the bar's own while there is time, amber at 20 % left, red when over.
@@ -123,10 +155,18 @@ fn title_bar(app: &App, s: &SessionScreen, frame: &mut Frame, bar: Rect) {
 fn status_line(app: &App, s: &SessionScreen, width: u16) -> Line<'static> {
     let tr = app.tr();
     let (save, save_style) = match &s.save {
+        // Nothing is written: "all changes saved" would contradict "changes are not saved".
+        _ if s.read_only => match &s.read_only_why {
+            Some(why) => (
+                fill(&tr.status_read_only_why, &[("why", &tr.os_error(why))]),
+                THEME.warn,
+            ),
+            None => (tr.status_read_only.clone(), THEME.warn),
+        },
         SaveState::Clean => (tr.save_clean.clone(), THEME.ok),
         SaveState::Pending => (tr.save_pending.clone(), THEME.warn),
         SaveState::Saved(at) => (fill(&tr.save_ok, &[("time", &clock(*at))]), THEME.ok),
-        SaveState::Failed(e) => (fill(&tr.save_failed, &[("error", e)]), THEME.error),
+        SaveState::Failed(e) => (fill(&tr.save_failed, &[("error", &tr.os_error(e))]), THEME.error),
     };
     let mut spans = vec![Span::styled(format!("● {save}"), save_style)];
     if let Some(f) = &s.flash {

@@ -57,9 +57,43 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
-/// Cuts to `width` columns, ending with `…` when something was cut.
+/// A one-line field's text with `▏` where its cursor is (when it has the keyboard).
+pub fn with_cursor(t: &ratatui_textarea::TextArea, focused: bool) -> String {
+    let lines = t.lines();
+    if !focused {
+        return lines.join(" ");
+    }
+    let cursor = t.cursor();
+    let (row, col) = (cursor.0, cursor.1);
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        if i == row {
+            let at = line.char_indices().nth(col).map_or(line.len(), |(b, _)| b);
+            out.push_str(&line[..at]);
+            out.push('▏');
+            out.push_str(&line[at..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+/// Text on one line: line breaks become a visible ` / ` (`�` is for control characters only).
+pub fn one_line(text: &str) -> String {
+    if !text.contains(['\n', '\r']) {
+        return sanitize(text);
+    }
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    sanitize(&lines.join(" / "))
+}
+
+/// Cuts to `width` columns, ending with `…` when something was cut. Line breaks show as ` / `.
 pub fn truncate(text: &str, width: usize) -> String {
-    let text = sanitize(text);
+    let text = one_line(text);
     if text.width() <= width {
         return text;
     }
@@ -108,5 +142,6 @@ mod tests {
     fn truncate_marks_the_cut() {
         assert_eq!(truncate("Pelayanan publik", 10), "Pelayanan…");
         assert_eq!(truncate("abc", 10), "abc");
+        assert_eq!(truncate("Air bersih\r\ndesa pesisir", 40), "Air bersih / desa pesisir");
     }
 }

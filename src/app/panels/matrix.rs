@@ -34,6 +34,14 @@ pub fn programs(session: &Session, pillar: Option<Pillar>) -> Vec<usize> {
         .collect()
 }
 
+/// Why a program cannot be a quick win with these scores.
+pub fn outside(info: &ProgramInfo) -> Flash {
+    Flash::QuickWinOutside {
+        impact: info.impact,
+        effort: info.effort,
+    }
+}
+
 impl MatrixPanel {
     pub fn new(pillar: Option<Pillar>) -> MatrixPanel {
         MatrixPanel {
@@ -71,6 +79,9 @@ impl MatrixPanel {
                 Pending::Impact => info.impact = Some(v),
                 Pending::Effort => info.effort = Some(v),
             }
+            if info.quick_win && !info.quick_win_fits() {
+                return Outcome::Refuse(outside(info));
+            }
             return Outcome::apply(Edit::ReplaceEntry(updated), Flash::ProgramSaved);
         }
         match cmd {
@@ -89,6 +100,9 @@ impl MatrixPanel {
                 Outcome::Stay
             }
             Some(Cmd::QuickWin) => {
+                if !info.quick_win && !info.quick_win_fits() {
+                    return Outcome::Refuse(outside(info));
+                }
                 info.quick_win = !info.quick_win;
                 let flash = if info.quick_win {
                     Flash::QuickWinMarked

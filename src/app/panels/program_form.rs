@@ -173,6 +173,10 @@ impl ProgramForm {
             self.field = Field::ALL.iter().position(|f| *f == Field::Year).unwrap_or(0);
             return Outcome::Refuse(Flash::BadYear);
         }
+        if info.quick_win && !info.quick_win_fits() {
+            self.field = Field::ALL.iter().position(|f| *f == Field::QuickWin).unwrap_or(0);
+            return Outcome::Refuse(super::matrix::outside(&info));
+        }
         let mut updated = entry.clone();
         updated.program = (!info.is_empty()).then_some(info);
         updated.updated = ctx.now;

@@ -69,7 +69,7 @@ impl ReadinessPanel {
                         return Outcome::Refuse(Flash::ScoreFirst);
                     };
                     score.note = text;
-                    return self.set(sub, Some(score), Flash::ScoreSaved);
+                    return self.set(sub, Some(score), Flash::NoteSaved);
                 }
                 _ => {
                     type_into(note, key);

@@ -151,6 +151,18 @@ impl RosterPanel {
                 }
                 None => Outcome::Stay,
             },
+            Some(Cmd::AllPresent) => {
+                // Everyone present at once (one change, one undo): the usual start of a day.
+                let absent: Vec<(String, bool)> = people
+                    .iter()
+                    .filter(|p| !p.present)
+                    .map(|p| (p.id.clone(), true))
+                    .collect();
+                if absent.is_empty() {
+                    return Outcome::Stay;
+                }
+                Outcome::apply(Edit::SetPresence(absent), Flash::AllPresent)
+            }
             Some(Cmd::Delete) => {
                 self.confirm = selected.map(|p| p.id.clone());
                 Outcome::Stay

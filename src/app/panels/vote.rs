@@ -130,7 +130,7 @@ impl VotePanel {
                     };
                     let exists = session.entry(entry).is_some();
                     let r = next.set_tally(entry, count, exists);
-                    return change(r, next, Flash::VoteAdded);
+                    return change(r, next, Flash::TallySet(count));
                 }
                 _ => self.typed.clear(),
             }

@@ -21,7 +21,7 @@ pub fn draw(app: &App, s: &SessionScreen, p: &CommitmentForm, frame: &mut Frame,
         (Field::Date, &tr.commit_date, &p.date),
     ] {
         let focused = p.field() == f;
-        let value = format!("{}{}", t.lines().join(" "), if focused { "▏" } else { "" });
+        let value = crate::ui::text::with_cursor(t, focused);
         lines.push(Line::from(vec![
             Span::styled(format!("{:<label_w$} ", truncate(label, label_w)), THEME.heading),
             Span::styled(

@@ -22,7 +22,7 @@ pub fn draw(app: &App, s: &SessionScreen, p: &FindPanel, frame: &mut Frame, area
     let mut lines = vec![
         Line::from(vec![
             Span::styled("/ ", THEME.accent),
-            Span::styled(format!("{}▏", p.query.lines().join(" ")), THEME.selected),
+            Span::styled(crate::ui::text::with_cursor(&p.query, true), THEME.selected),
         ]),
         Line::from(Span::styled(
             if query.is_empty() {

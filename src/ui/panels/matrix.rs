@@ -44,7 +44,12 @@ pub fn draw(app: &App, s: &SessionScreen, p: &MatrixPanel, frame: &mut Frame, ar
         THEME.heading,
     )));
     if list.is_empty() {
-        lines.push(Line::from(Span::styled(tr.matrix_empty.clone(), THEME.text)));
+        // Wrapped: it says what to do, so all of it must be read.
+        lines.extend(
+            crate::ui::text::wrap(&tr.matrix_empty, width.saturating_sub(1))
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, THEME.text))),
+        );
     }
     let height = usize::from(left.height).saturating_sub(lines.len());
     for (n, &i) in list

@@ -67,5 +67,5 @@ pub fn draw(app: &App, s: &SessionScreen, p: &ProgramForm, frame: &mut Frame, ar
 }
 
 fn text(t: &ratatui_textarea::TextArea, focused: bool) -> String {
-    format!("{}{}", t.lines().join(" "), if focused { "▏" } else { "" })
+    crate::ui::text::with_cursor(t, focused)
 }

@@ -57,7 +57,7 @@ pub fn draw(app: &App, s: &SessionScreen, p: &ReadinessPanel, frame: &mut Frame,
             if selected && let Some(note) = &p.note {
                 lines.push(Line::from(vec![
                     Span::styled(format!("    {}: ", tr.readiness_note), THEME.accent),
-                    Span::styled(format!("{}▏", note.lines().join(" ")), THEME.text),
+                    Span::styled(crate::ui::text::with_cursor(note, true), THEME.text),
                 ]));
             }
             index += 1;

@@ -29,8 +29,7 @@ pub fn draw(app: &App, s: &SessionScreen, p: &RosterPanel, frame: &mut Frame, ar
                 Span::styled(truncate(&value, width.saturating_sub(18)), style),
             ])
         };
-        let cursor =
-            |t: &ratatui_textarea::TextArea, on: bool| format!("{}{}", t.lines().join(" "), if on { "▏" } else { "" });
+        let cursor = crate::ui::text::with_cursor;
         lines.push(field(
             RosterField::Name,
             &tr.roster_name,

@@ -72,7 +72,11 @@ pub fn draw(app: &App, s: &SessionScreen, p: &VotePanel, frame: &mut Frame, area
     lines.push(Line::default());
     let cands = ordered(session, round);
     if cands.is_empty() {
-        lines.push(Line::from(Span::styled(tr.vote_empty.clone(), THEME.text)));
+        lines.extend(
+            crate::ui::text::wrap(&tr.vote_empty, width)
+                .into_iter()
+                .map(|l| Line::from(Span::styled(l, THEME.text))),
+        );
     }
     let ids: Vec<&str> = cands.iter().map(|&i| session.entries[i].id.as_str()).collect();
     let ranks = ranking(round, &ids);
@@ -93,6 +97,21 @@ pub fn draw(app: &App, s: &SessionScreen, p: &VotePanel, frame: &mut Frame, area
             THEME.warn,
         )));
     }
+    // One bar width for every row, so counts, dots and texts stand in columns; revealed bars
+    // are scaled to the largest count rather than cut.
+    let top = ranks.iter().map(|r| r.votes).max().unwrap_or(0);
+    let need = if round.revealed { top } else { round.budget };
+    let bar_w: u32 = need.clamp(1, if width >= 80 { 12 } else { 6 });
+    let bar = |votes: u32, scale: u32| {
+        let n = if scale <= bar_w || scale == 0 {
+            votes
+        } else {
+            // Rounded, and at least one dot for any vote.
+            ((votes * bar_w + scale / 2) / scale).max(u32::from(votes > 0))
+        };
+        let n = usize::try_from(n.min(bar_w)).unwrap_or(0);
+        format!("{:<w$}", "●".repeat(n), w = usize::try_from(bar_w).unwrap_or(0))
+    };
     for (pos, &i) in cands.iter().enumerate().skip(shown.start).take(height) {
         let e = &session.entries[i];
         let selected = pos == p.cursor;
@@ -104,16 +123,11 @@ pub fn draw(app: &App, s: &SessionScreen, p: &VotePanel, frame: &mut Frame, area
             } else {
                 ".".into()
             };
-            format!(
-                "{:>2}{tie:<8} {:>3} {}",
-                r.0,
-                r.2,
-                "●".repeat(usize::try_from(r.2.min(20)).unwrap_or(0))
-            )
+            format!("{:>2}{tie:<8} {:>3} {}", r.0, r.2, bar(r.2, top))
         } else {
-            format!("  ?  {}", "●".repeat(usize::try_from(mine(&e.id).min(20)).unwrap_or(0)))
+            let m = mine(&e.id);
+            format!("  ?  {}", bar(m, round.budget.max(m)))
         };
-        let score = format!("{score:<20}");
         let text_w = width.saturating_sub(score.chars().count() + 1);
         let mut text = wrap(&e.text, text_w.max(10));
         if text.len() > 2 {
