@@ -8,6 +8,7 @@ use crate::i18n::{describe, fill, strings};
 use crate::store::{self, LockError, SessionLock};
 use crate::tui::{self, Clock, Start};
 
+pub mod dataset;
 pub mod outputs;
 
 pub struct Ctx {
@@ -86,6 +87,16 @@ pub struct NewArgs {
     pub venue: Option<String>,
     pub title: Option<String>,
     pub template: Option<PathBuf>,
+    pub region_code: Option<String>,
+}
+
+/// A region code from the command line, checked; the message names what is wrong.
+pub(crate) fn region_code(raw: Option<String>, tr: &crate::i18n::Strings) -> Result<Option<String>, String> {
+    raw.map(|c| {
+        crate::domain::region::check(&c)
+            .map_err(|code| describe(&crate::domain::Problem::RegionCode { code }, tr))
+    })
+    .transpose()
 }
 
 /// Creates the session file and returns its path.
@@ -94,6 +105,7 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
     if args.region.trim().is_empty() {
         return Err(tr.new_err_region.clone());
     }
+    let region_code = region_code(args.region_code, tr)?;
     let agenda = args
         .template
         .as_deref()
@@ -105,6 +117,7 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
         date: args.date.unwrap_or(SessionDate(ctx.clock.now().date())),
         venue: args.venue.unwrap_or_default(),
         title: args.title,
+        region_code,
     };
     let id = ctx.ids().next(ctx.clock.now());
     let (_, path) = tui::create_session(&ctx.dir, spec, agenda, id, ctx.clock, tr)?;

@@ -122,6 +122,7 @@ pub fn session_for(stage: Stage, entries: usize, seed: u64) -> Session {
         date: crate::domain::SessionDate(START.date()),
         venue: "Hotel Greenland, Tobelo".into(),
         title: None,
+        region_code: None,
     };
     let id = rng.ulid(START);
     let mut s = Session::new(id, spec, builtin(stage), START);

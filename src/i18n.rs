@@ -468,6 +468,16 @@ pub struct Strings {
     pub out_help_title: String,
     pub out_help_keys: Vec<(String, String)>,
     pub err_theme_unknown: String,
+    // dataset: the region code on the new-session form, and `bimtek dataset`
+    pub new_region_code: String,
+    pub new_region_code_hint: String,
+    pub new_err_region_code: String,
+    pub dataset_skipped: String,
+    pub dataset_duplicate: String,
+    pub dataset_err_strict: String,
+    pub dataset_err_none: String,
+    pub dataset_err_exists: String,
+    pub dataset_written: String,
 }
 }
 

@@ -430,6 +430,7 @@ fn next_stage(prev: &Session) -> Session {
         date: "2021-10-12".parse().expect("date"),
         venue: prev.venue.clone(),
         title: None,
+        region_code: None,
     };
     let agenda = bimtek::template::builtin(spec.stage);
     Session::new(

@@ -1,4 +1,4 @@
-//! The home screen's form for a new session: region, stage, date, venue.
+//! The home screen's form for a new session: region, its Kemendagri code, stage, date, venue.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::TextArea;
@@ -8,24 +8,34 @@ use crate::domain::{NewSession, SessionDate, Stage};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NewField {
     Region,
+    RegionCode,
     Stage,
     Date,
     Venue,
 }
 
 impl NewField {
-    const ORDER: [NewField; 4] = [NewField::Region, NewField::Stage, NewField::Date, NewField::Venue];
+    const ORDER: [NewField; 5] = [
+        NewField::Region,
+        NewField::RegionCode,
+        NewField::Stage,
+        NewField::Date,
+        NewField::Venue,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NewFormError {
     RegionEmpty,
     BadDate,
+    BadRegionCode,
 }
 
 #[derive(Debug, Clone)]
 pub struct NewForm {
     pub region: TextArea<'static>,
+    /// Optional; empty means none.
+    pub region_code: TextArea<'static>,
     pub stage: Stage,
     pub date: TextArea<'static>,
     pub venue: TextArea<'static>,
@@ -47,6 +57,7 @@ impl Default for NewForm {
     fn default() -> Self {
         NewForm {
             region: TextArea::default(),
+            region_code: TextArea::default(),
             stage: Stage::ALL[0],
             date: TextArea::default(),
             venue: TextArea::default(),
@@ -86,6 +97,7 @@ impl NewForm {
     fn input(&mut self) -> Option<&mut TextArea<'static>> {
         match self.field {
             NewField::Region => Some(&mut self.region),
+            NewField::RegionCode => Some(&mut self.region_code),
             NewField::Date => Some(&mut self.date),
             NewField::Venue => Some(&mut self.venue),
             NewField::Stage => None,
@@ -146,6 +158,18 @@ impl NewForm {
             self.field = NewField::Region;
             return Outcome::Continue;
         }
+        let code = self.region_code.lines().join("").trim().to_string();
+        let region_code = match code.is_empty() {
+            true => None,
+            false => match crate::domain::region::check(&code) {
+                Ok(c) => Some(c),
+                Err(_) => {
+                    self.error = Some(NewFormError::BadRegionCode);
+                    self.field = NewField::RegionCode;
+                    return Outcome::Continue;
+                }
+            },
+        };
         let Ok(date) = self.date.lines().join("").parse::<SessionDate>() else {
             self.error = Some(NewFormError::BadDate);
             self.field = NewField::Date;
@@ -157,6 +181,7 @@ impl NewForm {
             date,
             venue: self.venue.lines().join(" ").trim().to_string(),
             title: None,
+            region_code,
         })
     }
 }

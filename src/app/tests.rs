@@ -16,6 +16,7 @@ fn session() -> Session {
         date: "2024-05-06".parse().expect("date"),
         venue: String::new(),
         title: None,
+        region_code: None,
     };
     let agenda = crate::template::builtin(spec.stage);
     Session::new("01SESSION".into(), spec, agenda, datetime!(2024-05-06 08:00 +9))
@@ -526,6 +527,7 @@ fn commitments_are_recorded_per_opd_on_the_bimtek_four_step() {
         date: "2024-09-01".parse().expect("date"),
         venue: String::new(),
         title: None,
+        region_code: None,
     };
     let mut s = Session::new(
         "S4".into(),

@@ -108,6 +108,8 @@ pub struct CarryArgs {
     pub venue: Option<String>,
     pub title: Option<String>,
     pub template: Option<PathBuf>,
+    /// None: the earlier session's, when the region stays the same.
+    pub region_code: Option<String>,
 }
 
 /// The stage of the session that follows `prev`: the one given, else the next; never an
@@ -173,6 +175,7 @@ pub fn new_from(ctx: &Ctx, from: &Path, args: CarryArgs) -> Result<(Vec<String>,
     if region.trim().is_empty() {
         return Err(tr.new_err_region.clone());
     }
+    let region_code = super::region_code(args.region_code, tr)?;
     let agenda = args
         .template
         .as_deref()
@@ -185,6 +188,7 @@ pub fn new_from(ctx: &Ctx, from: &Path, args: CarryArgs) -> Result<(Vec<String>,
         date: args.date.unwrap_or(SessionDate(now.date())),
         venue: args.venue.unwrap_or_else(|| prev.venue.clone()),
         title: args.title,
+        region_code,
     };
     let id = ctx.ids().next(now);
     let (path, carried) = create_carried(&ctx.dir, &prev, spec, agenda, id, now, tr)?;

@@ -101,6 +101,10 @@ pub enum Problem {
     PillarOnNonPillarStep {
         id: String,
     },
+    /// The Kemendagri region code is not of the form `NN` or `NN.NN` with a known province.
+    RegionCode {
+        code: String,
+    },
 }
 
 impl Problem {
@@ -153,6 +157,7 @@ impl Problem {
             ),
             P::PillarStepNoPillar { id } => ("pillar_step_no_pillar", vec![("id", s(id))]),
             P::PillarOnNonPillarStep { id } => ("pillar_on_non_pillar_step", vec![("id", s(id))]),
+            P::RegionCode { code } => ("region_code", vec![("code", s(code))]),
         }
     }
 
@@ -208,6 +213,7 @@ impl Problem {
             },
             Problem::PillarStepNoPillar { id: t() },
             Problem::PillarOnNonPillarStep { id: t() },
+            Problem::RegionCode { code: t() },
         ]
     }
 }

@@ -102,6 +102,7 @@ pub fn session() -> Session {
         date: "2021-09-07".parse().expect("date"),
         venue: "Aula".into(),
         title: None,
+        region_code: None,
     };
     Session::new("01TESTSESSION".into(), spec, agenda(), now())
 }

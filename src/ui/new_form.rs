@@ -37,7 +37,7 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         .style(THEME.base);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let rows = Layout::vertical([Constraint::Length(1); 9]).split(inner);
+    let rows = Layout::vertical([Constraint::Length(1); 10]).split(inner);
     let label_w = 22u16.min(inner.width / 2);
     let field = |i: usize, label: &str, f: NewField| {
         let [l, v] = Layout::horizontal([Constraint::Length(label_w), Constraint::Min(1)]).areas(rows[i]);
@@ -51,14 +51,21 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
             &form.region,
             tr.new_region_hint.as_str(),
         ),
-        (4, &tr.new_date, NewField::Date, &form.date, ""),
-        (6, &tr.new_venue, NewField::Venue, &form.venue, ""),
+        (
+            1,
+            &tr.new_region_code,
+            NewField::RegionCode,
+            &form.region_code,
+            tr.new_region_code_hint.as_str(),
+        ),
+        (5, &tr.new_date, NewField::Date, &form.date, ""),
+        (7, &tr.new_venue, NewField::Venue, &form.venue, ""),
     ] {
         let (l, v, label, focused) = field(i, label, f);
         frame.render_widget(Paragraph::new(fit(&label, l.width, THEME.heading)), l);
         frame.render_widget(&input_line(t, focused, hint), v);
     }
-    let (l, v, label, focused) = field(2, &tr.new_stage, NewField::Stage);
+    let (l, v, label, focused) = field(3, &tr.new_stage, NewField::Stage);
     frame.render_widget(Paragraph::new(fit(&label, l.width, THEME.heading)), l);
     let stage = format!("◀ Bimtek {} ▶", form.stage.roman());
     frame.render_widget(
@@ -72,10 +79,11 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         let msg = match e {
             NewFormError::RegionEmpty => &tr.new_err_region,
             NewFormError::BadDate => &tr.new_err_date,
+            NewFormError::BadRegionCode => &tr.new_err_region_code,
         };
-        frame.render_widget(Paragraph::new(fit(msg, rows[7].width, THEME.error)), rows[7]);
+        frame.render_widget(Paragraph::new(fit(msg, rows[8].width, THEME.error)), rows[8]);
     }
-    frame.render_widget(Paragraph::new(hints(&tr.new_keys, rows[8].width)), rows[8]);
+    frame.render_widget(Paragraph::new(hints(&tr.new_keys, rows[9].width)), rows[9]);
 }
 
 /// "New session", or for the next stage of an earlier session, which one.
