@@ -93,8 +93,7 @@ pub struct NewArgs {
 /// A region code from the command line, checked; the message names what is wrong.
 pub(crate) fn region_code(raw: Option<String>, tr: &crate::i18n::Strings) -> Result<Option<String>, String> {
     raw.map(|c| {
-        crate::domain::region::check(&c)
-            .map_err(|code| describe(&crate::domain::Problem::RegionCode { code }, tr))
+        crate::domain::region::check(&c).map_err(|code| describe(&crate::domain::Problem::RegionCode { code }, tr))
     })
     .transpose()
 }

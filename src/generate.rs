@@ -209,49 +209,6 @@ fn text(rng: &mut Rng) -> String {
     t
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_same_seed_gives_the_same_session() {
-        let a = session(500, 7);
-        let b = session(500, 7);
-        assert_eq!(a, b);
-        assert_eq!(crate::store::to_ron(&a), crate::store::to_ron(&b));
-        assert_ne!(a, session(500, 8));
-        assert_eq!(a.entries.len(), 500);
-    }
-
-    #[test]
-    fn entries_cover_every_pillar_aspect_and_general_step() {
-        let s = session(1_000, 1);
-        for p in Pillar::ALL {
-            assert!(
-                s.entries.iter().any(|e| e.pillar == Some(*p) && e.element.is_some()),
-                "{p}"
-            );
-            assert!(
-                s.entries.iter().any(|e| e.pillar == Some(*p) && e.element.is_none()),
-                "{p}"
-            );
-        }
-        for a in Aspect::ALL {
-            assert!(s.entries.iter().any(|e| e.aspect == Some(*a)), "{a}");
-        }
-        assert!(s.entries.iter().any(|e| e.pillar.is_none() && e.aspect.is_none()));
-    }
-
-    #[test]
-    fn generated_sessions_load_as_they_were_saved() {
-        for stage in Stage::ALL {
-            let s = session_for(stage, 300, u64::from(stage.number()));
-            let back = crate::store::parse(&crate::store::to_ron(&s)).expect("a generated session loads");
-            assert_eq!(back, s);
-        }
-    }
-}
-
 // --- a national programme, for the dataset's benchmark and tests --------------------------------
 
 /// Program ideas that come up in many regions, per pillar (in `Pillar::ALL` order), so that a
@@ -364,7 +321,9 @@ fn enrich(rng: &mut Rng, s: &mut Session) {
             continue;
         }
         let mut x = (**e).clone();
-        let pillar = x.pillar.map_or(0, |p| Pillar::ALL.iter().position(|q| *q == p).unwrap_or(0));
+        let pillar = x
+            .pillar
+            .map_or(0, |p| Pillar::ALL.iter().position(|q| *q == p).unwrap_or(0));
         x.text = (*rng.pick(&IDEAS[pillar])).to_string();
         let impact = u8::try_from(1 + rng.below(5)).unwrap_or(3);
         let effort = u8::try_from(1 + rng.below(5)).unwrap_or(3);
@@ -402,7 +361,11 @@ fn enrich(rng: &mut Rng, s: &mut Session) {
     for st in &mut s.agenda.steps {
         st.spent_seconds = u64::from(st.minutes) * u64::try_from(40 + rng.below(50)).unwrap_or(60);
     }
-    if let Some(step) = s.agenda.steps.iter().find(|st| st.kind == crate::domain::StepKind::Review)
+    if let Some(step) = s
+        .agenda
+        .steps
+        .iter()
+        .find(|st| st.kind == crate::domain::StepKind::Review)
         && !programs.is_empty()
     {
         let mut round = VoteRound::new(rng.ulid(START), step.id.clone());
@@ -410,7 +373,11 @@ fn enrich(rng: &mut Rng, s: &mut Session) {
         for p in &s.participants {
             for _ in 0..3 {
                 let entry = rng.pick(&programs).clone();
-                if !round.ballots.iter().any(|b| b.entry == entry && b.participant.as_ref() == Some(&p.id)) {
+                if !round
+                    .ballots
+                    .iter()
+                    .any(|b| b.entry == entry && b.participant.as_ref() == Some(&p.id))
+                {
                     round.ballots.push(Ballot {
                         entry,
                         participant: Some(p.id.clone()),
@@ -450,6 +417,49 @@ fn enrich(rng: &mut Rng, s: &mut Session) {
                 signed: Some(s.date),
                 note: String::new(),
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_session() {
+        let a = session(500, 7);
+        let b = session(500, 7);
+        assert_eq!(a, b);
+        assert_eq!(crate::store::to_ron(&a), crate::store::to_ron(&b));
+        assert_ne!(a, session(500, 8));
+        assert_eq!(a.entries.len(), 500);
+    }
+
+    #[test]
+    fn entries_cover_every_pillar_aspect_and_general_step() {
+        let s = session(1_000, 1);
+        for p in Pillar::ALL {
+            assert!(
+                s.entries.iter().any(|e| e.pillar == Some(*p) && e.element.is_some()),
+                "{p}"
+            );
+            assert!(
+                s.entries.iter().any(|e| e.pillar == Some(*p) && e.element.is_none()),
+                "{p}"
+            );
+        }
+        for a in Aspect::ALL {
+            assert!(s.entries.iter().any(|e| e.aspect == Some(*a)), "{a}");
+        }
+        assert!(s.entries.iter().any(|e| e.pillar.is_none() && e.aspect.is_none()));
+    }
+
+    #[test]
+    fn generated_sessions_load_as_they_were_saved() {
+        for stage in Stage::ALL {
+            let s = session_for(stage, 300, u64::from(stage.number()));
+            let back = crate::store::parse(&crate::store::to_ron(&s)).expect("a generated session loads");
+            assert_eq!(back, s);
         }
     }
 }

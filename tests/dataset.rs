@@ -99,7 +99,13 @@ fn check_tables(out: &Path) -> BTreeMap<&'static str, Vec<BTreeMap<String, Field
             let mut checked = 0;
             for r in &tables[t.name] {
                 if let Some(k) = key(r, fk.fields) {
-                    assert!(known.contains(&k), "{}.{:?} = {k:?} not in {}", t.name, fk.fields, fk.table);
+                    assert!(
+                        known.contains(&k),
+                        "{}.{:?} = {k:?} not in {}",
+                        t.name,
+                        fk.fields,
+                        fk.table
+                    );
                     checked += 1;
                 }
             }
@@ -124,11 +130,18 @@ fn check_types(t: &Table, reader: &SerializedFileReader<fs::File>) {
             Type::Boolean => physical == Physical::BOOLEAN,
             Type::Date => physical == Physical::INT32 && logical == Some(LogicalType::Date),
             Type::Timestamp => {
-                physical == Physical::INT64 && matches!(&logical, Some(LogicalType::Timestamp(ts)) if ts.is_adjusted_to_u_t_c)
+                physical == Physical::INT64
+                    && matches!(&logical, Some(LogicalType::Timestamp(ts)) if ts.is_adjusted_to_u_t_c)
             }
         };
         assert!(ok, "{}.{}: {physical:?} {logical:?}", t.name, f.name);
-        assert_eq!(c.max_def_level(), i16::from(!f.required), "{}.{} nullability", t.name, f.name);
+        assert_eq!(
+            c.max_def_level(),
+            i16::from(!f.required),
+            "{}.{} nullability",
+            t.name,
+            f.name
+        );
     }
 }
 
@@ -155,13 +168,24 @@ fn tables_read_back_with_their_keys_types_and_foreign_keys() {
     let t = check_tables(&out);
     assert_eq!(t["sessions"].len(), 13);
     assert_eq!(t["entries"].len(), entries + sample_entries);
-    for table in ["programs", "votes", "readiness", "commitments", "agenda", "lineage", "participants"] {
+    for table in [
+        "programs",
+        "votes",
+        "readiness",
+        "commitments",
+        "agenda",
+        "lineage",
+        "participants",
+    ] {
         assert!(!t[table].is_empty(), "{table} is empty");
     }
     // Nine regions in ten are keyed by their code; region 9 would not be, the sample has none.
     let keys: HashSet<String> = t["sessions"].iter().map(|r| text(r.get("region_key"))).collect();
     assert_eq!(keys.len(), 4, "{keys:?}");
-    assert!(keys.contains("11.01") && keys.contains("Kabupaten Halmahera Utara"), "{keys:?}");
+    assert!(
+        keys.contains("11.01") && keys.contains("Kabupaten Halmahera Utara"),
+        "{keys:?}"
+    );
     let provinces: HashSet<String> = t["sessions"]
         .iter()
         .filter_map(|r| match r.get("province_name") {
@@ -174,7 +198,10 @@ fn tables_read_back_with_their_keys_types_and_foreign_keys() {
     // Names are pseudonyms: nowhere in the files, the same person linked within a masterplan only.
     for name in fs::read_dir(&out).expect("out") {
         let bytes = fs::read(name.expect("file").path()).expect("read");
-        assert!(!String::from_utf8_lossy(&bytes).contains("Deky Tawaris"), "a name leaked");
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("Deky Tawaris"),
+            "a name leaked"
+        );
     }
     let person = |region: &str, stage: i64| -> HashSet<String> {
         let ids: HashSet<String> = t["sessions"]
@@ -189,7 +216,10 @@ fn tables_read_back_with_their_keys_types_and_foreign_keys() {
             .collect()
     };
     assert_eq!(person("11.01", 1), person("11.01", 4), "the roster links across stages");
-    assert!(person("11.01", 1).is_disjoint(&person("12.01", 1)), "but not across regions");
+    assert!(
+        person("11.01", 1).is_disjoint(&person("12.01", 1)),
+        "but not across regions"
+    );
 
     let named = env.path("named");
     let o = dataset(&env, &[&input], &named, &["--with-names"]);
@@ -253,7 +283,11 @@ fn files_that_do_not_load_are_listed_and_skipped_or_stop_a_strict_run() {
     // A second run into the same folder replaces it only when asked.
     let again = dataset(&env, &[&input], &out, &[]);
     assert_eq!(again.code, Some(1));
-    assert!(again.stderr.lines().last().is_some_and(|l| l.contains("--force")), "{}", again.stderr);
+    assert!(
+        again.stderr.lines().last().is_some_and(|l| l.contains("--force")),
+        "{}",
+        again.stderr
+    );
     let forced = dataset(&env, &[&input], &out, &["--force"]);
     assert_eq!(forced.code, Some(0), "{}", forced.stderr);
 }
@@ -272,7 +306,11 @@ fn copies_of_one_session_are_taken_once() {
     let out = env.path("out");
     let o = dataset(&env, &[&input], &out, &[]);
     assert_eq!(o.code, Some(0), "{}", o.stderr);
-    assert!(o.stderr.contains("salinan.ron") && o.stderr.contains("bimtek merge"), "{}", o.stderr);
+    assert!(
+        o.stderr.contains("salinan.ron") && o.stderr.contains("bimtek merge"),
+        "{}",
+        o.stderr
+    );
     let (rows, _) = read(&out.join("sessions.parquet"));
     assert_eq!(rows.len(), 4);
 }

@@ -159,16 +159,14 @@ impl NewForm {
             return Outcome::Continue;
         }
         let code = self.region_code.lines().join("").trim().to_string();
-        let region_code = match code.is_empty() {
-            true => None,
-            false => match crate::domain::region::check(&code) {
-                Ok(c) => Some(c),
-                Err(_) => {
-                    self.error = Some(NewFormError::BadRegionCode);
-                    self.field = NewField::RegionCode;
-                    return Outcome::Continue;
-                }
-            },
+        let region_code = if code.is_empty() {
+            None
+        } else if let Ok(c) = crate::domain::region::check(&code) {
+            Some(c)
+        } else {
+            self.error = Some(NewFormError::BadRegionCode);
+            self.field = NewField::RegionCode;
+            return Outcome::Continue;
         };
         let Ok(date) = self.date.lines().join("").parse::<SessionDate>() else {
             self.error = Some(NewFormError::BadDate);
@@ -183,5 +181,44 @@ impl NewForm {
             title: None,
             region_code,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(f: &mut NewForm, code: KeyCode) -> Outcome {
+        f.on_key(KeyEvent::new(code, KeyModifiers::NONE))
+    }
+
+    fn form_with_code(code: &str) -> NewForm {
+        let mut f = NewForm::with_date("2021-09-07".parse().expect("date"));
+        f.paste("Kabupaten Halmahera Utara");
+        press(&mut f, KeyCode::Tab);
+        assert_eq!(f.field, NewField::RegionCode, "the code follows the region");
+        f.paste(code);
+        f
+    }
+
+    #[test]
+    fn the_region_code_is_checked_and_kept() {
+        let mut f = form_with_code("82.03");
+        let Outcome::Create(spec) = press(&mut f, KeyCode::Enter) else {
+            panic!("not created");
+        };
+        assert_eq!(spec.region_code.as_deref(), Some("82.03"));
+
+        let mut f = form_with_code("8203");
+        press(&mut f, KeyCode::Tab);
+        assert!(matches!(press(&mut f, KeyCode::Enter), Outcome::Continue));
+        assert_eq!(f.error, Some(NewFormError::BadRegionCode));
+        assert_eq!(f.field, NewField::RegionCode, "back on the field to correct");
+
+        let mut f = form_with_code("");
+        let Outcome::Create(spec) = press(&mut f, KeyCode::Enter) else {
+            panic!("not created");
+        };
+        assert_eq!(spec.region_code, None, "the code may stay empty");
     }
 }

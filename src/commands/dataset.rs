@@ -47,7 +47,10 @@ pub fn dataset(ctx: &Ctx, args: DatasetArgs) -> Report {
     skipped.extend(plan.copies.iter().map(|(left, taken)| {
         fill(
             &tr.dataset_duplicate,
-            &[("path", &left.display().to_string()), ("other", &taken.display().to_string())],
+            &[
+                ("path", &left.display().to_string()),
+                ("other", &taken.display().to_string()),
+            ],
         )
     }));
     let fail = |skipped: Vec<String>, e: String| Report {

@@ -14,7 +14,9 @@ pub struct CsvTable<W: Write> {
 
 impl<W: Write> CsvTable<W> {
     pub fn new(w: W, table: &Table) -> Result<CsvTable<W>, String> {
-        let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(w);
+        let mut out = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(w);
         out.write_record(table.fields.iter().map(|f| f.name))
             .map_err(|e| e.to_string())?;
         Ok(CsvTable { out })

@@ -131,7 +131,10 @@ impl<W: Write + Send> ParquetTable<W> {
             };
             let n = written.map_err(err)?;
             if n != present {
-                return Err(format!("{}.{}: {n} of {present} values written", self.table.name, field.name));
+                return Err(format!(
+                    "{}.{}: {n} of {present} values written",
+                    self.table.name, field.name
+                ));
             }
             column.close().map_err(err)?;
         }

@@ -172,7 +172,11 @@ mod tests {
         // The copy changed last is taken; the masterplan's code keys its first stage too.
         assert_eq!(
             order,
-            [("c/copy.ron", "82.03"), ("a/two.ron", "82.03"), ("d/other.ron", "Kabupaten Contoh")]
+            [
+                ("c/copy.ron", "82.03"),
+                ("a/two.ron", "82.03"),
+                ("d/other.ron", "Kabupaten Contoh")
+            ]
         );
         assert_eq!(p.copies, [(PathBuf::from("b/one.ron"), PathBuf::from("c/copy.ron"))]);
         assert_eq!(p.regions(), 2);

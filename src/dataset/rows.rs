@@ -115,7 +115,17 @@ pub fn add(s: &Session, ctx: &Context, in_dataset: &dyn Fn(&str) -> bool, out: &
     let names = Pseudonyms::new(&ctx.masterplan_id);
     let name = |n: &str| if ctx.with_names { Cell::text(n) } else { Cell::Null };
     let sid = || Cell::str(&s.id);
-    let [sessions, participants, entries, programs, votes, readiness, commitments, agenda, lineage] = out;
+    let [
+        sessions,
+        participants,
+        entries,
+        programs,
+        votes,
+        readiness,
+        commitments,
+        agenda,
+        lineage,
+    ] = out;
 
     let province = region::check(&ctx.region_key)
         .ok()
@@ -162,7 +172,11 @@ pub fn add(s: &Session, ctx: &Context, in_dataset: &dyn Fn(&str) -> bool, out: &
     for r in &s.votes {
         // entry → (votes, voters, tally), in the order entries were first voted for.
         let mut per: Vec<(&str, u64, u64, u64)> = Vec::new();
-        for b in r.ballots.iter().filter(|b| existing.contains(b.entry.as_str()) && b.count > 0) {
+        for b in r
+            .ballots
+            .iter()
+            .filter(|b| existing.contains(b.entry.as_str()) && b.count > 0)
+        {
             let i = match per.iter().position(|(e, ..)| *e == b.entry) {
                 Some(i) => i,
                 None => {
@@ -183,7 +197,11 @@ pub fn add(s: &Session, ctx: &Context, in_dataset: &dyn Fn(&str) -> bool, out: &
                 sid(),
                 Cell::str(&r.id),
                 Cell::str(entry),
-                if steps.contains(r.step.as_str()) { Cell::str(&r.step) } else { Cell::Null },
+                if steps.contains(r.step.as_str()) {
+                    Cell::str(&r.step)
+                } else {
+                    Cell::Null
+                },
                 Cell::int(total),
                 Cell::int(voters),
                 Cell::int(tally),

@@ -103,7 +103,9 @@ impl OutDir {
 
     pub fn write(&mut self, name: &str, bytes: &[u8]) -> Result<(), OutError> {
         let mut w = self.open(name)?;
-        w.write_all(bytes).and_then(|()| w.flush()).map_err(|e| OutError::Io(self.dir.join(name), e))
+        w.write_all(bytes)
+            .and_then(|()| w.flush())
+            .map_err(|e| OutError::Io(self.dir.join(name), e))
     }
 
     /// Flushes `writers` (those `open` gave), then puts every file in place.
@@ -117,7 +119,8 @@ impl OutDir {
             let fail = |e| OutError::Io(target.clone(), e);
             super::save::set_permissions(tmp.as_file(), &target).map_err(fail)?;
             tmp.as_file().sync_all().map_err(fail)?;
-            tmp.persist(&target).map_err(|e| OutError::Io(target.clone(), e.error))?;
+            tmp.persist(&target)
+                .map_err(|e| OutError::Io(target.clone(), e.error))?;
         }
         super::save::sync_dir(&self.dir).map_err(|e| OutError::Io(self.dir.clone(), e))?;
         Ok(self.dir)
