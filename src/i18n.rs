@@ -478,6 +478,7 @@ pub struct Strings {
     pub dataset_err_none: String,
     pub dataset_err_exists: String,
     pub dataset_written: String,
+    pub dataset_changed: String,
 }
 }
 

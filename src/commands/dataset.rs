@@ -140,7 +140,7 @@ fn write(
                     path: p.path.clone(),
                     position: None,
                     problem: crate::domain::Problem::Io {
-                        detail: "changed while the dataset was made".into(),
+                        detail: tr.dataset_changed.clone(),
                     },
                 }),
                 Err(e) => late.push(e),
