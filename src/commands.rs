@@ -11,6 +11,7 @@ use crate::i18n::{describe, fill, strings};
 use crate::ops::{self, Clock, OpError, Start};
 use crate::store::{self, LockError};
 
+pub mod dataset;
 pub mod outputs;
 
 pub struct Ctx {
@@ -140,6 +141,15 @@ pub struct NewArgs {
     pub template: Option<PathBuf>,
     /// `--mentor NAME`, repeatable.
     pub mentors: Vec<String>,
+    pub region_code: Option<String>,
+}
+
+/// A region code from the command line, checked; the message names what is wrong.
+pub(crate) fn region_code(raw: Option<String>, tr: &crate::i18n::Strings) -> Result<Option<String>, String> {
+    raw.map(|c| {
+        crate::domain::region::check(&c).map_err(|code| describe(&crate::domain::Problem::RegionCode { code }, tr))
+    })
+    .transpose()
 }
 
 /// Creates the session file and returns its path.
@@ -148,6 +158,7 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
     if args.region.trim().is_empty() {
         return Err(tr.new_err_region.clone());
     }
+    let region_code = region_code(args.region_code, tr)?;
     let agenda = args
         .template
         .as_deref()
@@ -160,6 +171,7 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
         venue: args.venue.unwrap_or_default(),
         title: args.title,
         mentors: args.mentors,
+        region_code,
     };
     let id = ctx.ids().next(ctx.clock.now());
     let (_, path) = ops::create(&ctx.dir, spec, agenda, id, ctx.clock.now()).map_err(|e| e.message(tr))?;

@@ -123,6 +123,7 @@ pub fn session_for(stage: Stage, entries: usize, seed: u64) -> Session {
         venue: "Hotel Greenland, Tobelo".into(),
         title: None,
         mentors: Vec::new(),
+        region_code: None,
     };
     let id = rng.ulid(START);
     let mut s = Session::new(id, spec, builtin(stage), START);
@@ -207,6 +208,218 @@ fn text(rng: &mut Rng) -> String {
     }
     t.push('.');
     t
+}
+
+// --- a national programme, for the dataset's benchmark and tests --------------------------------
+
+/// Program ideas that come up in many regions, per pillar (in `Pillar::ALL` order), so that a
+/// national roll-up has ideas that recur.
+const IDEAS: [[&str; 5]; 6] = [
+    [
+        "Mal Pelayanan Publik digital",
+        "Satu Data daerah",
+        "Aplikasi pengaduan warga terpadu",
+        "Tanda tangan elektronik untuk dokumen dinas",
+        "Perizinan daring terpadu",
+    ],
+    [
+        "Portal promosi wisata daerah",
+        "Festival budaya tahunan",
+        "Katalog produk UMKM daring",
+        "Penataan wajah kota tepi laut",
+        "Kalender acara daerah",
+    ],
+    [
+        "Pasar digital UMKM",
+        "Pembayaran nontunai retribusi pasar",
+        "Pelatihan wirausaha nelayan",
+        "Sistem informasi harga komoditas",
+        "Inkubator bisnis pemuda",
+    ],
+    [
+        "Telemedisin puskesmas pulau",
+        "Sistem informasi tata ruang",
+        "Angkutan laut terjadwal antarpulau",
+        "Antrean daring puskesmas",
+        "Layanan ambulans terpadu 112",
+    ],
+    [
+        "Wifi publik di desa",
+        "Sekolah digital",
+        "Kamera pengawas kota",
+        "Perpustakaan daring daerah",
+        "Kanal informasi kebencanaan",
+    ],
+    [
+        "Bank sampah digital",
+        "Pembangkit listrik tenaga surya desa",
+        "Pemantauan kualitas air",
+        "Penanaman mangrove pesisir",
+        "Pengangkutan sampah terjadwal",
+    ],
+];
+
+/// The name and (for nine regions in ten) Kemendagri-style code of generated region `n`: the
+/// codes spread over every province, with regency numbers that need not exist.
+pub fn region(n: usize) -> (String, Option<String>) {
+    let provinces = crate::domain::region::PROVINCES;
+    let (code, _) = provinces[n % provinces.len()];
+    let regency = n / provinces.len() % 99 + 1;
+    let code = format!("{code}.{regency:02}");
+    let coded = n % 10 != 9;
+    (format!("Kabupaten Contoh {code}"), coded.then_some(code))
+}
+
+/// The four stages of generated region `n`'s masterplan, each carried forward from the one
+/// before (lineage, roster, scores and chosen programs, as `bimtek new --from` does), each with
+/// `entries` entries of its own, program details, a voting round, readiness scores, and in
+/// Bimtek IV the OPDs' commitments. The same `n` and `seed` give the same sessions.
+pub fn masterplan(n: usize, entries: usize, seed: u64) -> Vec<Session> {
+    use crate::domain::carry::carry_forward;
+    let (name, code) = region(n);
+    let base = seed ^ (u64::try_from(n).unwrap_or(0).wrapping_mul(0x2545_F491_4F6C_DD1D));
+    let mut rng = Rng(base);
+    let mut stages: Vec<Session> = Vec::with_capacity(4);
+    for stage in Stage::ALL {
+        let mut s = session_for(stage, entries, base.wrapping_add(u64::from(stage.number())));
+        s.region = name.clone();
+        s.region_code = code.clone();
+        s.title = crate::domain::session::default_title(&name, stage);
+        s.date = crate::domain::SessionDate(START.date() + time::Duration::days(35 * i64::from(stage.number() - 1)));
+        if let Some(prev) = stages.last() {
+            // The roster goes on: the generated entries are attributed to the carried people.
+            let generated = std::mem::take(&mut s.participants);
+            carry_forward(prev, &mut s);
+            for e in &mut s.entries {
+                if let Proposer::Person { id, name, .. } = &e.proposer
+                    && let Some(p) = s.participants.iter().find(|p| &p.name == name)
+                    && id.as_deref() != Some(p.id.as_str())
+                    && generated.iter().any(|g| Some(&g.id) == id.as_ref())
+                {
+                    let mut changed = (**e).clone();
+                    if let Proposer::Person { id, .. } = &mut changed.proposer {
+                        *id = Some(p.id.clone());
+                    }
+                    *e = changed.into();
+                }
+            }
+        }
+        enrich(&mut rng, &mut s);
+        stages.push(s);
+    }
+    stages
+}
+
+/// Program details, readiness, a voting round, step times and commitments on a generated session.
+fn enrich(rng: &mut Rng, s: &mut Session) {
+    use crate::domain::commitment::Commitment;
+    use crate::domain::program::{BudgetSource, Horizon, InnovationType, ProgramInfo, ProgramStatus};
+    use crate::domain::readiness::Score;
+    use crate::domain::vote::{Ballot, VoteRound};
+    let mut programs = Vec::new();
+    for e in &mut s.entries {
+        if e.kind != Kind::Program || e.from_stage.is_some() {
+            continue;
+        }
+        let mut x = (**e).clone();
+        let pillar = x
+            .pillar
+            .map_or(0, |p| Pillar::ALL.iter().position(|q| *q == p).unwrap_or(0));
+        x.text = (*rng.pick(&IDEAS[pillar])).to_string();
+        let impact = u8::try_from(1 + rng.below(5)).unwrap_or(3);
+        let effort = u8::try_from(1 + rng.below(5)).unwrap_or(3);
+        x.program = Some(ProgramInfo {
+            description: String::new(),
+            opd: (*rng.pick(&AGENCIES)).to_string(),
+            horizon: Some(*rng.pick(Horizon::ALL)),
+            target_year: Some(2022 + u16::try_from(rng.below(8)).unwrap_or(0)),
+            budget: Some(*rng.pick(BudgetSource::ALL)),
+            plan_link: String::new(),
+            innovation: Some(*rng.pick(InnovationType::ALL)),
+            impact: Some(impact),
+            effort: Some(effort),
+            quick_win: impact >= 3 && effort <= 2 && rng.below(2) == 0,
+            status: Some(*rng.pick(&[ProgramStatus::Idea, ProgramStatus::Chosen, ProgramStatus::Planned])),
+        });
+        programs.push(x.id.clone());
+        *e = x.into();
+    }
+    if s.stage.number() == 1 {
+        for def in catalog().aspects.iter().flat_map(|a| a.subs.iter()) {
+            for pillar in [None, Some(*rng.pick(Pillar::ALL))] {
+                if crate::domain::readiness::find(&s.readiness, &def.code, pillar).is_none() {
+                    s.readiness.push(Score {
+                        sub: def.code.clone(),
+                        pillar,
+                        score: u8::try_from(1 + rng.below(5)).unwrap_or(3),
+                        note: String::new(),
+                        from_stage: None,
+                    });
+                }
+            }
+        }
+    }
+    for st in &mut s.agenda.steps {
+        st.spent_seconds = u64::from(st.minutes) * u64::try_from(40 + rng.below(50)).unwrap_or(60);
+    }
+    if let Some(step) = s
+        .agenda
+        .steps
+        .iter()
+        .find(|st| st.kind == crate::domain::StepKind::Review)
+        && !programs.is_empty()
+    {
+        let mut round = VoteRound::new(rng.ulid(START), step.id.clone());
+        round.revealed = true;
+        for p in &s.participants {
+            for _ in 0..3 {
+                let entry = rng.pick(&programs).clone();
+                if !round
+                    .ballots
+                    .iter()
+                    .any(|b| b.entry == entry && b.participant.as_ref() == Some(&p.id))
+                {
+                    round.ballots.push(Ballot {
+                        entry,
+                        participant: Some(p.id.clone()),
+                        count: 1,
+                    });
+                }
+            }
+        }
+        round.ballots.push(Ballot {
+            entry: rng.pick(&programs).clone(),
+            participant: None,
+            count: u32::try_from(1 + rng.below(9)).unwrap_or(1),
+        });
+        s.votes.push(round);
+    }
+    if s.stage.number() == 4 {
+        let wins: Vec<&Entry> = s
+            .entries
+            .iter()
+            .filter(|e| e.program.as_ref().is_some_and(|p| p.quick_win))
+            .map(|e| &**e)
+            .collect();
+        for opd in AGENCIES {
+            let mine: Vec<String> = wins
+                .iter()
+                .filter(|e| e.program.as_ref().is_some_and(|p| p.opd == opd))
+                .map(|e| e.id.clone())
+                .collect();
+            if mine.is_empty() {
+                continue;
+            }
+            s.commitments.push(Commitment {
+                id: rng.ulid(START),
+                opd: opd.to_string(),
+                programs: mine,
+                signer: format!("Kepala {opd}"),
+                signed: Some(s.date),
+                note: String::new(),
+            });
+        }
+    }
 }
 
 #[cfg(test)]

@@ -475,6 +475,17 @@ pub struct Strings {
     pub change_timer: String,
     pub change_presence: String,
     pub flash_all_present: String,
+    // dataset: the region code on the new-session form, and `bimtek dataset`
+    pub new_region_code: String,
+    pub new_region_code_hint: String,
+    pub new_err_region_code: String,
+    pub dataset_skipped: String,
+    pub dataset_duplicate: String,
+    pub dataset_err_strict: String,
+    pub dataset_err_none: String,
+    pub dataset_err_exists: String,
+    pub dataset_written: String,
+    pub dataset_changed: String,
 }
 }
 

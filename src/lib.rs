@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod commands;
+pub mod dataset;
 pub mod domain;
 pub mod export;
 pub mod generate;

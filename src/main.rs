@@ -60,6 +60,9 @@ enum Command {
         /// Carry an earlier session forward: its roster, readiness scores and chosen programs
         #[arg(long, value_name = "PREV.ron")]
         from: Option<PathBuf>,
+        /// Kemendagri code of the region: 82.03 (regency/city) or 82 (province)
+        #[arg(long, value_name = "KODE")]
+        region_code: Option<String>,
     },
     /// Write a session as Markdown, HTML (to print to PDF), CSV (for Excel) or Word
     Export {
@@ -79,6 +82,24 @@ enum Command {
         #[arg(required = true, value_name = "SOURCE")]
         sources: Vec<PathBuf>,
         /// Merge even sessions that do not come from the same session
+        #[arg(long)]
+        force: bool,
+    },
+    /// Many sessions (files or folders, searched through) as one dataset: Parquet and CSV tables
+    /// with datapackage.json and a README, for DuckDB, Spark and pandas
+    Dataset {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// The folder to write (made if missing)
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: PathBuf,
+        /// Stop, writing nothing, if any session file does not load
+        #[arg(long)]
+        strict: bool,
+        /// Include people's names (otherwise only pseudonyms)
+        #[arg(long)]
+        with_names: bool,
+        /// Replace the dataset files already in OUT
         #[arg(long)]
         force: bool,
     },
@@ -172,6 +193,7 @@ fn main() -> ExitCode {
             mentors,
             template,
             from,
+            region_code,
         }) => {
             let made = match (from, region, stage) {
                 (Some(from), region, stage) => outputs::new_from(
@@ -185,6 +207,7 @@ fn main() -> ExitCode {
                         title,
                         template,
                         mentors: mentors.clone(),
+                        region_code,
                     },
                 ),
                 (None, Some(region), Some(stage)) => commands::new(
@@ -197,6 +220,7 @@ fn main() -> ExitCode {
                         title,
                         template,
                         mentors: mentors.clone(),
+                        region_code,
                     },
                 )
                 .map(|path| (vec![strings(ctx.lang).cli_created.clone()], path)),
@@ -236,6 +260,36 @@ fn main() -> ExitCode {
             }
             Err(e) => fail(&e),
         },
+        Some(Command::Dataset {
+            paths,
+            output,
+            strict,
+            with_names,
+            force,
+        }) => {
+            let report = commands::dataset::dataset(
+                &ctx,
+                commands::dataset::DatasetArgs {
+                    paths,
+                    out: output,
+                    strict,
+                    with_names,
+                    force,
+                },
+            );
+            for line in report.skipped {
+                eprintln!("{line}");
+            }
+            match report.result {
+                Ok(lines) => {
+                    for l in lines {
+                        println!("{l}");
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(e) => fail(&e),
+            }
+        }
         Some(Command::Open { path, read_only }) => screen(commands::open(&ctx, &path, read_only)),
         Some(Command::Restore { path, backup: None }) => {
             for line in commands::backups(&ctx, &path) {

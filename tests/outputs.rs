@@ -435,6 +435,7 @@ fn next_stage(prev: &Session) -> Session {
         venue: prev.venue.clone(),
         title: None,
         mentors: Vec::new(),
+        region_code: None,
     };
     let agenda = bimtek::template::builtin(spec.stage);
     Session::new(

@@ -217,6 +217,7 @@ fn regenerate_samples() {
             venue: prev.venue.clone(),
             title: None,
             mentors: prev.facilitators.clone(),
+            region_code: prev.region_code.clone(),
         };
         let made = at(start - time::Duration::days(3));
         let mut s = Session::new(ids.next(made), spec, bimtek::template::builtin(stage), made);

@@ -1,4 +1,4 @@
-//! The home screen's form for a new session: region, stage, date, venue.
+//! The home screen's form for a new session: region, its Kemendagri code, stage, date, venue.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
@@ -9,6 +9,7 @@ use crate::domain::{NewSession, SessionDate, Stage};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NewField {
     Region,
+    RegionCode,
     Stage,
     Date,
     Venue,
@@ -16,8 +17,9 @@ pub enum NewField {
 }
 
 impl NewField {
-    const ORDER: [NewField; 5] = [
+    const ORDER: [NewField; 6] = [
         NewField::Region,
+        NewField::RegionCode,
         NewField::Stage,
         NewField::Date,
         NewField::Venue,
@@ -29,11 +31,14 @@ impl NewField {
 pub enum NewFormError {
     RegionEmpty,
     BadDate,
+    BadRegionCode,
 }
 
 #[derive(Debug, Clone)]
 pub struct NewForm {
     pub region: TextArea<'static>,
+    /// Optional; empty means none.
+    pub region_code: TextArea<'static>,
     pub stage: Stage,
     pub date: TextArea<'static>,
     pub venue: TextArea<'static>,
@@ -60,6 +65,7 @@ impl Default for NewForm {
     fn default() -> Self {
         NewForm {
             region: TextArea::default(),
+            region_code: TextArea::default(),
             stage: Stage::ALL[0],
             date: TextArea::default(),
             venue: TextArea::default(),
@@ -101,6 +107,7 @@ impl NewForm {
     fn input(&mut self) -> Option<&mut TextArea<'static>> {
         match self.field {
             NewField::Region => Some(&mut self.region),
+            NewField::RegionCode => Some(&mut self.region_code),
             NewField::Date => Some(&mut self.date),
             NewField::Venue => Some(&mut self.venue),
             NewField::Mentors => Some(&mut self.mentors),
@@ -159,6 +166,16 @@ impl NewForm {
             self.field = NewField::Region;
             return Outcome::Continue;
         }
+        let code = self.region_code.lines().join("").trim().to_string();
+        let region_code = if code.is_empty() {
+            None
+        } else if let Ok(c) = crate::domain::region::check(&code) {
+            Some(c)
+        } else {
+            self.error = Some(NewFormError::BadRegionCode);
+            self.field = NewField::RegionCode;
+            return Outcome::Continue;
+        };
         let Ok(date) = self.date.lines().join("").parse::<SessionDate>() else {
             self.error = Some(NewFormError::BadDate);
             self.field = NewField::Date;
@@ -178,6 +195,47 @@ impl NewForm {
                 .map(|m| m.trim().to_string())
                 .filter(|m| !m.is_empty())
                 .collect(),
+            region_code,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(f: &mut NewForm, code: KeyCode) -> Outcome {
+        let key = KeyEvent::new(code, ratatui::crossterm::event::KeyModifiers::NONE);
+        f.on_key(key, crate::app::Keymap::default().cmd(crate::app::Scope::NewForm, &key))
+    }
+
+    fn form_with_code(code: &str) -> NewForm {
+        let mut f = NewForm::with_date("2021-09-07".parse().expect("date"));
+        f.paste("Kabupaten Halmahera Utara");
+        press(&mut f, KeyCode::Tab);
+        assert_eq!(f.field, NewField::RegionCode, "the code follows the region");
+        f.paste(code);
+        f
+    }
+
+    #[test]
+    fn the_region_code_is_checked_and_kept() {
+        let mut f = form_with_code("82.03");
+        let Outcome::Create(spec) = press(&mut f, KeyCode::Enter) else {
+            panic!("not created");
+        };
+        assert_eq!(spec.region_code.as_deref(), Some("82.03"));
+
+        let mut f = form_with_code("8203");
+        press(&mut f, KeyCode::Tab);
+        assert!(matches!(press(&mut f, KeyCode::Enter), Outcome::Continue));
+        assert_eq!(f.error, Some(NewFormError::BadRegionCode));
+        assert_eq!(f.field, NewField::RegionCode, "back on the field to correct");
+
+        let mut f = form_with_code("");
+        let Outcome::Create(spec) = press(&mut f, KeyCode::Enter) else {
+            panic!("not created");
+        };
+        assert_eq!(spec.region_code, None, "the code may stay empty");
     }
 }

@@ -17,6 +17,7 @@ fn session() -> Session {
         venue: String::new(),
         title: None,
         mentors: Vec::new(),
+        region_code: None,
     };
     let agenda = crate::template::builtin(spec.stage);
     Session::new("01SESSION".into(), spec, agenda, datetime!(2024-05-06 08:00 +9))
@@ -256,6 +257,8 @@ fn home_form_creates_a_session_or_says_what_is_missing() {
     press(&mut a, KeyCode::Char('n'));
     assert!(press(&mut a, KeyCode::Enter).is_empty(), "no region yet");
     typed(&mut a, "Kota Ternate");
+    // Past the region code, which may stay empty, to the stage.
+    press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::Right);
     let effects = press(&mut a, KeyCode::Enter);
@@ -538,6 +541,7 @@ fn commitments_are_recorded_per_opd_on_the_bimtek_four_step() {
         venue: String::new(),
         title: None,
         mentors: Vec::new(),
+        region_code: None,
     };
     let mut s = Session::new(
         "S4".into(),

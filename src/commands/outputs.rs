@@ -35,6 +35,8 @@ pub struct CarryArgs {
     pub template: Option<PathBuf>,
     /// `--mentor NAME`, repeatable; none: the earlier session's mentors.
     pub mentors: Vec<String>,
+    /// None: the earlier session's, when the region stays the same.
+    pub region_code: Option<String>,
 }
 
 /// `bimtek new --from PREV [--stage N] …`: the lines to print, the new file's path last.
@@ -46,6 +48,7 @@ pub fn new_from(ctx: &Ctx, from: &Path, args: CarryArgs) -> Result<(Vec<String>,
     if region.trim().is_empty() {
         return Err(tr.new_err_region.clone());
     }
+    let region_code = super::region_code(args.region_code, tr)?;
     let agenda = args
         .template
         .as_deref()
@@ -59,6 +62,7 @@ pub fn new_from(ctx: &Ctx, from: &Path, args: CarryArgs) -> Result<(Vec<String>,
         venue: args.venue.unwrap_or_else(|| prev.venue.clone()),
         title: args.title,
         mentors: args.mentors,
+        region_code,
     };
     let id = ctx.ids().next(now);
     let (path, carried) = carry::create_carried(&ctx.dir, &prev, spec, agenda, id, now).map_err(|e| e.message(tr))?;

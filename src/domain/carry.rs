@@ -9,7 +9,8 @@
 //!   running or done, or with at least one vote in a voting round — except those marked dropped.
 //!   If no program is marked in any of these ways, every program except the dropped ones is
 //!   carried, so nothing the room proposed is lost. Quick wins are programs, so they come along;
-//! - the elements the region added to its agenda, which carried entries may use.
+//! - the elements the region added to its agenda, which carried entries may use;
+//! - the Kemendagri region code, when the region is the same.
 //!
 //! Carried entries keep their ids (and their timestamps), so that the sessions of one masterplan
 //! share ids and breakout groups' copies merge without duplicates. The new session's `lineage`
@@ -80,6 +81,10 @@ pub fn carry_forward(prev: &Session, next: &mut Session) -> Carried {
     if next.facilitators.is_empty() {
         next.facilitators = prev.facilitators.clone();
     }
+    // The same region keeps its code; a region renamed on the way is left for the user to code.
+    if next.region_code.is_none() && next.region == prev.region {
+        next.region_code = prev.region_code.clone();
+    }
     for e in &prev.agenda.elements {
         if !next.agenda.elements.iter().any(|x| x.code == e.code) {
             next.agenda.elements.push(e.clone());
@@ -146,6 +151,7 @@ mod tests {
             venue: String::new(),
             title: None,
             mentors: Vec::new(),
+            region_code: None,
         };
         Session::new("NEXT".into(), spec, agenda(), now())
     }
@@ -239,5 +245,37 @@ mod tests {
         carry_forward(&two, &mut three);
         assert_eq!(three.lineage, ["01TESTSESSION", "NEXT"]);
         assert_eq!(three.entries[0].from_stage, Stage::new(1));
+    }
+}
+
+#[cfg(test)]
+mod region_code_tests {
+    use super::*;
+    use crate::domain::test_support::{agenda, now, session};
+    use crate::domain::{NewSession, Stage};
+
+    fn next(region: &str) -> Session {
+        let spec = NewSession {
+            region: region.into(),
+            stage: Stage::new(2).expect("stage"),
+            date: "2021-10-07".parse().expect("date"),
+            venue: String::new(),
+            title: None,
+            mentors: Vec::new(),
+            region_code: None,
+        };
+        Session::new("NEXT".into(), spec, agenda(), now())
+    }
+
+    #[test]
+    fn the_region_code_goes_on_with_the_same_region_only() {
+        let mut prev = session();
+        prev.region_code = Some("82.03".into());
+        let mut same = next(&prev.region);
+        carry_forward(&prev, &mut same);
+        assert_eq!(same.region_code.as_deref(), Some("82.03"));
+        let mut other = next("Kota Lain");
+        carry_forward(&prev, &mut other);
+        assert_eq!(other.region_code, None);
     }
 }

@@ -13,6 +13,7 @@ pub mod merge;
 pub mod problem;
 pub mod program;
 pub mod readiness;
+pub mod region;
 pub mod session;
 pub mod text;
 pub mod timer;

@@ -175,6 +175,10 @@ pub enum Problem {
     PillarOnNonPillarStep {
         id: String,
     },
+    /// The Kemendagri region code is not of the form `NN` or `NN.NN` with a known province.
+    RegionCode {
+        code: String,
+    },
 }
 
 impl Problem {
@@ -228,6 +232,7 @@ impl Problem {
             ),
             P::PillarStepNoPillar { id } => ("pillar_step_no_pillar", vec![("id", s(id))]),
             P::PillarOnNonPillarStep { id } => ("pillar_on_non_pillar_step", vec![("id", s(id))]),
+            P::RegionCode { code } => ("region_code", vec![("code", s(code))]),
         }
     }
 
@@ -283,6 +288,7 @@ impl Problem {
             },
             Problem::PillarStepNoPillar { id: t() },
             Problem::PillarOnNonPillarStep { id: t() },
+            Problem::RegionCode { code: t() },
         ]
     }
 }

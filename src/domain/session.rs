@@ -173,6 +173,10 @@ pub struct Session {
     pub id: String,
     pub title: String,
     pub region: String,
+    /// The Kemendagri code of the region, `82.03` (see `domain::region`); the national dataset
+    /// keys regions by it. Optional: older files and regions not yet coded have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region_code: Option<String>,
     pub stage: Stage,
     pub date: SessionDate,
     #[serde(default)]
@@ -224,6 +228,8 @@ pub struct NewSession {
     pub title: Option<String>,
     /// The ministry mentors (tim pembimbing) who guide the session.
     pub mentors: Vec<String>,
+    /// Already checked (`domain::region::check`).
+    pub region_code: Option<String>,
 }
 
 impl Session {
@@ -237,6 +243,7 @@ impl Session {
             id,
             title,
             region: spec.region.trim().to_string(),
+            region_code: spec.region_code,
             stage: spec.stage,
             date: spec.date,
             venue: spec.venue.trim().to_string(),

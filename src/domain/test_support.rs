@@ -103,6 +103,7 @@ pub fn session() -> Session {
         venue: "Aula".into(),
         title: None,
         mentors: Vec::new(),
+        region_code: None,
     };
     Session::new("01TESTSESSION".into(), spec, agenda(), now())
 }

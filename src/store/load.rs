@@ -164,6 +164,15 @@ fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
             ));
         }
     }
+    if let Some(code) = &s.region_code
+        && crate::domain::region::check(code).as_deref() != Ok(code.as_str())
+    {
+        return Err(ParseError::at(
+            text,
+            "region_code",
+            Problem::RegionCode { code: code.clone() },
+        ));
+    }
     if s.current_step >= s.agenda.steps.len() {
         return Err(ParseError::at(
             text,

@@ -3,6 +3,7 @@
 
 pub mod backup;
 pub mod config;
+pub mod dataset;
 pub mod demo;
 pub mod dirs;
 pub mod files;

@@ -137,7 +137,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// A temp file is private to its owner; the file it becomes keeps the permissions the old one
 /// had, or a new file gets the usual read-for-all (exports and sessions are shared on purpose).
 #[cfg(unix)]
-fn set_permissions(file: &std::fs::File, target: &Path) -> io::Result<()> {
+pub(crate) fn set_permissions(file: &std::fs::File, target: &Path) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(target)
         .map(|m| m.permissions().mode() & 0o7777)
@@ -146,17 +146,17 @@ fn set_permissions(file: &std::fs::File, target: &Path) -> io::Result<()> {
 }
 
 #[cfg(not(unix))]
-fn set_permissions(_file: &std::fs::File, _target: &Path) -> io::Result<()> {
+pub(crate) fn set_permissions(_file: &std::fs::File, _target: &Path) -> io::Result<()> {
     Ok(())
 }
 
 #[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
+pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
     std::fs::File::open(dir)?.sync_all()
 }
 
 #[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
+pub(crate) fn sync_dir(_dir: &Path) -> io::Result<()> {
     // Windows has no directory handle to flush; NTFS journals the rename itself.
     Ok(())
 }

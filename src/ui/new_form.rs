@@ -35,7 +35,7 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         .map(|m| super::text::wrap(m, usize::from(area.width.min(70).saturating_sub(2))))
         .unwrap_or_default();
     let failed_h = u16::try_from(failed.len()).unwrap_or(0);
-    let popup = centered(area, 70, 13 + failed_h);
+    let popup = centered(area, 70, 14 + failed_h);
     frame.render_widget(Clear, popup);
     let block = Block::new()
         .borders(Borders::ALL)
@@ -44,7 +44,7 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         .style(THEME.base);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let mut heights = vec![Constraint::Length(1); 10];
+    let mut heights = vec![Constraint::Length(1); 11];
     heights.push(Constraint::Length(failed_h));
     heights.push(Constraint::Length(1));
     let rows = Layout::vertical(heights).split(inner);
@@ -61,10 +61,17 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
             &form.region,
             tr.new_region_hint.as_str(),
         ),
-        (4, &tr.new_date, NewField::Date, &form.date, ""),
-        (6, &tr.new_venue, NewField::Venue, &form.venue, ""),
         (
-            8,
+            1,
+            &tr.new_region_code,
+            NewField::RegionCode,
+            &form.region_code,
+            tr.new_region_code_hint.as_str(),
+        ),
+        (5, &tr.new_date, NewField::Date, &form.date, ""),
+        (7, &tr.new_venue, NewField::Venue, &form.venue, ""),
+        (
+            9,
             &tr.new_mentors,
             NewField::Mentors,
             &form.mentors,
@@ -75,7 +82,7 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(fit(&label, l.width, THEME.heading)), l);
         frame.render_widget(&input_line(t, focused, hint), v);
     }
-    let (l, v, label, focused) = field(2, &tr.new_stage, NewField::Stage);
+    let (l, v, label, focused) = field(3, &tr.new_stage, NewField::Stage);
     frame.render_widget(Paragraph::new(fit(&label, l.width, THEME.heading)), l);
     let stage = format!("◀ Bimtek {} ▶", form.stage.roman());
     frame.render_widget(
@@ -89,15 +96,16 @@ pub fn draw(app: &App, form: &NewForm, frame: &mut Frame, area: Rect) {
         let msg = match e {
             NewFormError::RegionEmpty => &tr.new_err_region,
             NewFormError::BadDate => &tr.new_err_date,
+            NewFormError::BadRegionCode => &tr.new_err_region_code,
         };
-        frame.render_widget(Paragraph::new(fit(msg, rows[9].width, THEME.error)), rows[9]);
+        frame.render_widget(Paragraph::new(fit(msg, rows[10].width, THEME.error)), rows[10]);
     }
     let failed: Vec<Line> = failed
         .into_iter()
         .map(|l| Line::from(Span::styled(l, THEME.error)))
         .collect();
-    frame.render_widget(Paragraph::new(failed), rows[10]);
-    frame.render_widget(Paragraph::new(hints(app, Scope::NewForm, rows[11].width)), rows[11]);
+    frame.render_widget(Paragraph::new(failed), rows[11]);
+    frame.render_widget(Paragraph::new(hints(app, Scope::NewForm, rows[12].width)), rows[12]);
 }
 
 /// "New session", or for the next stage of an earlier session, which one.
