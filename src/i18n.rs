@@ -498,6 +498,8 @@ pub struct Strings {
     pub change_timer: String,
     pub change_presence: String,
     pub flash_all_present: String,
+    pub vote_picking: String,
+    pub vote_picking_none: String,
 }
 }
 

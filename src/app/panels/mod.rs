@@ -98,7 +98,8 @@ impl Panel {
             Panel::Find(_) | Panel::Program(_) | Panel::Commitment(_) => true,
             Panel::Roster(p) => p.form.is_some(),
             Panel::Readiness(p) => p.note.is_some(),
-            Panel::Vote(_) | Panel::Matrix(_) => false,
+            Panel::Vote(p) => p.picking.is_some(),
+            Panel::Matrix(_) => false,
         }
     }
 }
