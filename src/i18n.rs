@@ -486,6 +486,8 @@ pub struct Strings {
     pub dataset_err_exists: String,
     pub dataset_written: String,
     pub dataset_changed: String,
+    pub vote_picking: String,
+    pub vote_picking_none: String,
 }
 }
 

@@ -95,10 +95,13 @@ fn sigkill_at_random_moments_never_loses_an_edit_reported_saved() {
         }
         if round == 0 {
             to_governance(&mut tui);
-            // The later rounds start where this one left: the step change must be on disk.
-            tui.wait_for("the step change saved", |s| {
-                s.contains("Tersimpan pukul") && !s.contains("Menyimpan")
-            });
+            // The later rounds expect to reopen on this step: it must be on disk first.
+            wait_until(
+                "the governance step saved",
+                TIMEOUT,
+                || store::load(&path).is_ok_and(|s| s.current_step == 4),
+                || tui.screen(),
+            );
         } else {
             tui.wait_for("the session at the governance step", |s| {
                 s.contains("Langkah 5 dari") && s.contains("Smart Governance")

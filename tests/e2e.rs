@@ -159,7 +159,7 @@ fn esc_cancels_delete_asks_undo_and_redo_follow() {
         tui.wait_text(&format!("Langkah {step} dari"));
     }
 
-    // Esc leaves the form without saving, after asking, since something was typed.
+    // Esc leaves the form without saving, after asking since text was typed.
     tui.send("a");
     tui.wait_text("Tambah masukan");
     tui.send("Tidak jadi dicatat");
@@ -181,11 +181,11 @@ fn esc_cancels_delete_asks_undo_and_redo_follow() {
     });
     tui.send("u");
     tui.wait_for("the entry back", |s| {
-        s.contains("Diurungkan: hapus masukan") && s.contains("] Mal pelayanan publik")
+        s.contains("Diurungkan: hapus masukan 'Mal pelayanan publik'") && s.contains("] Mal pelayanan publik")
     });
     tui.send("\x12");
     tui.wait_for("the entry deleted again", |s| {
-        s.contains("Perubahan diterapkan lagi") && !s.contains("] Mal pelayanan publik")
+        s.contains("Perubahan diterapkan lagi: hapus masukan") && !s.contains("] Mal pelayanan publik")
     });
 
     // Esc on the session goes back home and gives the file back.

@@ -22,6 +22,7 @@ pub enum Scope {
     Readiness,
     Note,
     Vote,
+    VotePick,
     Matrix,
     Roster,
     RosterForm,
@@ -39,7 +40,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 25] = [
+    pub const ALL: [Scope; 26] = [
         Scope::Global,
         Scope::View,
         Scope::Home,
@@ -51,6 +52,7 @@ impl Scope {
         Scope::Readiness,
         Scope::Note,
         Scope::Vote,
+        Scope::VotePick,
         Scope::Matrix,
         Scope::Roster,
         Scope::RosterForm,
@@ -81,6 +83,7 @@ impl Scope {
             Scope::Readiness => "readiness",
             Scope::Note => "note",
             Scope::Vote => "vote",
+            Scope::VotePick => "vote_pick",
             Scope::Matrix => "matrix",
             Scope::Roster => "roster",
             Scope::RosterForm => "roster_form",
@@ -107,6 +110,7 @@ impl Scope {
                 | Scope::Note
                 | Scope::RosterForm
                 | Scope::Find
+                | Scope::VotePick
                 | Scope::Program
                 | Scope::CommitmentForm
                 | Scope::SaveAs
@@ -189,6 +193,7 @@ pub enum Cmd {
     AddVote,
     RemoveVote,
     NextVoter,
+    PickVoter,
     PrevVoter,
     Reveal,
     Stacking,
@@ -323,6 +328,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Vote, "remove", C::RemoveVote, "- _ Backspace"),
     b(S::Vote, "next_voter", C::NextVoter, "Tab"),
     b(S::Vote, "prev_voter", C::PrevVoter, "BackTab"),
+    b(S::Vote, "pick_voter", C::PickVoter, "/"),
     b(S::Vote, "count", C::Digit, "0 1 2 3 4 5 6 7 8 9"),
     b(S::Vote, "set_count", C::Save, "Enter"),
     b(S::Vote, "reveal", C::Reveal, "r"),
@@ -331,6 +337,8 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Vote, "budget_down", C::BudgetDown, "["),
     b(S::Vote, "new_round", C::NewRound, "N"),
     b(S::Vote, "close", C::Back, "Esc"),
+    b(S::VotePick, "pick", C::Save, "Enter"),
+    b(S::VotePick, "cancel", C::Back, "Esc"),
     // Impact/effort matrix
     b(S::Matrix, "up", C::Up, "Up k"),
     b(S::Matrix, "down", C::Down, "Down j"),
@@ -461,11 +469,14 @@ pub const HINTS: &[(Scope, &[&str], &str)] = &[
     (S::Readiness, &["scope_prev", "scope_next"], "readiness.scope"),
     (S::Readiness, &["close"], "close"),
     (S::Note, &["save"], "save"),
+    (S::VotePick, &["pick"], "vote_pick.pick"),
+    (S::VotePick, &["cancel"], "cancel"),
     (S::Note, &["cancel"], "cancel"),
     (S::Vote, &["up", "down"], "select"),
     (S::Vote, &["add"], "vote.add"),
     (S::Vote, &["remove"], "vote.remove"),
     (S::Vote, &["next_voter"], "vote.voter"),
+    (S::Vote, &["pick_voter"], "vote.pick_voter"),
     (S::Vote, &["reveal"], "vote.reveal"),
     (S::Vote, &["budget_down", "budget_up"], "vote.budget"),
     (S::Vote, &["stacking"], "vote.stacking"),

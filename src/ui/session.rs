@@ -168,7 +168,12 @@ fn status_line(app: &App, s: &SessionScreen, width: u16) -> Line<'static> {
         SaveState::Saved(at) => (fill(&tr.save_ok, &[("time", &clock(*at))]), THEME.ok),
         SaveState::Failed(e) => (fill(&tr.save_failed, &[("error", &tr.os_error(e))]), THEME.error),
     };
-    let mut spans = vec![Span::styled(format!("● {save}"), save_style)];
+    // Read-only with news of the last key: the news (it says read-only itself) goes first.
+    let mut spans = if s.read_only && s.flash.is_some() {
+        vec![Span::styled("●".to_string(), save_style)]
+    } else {
+        vec![Span::styled(format!("● {save}"), save_style)]
+    };
     if let Some(f) = &s.flash {
         let style = if super::flash::is_refusal(f) {
             THEME.warn

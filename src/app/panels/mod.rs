@@ -83,6 +83,7 @@ impl Panel {
         match self {
             Panel::Readiness(p) if p.note.is_some() => Scope::Note,
             Panel::Readiness(_) => Scope::Readiness,
+            Panel::Vote(v) if v.picking.is_some() => Scope::VotePick,
             Panel::Vote(_) => Scope::Vote,
             Panel::Matrix(_) => Scope::Matrix,
             Panel::Roster(r) if r.confirm.is_some() => Scope::Confirm,
@@ -114,7 +115,8 @@ impl Panel {
             Panel::Find(_) | Panel::Program(_) | Panel::Commitment(_) => true,
             Panel::Roster(p) => p.form.is_some(),
             Panel::Readiness(p) => p.note.is_some(),
-            Panel::Vote(_) | Panel::Matrix(_) => false,
+            Panel::Vote(p) => p.picking.is_some(),
+            Panel::Matrix(_) => false,
         }
     }
 }

@@ -19,6 +19,19 @@ pub struct VotePanel {
     pub voter: usize,
     /// Digits typed for the anonymous tally of the selected entry, set with Enter.
     pub typed: String,
+    /// After `/`: part of a voter's name; the first present participant it matches is chosen.
+    pub picking: Option<String>,
+}
+
+/// The first voter (index into `voters()`) whose name holds `part`, ignoring case.
+pub fn voter_matching(session: &Session, part: &str) -> Option<usize> {
+    let part = part.trim().to_lowercase();
+    if part.is_empty() {
+        return None;
+    }
+    voters(session)
+        .iter()
+        .position(|v| v.is_some_and(|p| p.name.to_lowercase().contains(&part)))
 }
 
 /// The entries a round on this step votes on: the step's program ideas if it collects programs,
@@ -75,6 +88,7 @@ impl VotePanel {
                     cursor: 0,
                     voter: 0,
                     typed: String::new(),
+                    picking: None,
                 },
                 None,
             ),
@@ -86,6 +100,7 @@ impl VotePanel {
                     cursor: 0,
                     voter: 0,
                     typed: String::new(),
+                    picking: None,
                 };
                 (panel, Some(Edit::PutRound(round)))
             }
@@ -97,6 +112,24 @@ impl VotePanel {
         let Some(round) = session.votes.iter().find(|r| r.id == self.round) else {
             return Outcome::Close;
         };
+        if let Some(part) = &mut self.picking {
+            // Picking a voter by name: 60 people cannot be Tab-cycled.
+            match (cmd, key.code) {
+                (Some(Cmd::Back), _) => self.picking = None,
+                (Some(Cmd::Save), _) => {
+                    if let Some(i) = voter_matching(session, part) {
+                        self.voter = i;
+                    }
+                    self.picking = None;
+                }
+                (_, KeyCode::Backspace) => {
+                    part.pop();
+                }
+                (None, KeyCode::Char(c)) => part.push(c),
+                _ => {}
+            }
+            return Outcome::Stay;
+        }
         let cands = ordered(session, round);
         let voters = voters(session);
         self.voter = self.voter.min(voters.len().saturating_sub(1));
@@ -151,6 +184,10 @@ impl VotePanel {
                 };
                 let r = next.remove(entry, voter_id);
                 change(r, next, Flash::VoteRemoved)
+            }
+            Some(Cmd::PickVoter) => {
+                self.picking = Some(String::new());
+                Outcome::Stay
             }
             Some(Cmd::NextVoter) => {
                 self.voter = cycle(self.voter, voters.len(), true);

@@ -562,3 +562,28 @@ fn the_roster_marks_everyone_present_at_once_and_undoes_it_at_once() {
     let present: Vec<bool> = screen(&a).session.participants.iter().map(|p| p.present).collect();
     assert_eq!(present, vec![false, true, false], "one undo takes it back");
 }
+
+#[test]
+fn a_named_voter_is_picked_by_typing_part_of_the_name() {
+    let mut a = sample_app();
+    to_pillar(&mut a, Pillar::Governance);
+    press(&mut a, KeyCode::Char('v'));
+    press(&mut a, KeyCode::Char('/'));
+    assert!(a.typing(), "letters go into the name");
+    typed(&mut a, "widar");
+    press(&mut a, KeyCode::Enter);
+    let Mode::Panel(p) = &screen(&a).mode else {
+        panic!("the voting panel");
+    };
+    let panels::Panel::Vote(v) = p.as_ref() else {
+        panic!("the voting panel");
+    };
+    let voters = panels::vote::voters(&screen(&a).session);
+    let name = voters[v.voter].map(|p| p.name.as_str());
+    assert_eq!(name, Some("Tri Widarmanti"));
+    // The vote goes to that voter.
+    press(&mut a, KeyCode::Char(' '));
+    let round = &screen(&a).session.votes[0];
+    assert_eq!(round.ballots.len(), 1);
+    assert!(round.ballots[0].participant.is_some());
+}

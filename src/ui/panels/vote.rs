@@ -53,20 +53,28 @@ pub fn draw(app: &App, s: &SessionScreen, p: &VotePanel, frame: &mut Frame, area
     ]));
     let voters = voters(session);
     let voter = voters.get(p.voter).copied().flatten();
-    let voter_line = match voter {
-        Some(v) => {
-            let left = round.budget.saturating_sub(round.spent(&v.id));
-            fill(
-                &tr.vote_voter,
-                &[
-                    ("name", &v.name),
-                    ("left", &left.to_string()),
-                    ("budget", &round.budget.to_string()),
-                ],
-            )
+    let voter_line = match &p.picking {
+        Some(part) => {
+            let found = crate::app::panels::vote::voter_matching(session, part)
+                .and_then(|i| voters.get(i).copied().flatten())
+                .map_or_else(|| tr.vote_picking_none.clone(), |v| v.name.clone());
+            fill(&tr.vote_picking, &[("part", part), ("name", &found)])
         }
-        None if !p.typed.is_empty() => fill(&tr.vote_typed, &[("n", &p.typed)]),
-        None => tr.vote_tally.clone(),
+        None => match voter {
+            Some(v) => {
+                let left = round.budget.saturating_sub(round.spent(&v.id));
+                fill(
+                    &tr.vote_voter,
+                    &[
+                        ("name", &v.name),
+                        ("left", &left.to_string()),
+                        ("budget", &round.budget.to_string()),
+                    ],
+                )
+            }
+            None if !p.typed.is_empty() => fill(&tr.vote_typed, &[("n", &p.typed)]),
+            None => tr.vote_tally.clone(),
+        },
     };
     lines.push(Line::from(Span::styled(truncate(&voter_line, width), THEME.accent)));
     lines.push(Line::default());
