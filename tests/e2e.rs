@@ -183,7 +183,7 @@ fn esc_cancels_delete_asks_undo_and_redo_follow() {
     });
     tui.send("\x12");
     tui.wait_for("the entry deleted again", |s| {
-        s.contains("diulang") && !s.contains("Mal pelayanan publik")
+        s.contains("diterapkan lagi") && !s.contains("Mal pelayanan publik")
     });
 
     // Esc on the session goes back home and gives the file back.
