@@ -219,7 +219,7 @@ pub fn backups(ctx: &Ctx, path: &Path) -> Vec<String> {
     let mut lines = vec![fill(&tr.cli_backups_heading, &[("path", &shown)])];
     for (i, b) in list.iter().enumerate() {
         let n = format!("{:>2}", i + 1);
-        let time = crate::ui::dialog::date_time(ctx.clock.at(b.written));
+        let time = tr.date_time(ctx.clock.at(b.written));
         lines.push(match &b.summary {
             Ok(s) => fill(
                 &tr.cli_backups_row,
@@ -275,7 +275,7 @@ pub fn restore(ctx: &Ctx, path: &Path, number: usize) -> Result<String, String> 
         &[
             ("path", &shown),
             ("n", &number.to_string()),
-            ("time", &crate::ui::dialog::date_time(ctx.clock.at(chosen.written))),
+            ("time", &tr.date_time(ctx.clock.at(chosen.written))),
             ("entries", &entries.to_string()),
         ],
     ))

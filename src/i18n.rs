@@ -488,6 +488,11 @@ pub struct Strings {
     pub dataset_changed: String,
     pub vote_picking: String,
     pub vote_picking_none: String,
+    // language: how times and durations are written
+    pub time_sep: String,
+    pub duration_hm: String,
+    pub duration_h: String,
+    pub duration_m: String,
 }
 }
 
@@ -500,10 +505,52 @@ impl Strings {
         self.roles.get(&r).map_or("", String::as_str)
     }
 
+    /// A time of day, `04.21.12` (Indonesian writes times with a dot) or `04:21:12`.
+    pub fn clock(&self, t: time::OffsetDateTime) -> String {
+        let s = &self.time_sep;
+        format!("{:02}{s}{:02}{s}{:02}", t.hour(), t.minute(), t.second())
+    }
+
+    /// Hours and minutes of a time of day, `16.50`.
+    pub fn hm(&self, t: time::OffsetDateTime) -> String {
+        format!("{:02}{}{:02}", t.hour(), self.time_sep, t.minute())
+    }
+
+    /// `2024-05-06 09.15.30`.
+    pub fn date_time(&self, t: time::OffsetDateTime) -> String {
+        format!("{} {}", date(t), self.clock(t))
+    }
+
+    /// `2021-09-07 09.42`.
+    pub fn stamp(&self, t: time::OffsetDateTime) -> String {
+        format!("{} {}", date(t), self.hm(t))
+    }
+
+    /// A length of time in words: `6 jam 50 menit`, `45 menit`, `2 jam`.
+    pub fn duration(&self, minutes: u32) -> String {
+        let (h, m) = ((minutes / 60).to_string(), (minutes % 60).to_string());
+        let args = [("h", h.as_str()), ("m", m.as_str())];
+        match (minutes / 60, minutes % 60) {
+            (0, _) => fill(&self.duration_m, &args),
+            (_, 0) => fill(&self.duration_h, &args),
+            _ => fill(&self.duration_hm, &args),
+        }
+    }
+
+    /// A number given in tenths, with the language's decimal mark: `2,7` or `2.7`.
+    pub fn tenths(&self, t: u32) -> String {
+        format!("{}{}{}", t / 10, self.out_decimal, t % 10)
+    }
+
     /// The name of a code from one of the code maps (horizons, budgets, …), or the code itself.
     pub fn label<'a>(map: &'a BTreeMap<String, String>, code: &'a str) -> &'a str {
         map.get(code).map_or(code, String::as_str)
     }
+}
+
+/// `2024-05-06`.
+fn date(t: time::OffsetDateTime) -> String {
+    format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
 }
 
 fn parse(text: &str) -> Result<Strings, String> {
@@ -525,12 +572,33 @@ pub fn strings(lang: Lang) -> &'static Strings {
     }
 }
 
-/// Fills `{name}` placeholders.
+/// Fills `{name}` placeholders, and `{name:one|other}` with the singular or the plural word for
+/// the number in `name` (`{n} {n:entry|entries}`): English needs it, Indonesian does not.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = template.to_string();
     for (name, value) in args {
+        out = plural(&out, name, value);
         out = out.replace(&format!("{{{name}}}"), value);
     }
+    out
+}
+
+/// Replaces each `{name:one|other}` in `text`: `one` when `value` is 1, else `other`.
+fn plural(text: &str, name: &str, value: &str) -> String {
+    let open = format!("{{{name}:");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(&open) {
+        let after = &rest[start + open.len()..];
+        let Some(end) = after.find('}') else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        let (one, other) = after[..end].split_once('|').unwrap_or((&after[..end], &after[..end]));
+        out.push_str(if value.trim() == "1" { one } else { other });
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
     out
 }
 
@@ -612,11 +680,133 @@ mod tests {
     fn fill_replaces_named_placeholders() {
         assert_eq!(fill("{n} dari {t}", &[("n", "2"), ("t", "9")]), "2 dari 9");
     }
+
+    #[test]
+    fn english_counts_take_the_singular_for_one() {
+        let en = strings(Lang::En);
+        assert_eq!(fill(&en.entries_count, &[("n", "1")]), "1 entry");
+        assert_eq!(fill(&en.entries_count, &[("n", "2")]), "2 entries");
+        assert_eq!(fill(&en.entries_count, &[("n", "0")]), "0 entries");
+        let merged = fill(
+            &en.out_carried,
+            &[
+                ("path", "a.ron"),
+                ("participants", "1"),
+                ("scores", "9"),
+                ("programs", "1"),
+                ("quick_wins", "0"),
+            ],
+        );
+        assert!(
+            merged.contains("1 participant,") && merged.contains("9 readiness scores"),
+            "{merged}"
+        );
+        assert!(merged.contains("1 program (0 quick wins)"), "{merged}");
+        assert_eq!(fill(&strings(Lang::Id).entries_count, &[("n", "1")]), "1 masukan");
+    }
 }
 
 #[cfg(test)]
 mod catalog_tests {
     use super::*;
+
+    /// The quoted strings of a RON file (keys and values; comments left out).
+    fn quoted(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for line in text.lines().filter(|l| !l.trim_start().starts_with("//")) {
+            let mut chars = line.chars();
+            while let Some(c) = chars.next() {
+                if c != '"' {
+                    continue;
+                }
+                let mut s = String::new();
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => s.extend(chars.next()),
+                        '"' => break,
+                        c => s.push(c),
+                    }
+                }
+                // Keys and codes (`out_col_horizon`) are not words anyone reads.
+                if !s
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+                {
+                    out.push(s);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every text the room or a report reads in `lang`: the UI catalog, the agendas and the
+    /// dimension catalog (their `id:`/`en:` halves both; each test picks its language's words).
+    fn texts(lang: Lang) -> Vec<String> {
+        let mut all = quoted(if lang == Lang::Id { ID } else { EN });
+        for t in [
+            include_str!("../assets/templates/bimtek-1.ron"),
+            include_str!("../assets/templates/bimtek-2.ron"),
+            include_str!("../assets/templates/bimtek-3.ron"),
+            include_str!("../assets/templates/bimtek-4.ron"),
+            include_str!("../assets/catalog.ron"),
+        ] {
+            all.extend(quoted(t));
+        }
+        all
+    }
+
+    #[test]
+    fn the_catalogs_write_as_a_pemda_document_does() {
+        let id = texts(Lang::Id);
+        let en = texts(Lang::En);
+        for t in id.iter().chain(&en) {
+            assert!(!t.contains("  "), "double space in '{t}'");
+            assert!(
+                !t.to_lowercase().contains("smart city") || t.contains("Smart City"),
+                "'Smart City' in '{t}'"
+            );
+            assert!(!t.contains("Smart city"), "'Smart City' in '{t}'");
+        }
+        let id_words: Vec<String> = quoted(ID).iter().map(|t| t.to_lowercase()).collect();
+        // The six areas are "dimensi"; "pilar" is named once, where the six are introduced.
+        let pilar = id_words.iter().filter(|t| t.contains("pilar")).count();
+        assert_eq!(pilar, 1, "'pilar' beyond the introduction");
+        assert!(strings(Lang::Id).pillars_overview_hint.contains("dimensi (pilar)"));
+        for (bad, good) in [
+            ("lokakarya", "peserta Bimtek"),
+            ("horizon", "jangka waktu"),
+            ("jatah", "kuota suara"),
+            ("penandatangan", "penanda tangan"),
+            ("diulang", "diterapkan lagi"),
+        ] {
+            for t in &id_words {
+                // "Penandatanganan" (the signing) is right; the signer is "penanda tangan".
+                let t = t.replace("penandatanganan", "");
+                assert!(!t.contains(bad), "'{bad}' (write '{good}') in '{t}'");
+            }
+        }
+        for t in quoted(EN).iter().chain(&en) {
+            assert!(!t.to_lowercase().contains("programme"), "'program' in '{t}'");
+            assert!(!t.contains("region head"), "'regional head' in '{t}'");
+        }
+        let tr = strings(Lang::Id);
+        assert!(tr.key_hint["session.timer"] == "pengatur waktu");
+        assert!(tr.cli_check_ok.contains("sah, tidak ada kesalahan"));
+        assert_eq!(tr.duration(410), "6 jam 50 menit");
+        assert_eq!(tr.duration(45), "45 menit");
+        assert_eq!(tr.duration(120), "2 jam");
+        assert_eq!(tr.tenths(27), "2,7");
+        assert_eq!(strings(Lang::En).tenths(27), "2.7");
+        let t = time::macros::datetime!(2021-09-07 04:21:12 +9);
+        assert_eq!(fill(&tr.save_ok, &[("time", &tr.clock(t))]), "Tersimpan pukul 04.21.12");
+        assert_eq!(strings(Lang::En).clock(t), "04:21:12");
+        let sup = crate::template::catalog()
+            .aspects
+            .iter()
+            .find(|a| a.code == crate::domain::Aspect::Suprastruktur)
+            .map(|a| a.name.en.clone());
+        assert_eq!(sup.as_deref(), Some("Superstructure (regulation and institutions)"));
+    }
 
     #[test]
     fn a_missing_or_unknown_key_is_named() {

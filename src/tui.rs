@@ -270,7 +270,7 @@ impl Shell {
         match ops::restore(session, from, self.holds(session), self.clock.now()) {
             Ok(()) => {
                 let time = backup::written(from)
-                    .map(|t| crate::ui::dialog::date_time(self.clock.at(t)))
+                    .map(|t| self.tr().date_time(self.clock.at(t)))
                     .unwrap_or_default();
                 Action::Notice(fill(
                     &self.tr().backups_restored,

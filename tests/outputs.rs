@@ -251,7 +251,7 @@ fn the_books_hold_every_entry_and_say_when_a_section_is_empty() {
         "### 1.1 Analisis kesiapan daerah",
         "### 1.2 Analisis SWOT per aspek",
         "### 1.3 Kata kunci visi",
-        "### 1.4 Permasalahan dan potensi per pilar",
+        "### 1.4 Permasalahan dan potensi per dimensi",
         "### Lampiran 1 Peserta dan kehadiran",
         "### Lampiran 2 Agenda: rencana dan realisasi waktu",
         "### Lampiran 3 Komitmen",

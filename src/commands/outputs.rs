@@ -114,7 +114,7 @@ pub fn merge(ctx: &Ctx, target: &Path, sources: &[PathBuf], force: bool) -> Resu
             &[("target", &shown), ("sources", &names)],
         )]);
     }
-    let at = |t: time::OffsetDateTime| crate::ui::dialog::date_time(ctx.clock.at(t));
+    let at = |t: time::OffsetDateTime| tr.date_time(ctx.clock.at(t));
     let mut lines: Vec<String> = report.conflicts.iter().map(|c| conflict_line(tr, c, &at)).collect();
     lines.push(fill(
         &tr.out_merged,

@@ -13,10 +13,11 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     let focused = s.focus == Pane::Agenda;
     let steps = &s.session.agenda.steps;
     let total = s.session.agenda.planned_minutes();
-    let planned = fill(
-        &tr.planned_total,
-        &[("time", &format!("{}:{:02}", total / 60, total % 60))],
-    );
+    let mut planned = fill(&tr.planned_total, &[("time", &tr.duration(total))]);
+    // A narrow agenda keeps the figure and drops the word before it.
+    if unicode_width::UnicodeWidthStr::width(planned.as_str()) + 4 > usize::from(area.width) {
+        planned = tr.duration(total);
+    }
     let block = Block::new()
         .borders(Borders::ALL)
         .border_style(if focused { THEME.border_focus } else { THEME.border })

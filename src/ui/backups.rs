@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
-use super::dialog::{date_time, file_name, frame_box};
+use super::dialog::{file_name, frame_box};
 use super::text::truncate;
 use super::theme::THEME;
 use super::widgets::hint_text;
@@ -35,7 +35,7 @@ pub fn draw(app: &App, d: &Backups, frame: &mut Frame, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            let time = date_time(r.written);
+            let time = tr.date_time(r.written);
             let (text, style) = match &r.entries {
                 Ok(n) => (
                     fill(&tr.backups_row, &[("time", &time), ("entries", &n.to_string())]),
@@ -55,7 +55,7 @@ pub fn draw(app: &App, d: &Backups, frame: &mut Frame, area: Rect) {
     if d.confirm
         && let Some(row) = d.selected_row()
     {
-        let q = fill(&tr.backups_confirm, &[("time", &date_time(row.written))]);
+        let q = fill(&tr.backups_confirm, &[("time", &tr.date_time(row.written))]);
         frame.render_widget(Paragraph::new(q).style(THEME.warn).wrap(Wrap { trim: true }), question);
     }
 }

@@ -39,19 +39,6 @@ pub fn frame_box(frame: &mut Frame, area: Rect, w: u16, h: u16, title: &str, key
     inner
 }
 
-/// `2024-05-06 09:15:30`.
-pub fn date_time(t: time::OffsetDateTime) -> String {
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute(),
-        t.second()
-    )
-}
-
 /// The file name of a path, for titles.
 pub fn file_name(path: &std::path::Path) -> String {
     path.file_name()

@@ -5,7 +5,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState, Wrap};
 
 use super::text::truncate;
 use super::theme::THEME;
-use super::widgets::{fit, hints, stamp};
+use super::widgets::{fit, hints};
 use crate::app::{App, Home, Scope};
 use crate::domain::Stage;
 use crate::i18n::fill;
@@ -51,7 +51,7 @@ pub fn draw(app: &App, home: &Home, frame: &mut Frame, area: Rect) {
                 format!("Bimtek {}", s.stage.roman()),
                 s.date.to_string(),
                 s.entries.to_string(),
-                stamp(s.updated),
+                tr.stamp(s.updated),
             ])
             .style(THEME.text),
             Err(e) => {

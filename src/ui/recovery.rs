@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::dialog::{date_time, file_name, frame_box};
+use super::dialog::{file_name, frame_box};
 use super::text::sanitize;
 use super::theme::THEME;
 use super::widgets::hint_text;
@@ -32,7 +32,7 @@ pub fn draw(app: &App, d: &Recovery, frame: &mut Frame, area: Rect) {
                 &[
                     ("name", &file_name(&o.session)),
                     ("recovery", &file_name(&o.recovery)),
-                    ("time", &date_time(o.written)),
+                    ("time", &tr.date_time(o.written)),
                     ("entries", &n.to_string()),
                 ],
             );

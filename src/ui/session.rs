@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::text::truncate;
 use super::theme::THEME;
-use super::widgets::{clock, fit, hints};
+use super::widgets::{fit, hints};
 use crate::app::{App, Mode, SaveState, SessionScreen};
 use crate::domain::timer::{self, Phase};
 use crate::domain::{Session, StepKind};
@@ -118,13 +118,7 @@ fn title_bar(app: &App, s: &SessionScreen, frame: &mut Frame, bar: Rect) {
     let session = &s.session;
     let (timer, phase) = timer_text(tr, session, app.now);
     let end = timer::projected_end(session, app.now);
-    let end = format!(
-        " {} ",
-        fill(
-            &tr.projected_end,
-            &[("time", &format!("{:02}:{:02}", end.hour(), end.minute()))]
-        )
-    );
+    let end = format!(" {} ", fill(&tr.projected_end, &[("time", &tr.hm(end))]));
     let right_w = timer.width() + end.width();
     let mut title = format!(
         " {} · Bimtek {} · {}",
@@ -165,7 +159,7 @@ fn status_line(app: &App, s: &SessionScreen, width: u16) -> Line<'static> {
         },
         SaveState::Clean => (tr.save_clean.clone(), THEME.ok),
         SaveState::Pending => (tr.save_pending.clone(), THEME.warn),
-        SaveState::Saved(at) => (fill(&tr.save_ok, &[("time", &clock(*at))]), THEME.ok),
+        SaveState::Saved(at) => (fill(&tr.save_ok, &[("time", &tr.clock(*at))]), THEME.ok),
         SaveState::Failed(e) => (fill(&tr.save_failed, &[("error", &tr.os_error(e))]), THEME.error),
     };
     // Read-only with news of the last key: the news (it says read-only itself) goes first.

@@ -47,20 +47,3 @@ pub fn hint_text(app: &App, scope: Scope, width: u16) -> String {
 pub fn hints(app: &App, scope: Scope, width: u16) -> Line<'static> {
     fit(&hint_text(app, scope, width), width, THEME.key_hint)
 }
-
-/// `09:42:13` in the offset the shell handed us.
-pub fn clock(t: time::OffsetDateTime) -> String {
-    format!("{:02}:{:02}:{:02}", t.hour(), t.minute(), t.second())
-}
-
-/// `2021-09-07 09:42`.
-pub fn stamp(t: time::OffsetDateTime) -> String {
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        t.year(),
-        u8::from(t.month()),
-        t.day(),
-        t.hour(),
-        t.minute()
-    )
-}

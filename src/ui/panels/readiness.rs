@@ -33,7 +33,7 @@ pub fn draw(app: &App, s: &SessionScreen, p: &ReadinessPanel, frame: &mut Frame,
     let mut index = 0;
     for aspect in &catalog().aspects {
         let avg = aspect_average_tenths(&s.session.readiness, catalog(), aspect.code, p.pillar)
-            .map(|t| fill(&tr.readiness_average, &[("value", &format!("{}.{}", t / 10, t % 10))]))
+            .map(|t| fill(&tr.readiness_average, &[("value", &tr.tenths(t))]))
             .unwrap_or_else(|| tr.readiness_unscored.clone());
         lines.push(Line::from(Span::styled(
             format!("{} · {avg}", aspect.name.get(lang)),
