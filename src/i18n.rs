@@ -468,6 +468,23 @@ pub struct Strings {
     pub out_help_title: String,
     pub out_help_keys: Vec<(String, String)>,
     pub err_theme_unknown: String,
+    // masterplan books: program fields, spreadsheet import, one book over the stages
+    pub flash_bad_cost: String,
+    pub program_partners: String,
+    pub program_location: String,
+    pub program_indicator: String,
+    pub program_output: String,
+    pub program_cost: String,
+    pub program_start_year: String,
+    pub program_background: String,
+    pub program_goal: String,
+    pub program_activities: String,
+    pub program_schedule: String,
+    pub program_more: String,
+    pub cli_import_done: String,
+    pub err_csv_id_twice: String,
+    pub err_csv_value: String,
+    pub err_import_too_large: String,
 }
 }
 

@@ -86,6 +86,7 @@ pub enum Flash {
     ParticipantSaved,
     ParticipantRemoved,
     BadYear,
+    BadCost,
     BadDate,
     OpdRequired,
     CommitmentSaved,
