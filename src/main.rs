@@ -62,9 +62,12 @@ enum Command {
         /// The file to write [default: beside the session file, NAME.md, NAME.html, ...]
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
-        /// Replace OUT if it exists
+        /// Replace OUT if it exists (never a session file)
         #[arg(long)]
         force: bool,
+        /// The CSV's cell separator: ',' (default) or ';' (Excel with Indonesian regional settings)
+        #[arg(long, value_name = "SEP", value_parser = parse_csv_sep)]
+        csv_sep: Option<u8>,
     },
     /// Fold breakout groups' copies of a session into TARGET (the version before is kept as a backup)
     Merge {
@@ -185,7 +188,17 @@ fn main() -> ExitCode {
             format,
             output,
             force,
-        }) => match outputs::export(&ctx, &path, format, output.as_deref(), force) {
+            csv_sep,
+        }) => match outputs::export(
+            &ctx,
+            &path,
+            format,
+            output.as_deref(),
+            force,
+            bimtek::export::Options {
+                csv_sep: csv_sep.unwrap_or(b','),
+            },
+        ) {
             Ok(out) => {
                 println!("{}", strings(ctx.lang).out_written);
                 println!("{}", out.display());
@@ -253,5 +266,14 @@ fn main() -> ExitCode {
         },
         Some(Command::Demo { reset }) => done(commands::demo(&ctx, reset)),
         Some(Command::Present { path }) => done(commands::present(&ctx, &path)),
+    }
+}
+
+/// `--csv-sep`: one of the separators spreadsheets read.
+fn parse_csv_sep(s: &str) -> Result<u8, String> {
+    match s {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        other => Err(format!("'{other}' is not a CSV separator (use ',' or ';')")),
     }
 }

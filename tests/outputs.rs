@@ -106,6 +106,16 @@ fn rich() -> Session {
             effort: Some(2),
             quick_win,
             status: Some(status),
+            partners: "Universitas Halmahera".into(),
+            location: "Tobelo".into(),
+            indicator: "90 % layanan selesai dalam 1 hari".into(),
+            output: "Aplikasi layanan terpadu".into(),
+            cost: Some(1_500_000_000),
+            start_year: Some(year - 1),
+            background: "Antrean panjang di kantor layanan".into(),
+            goal: "Layanan lebih cepat".into(),
+            activities: "Kajian; pengadaan; pelatihan petugas".into(),
+            schedule: "Triwulan I–IV".into(),
         });
     }
     let mut round = VoteRound::new("01FEYS0000VOTEROUND0000001".into(), "review".into());

@@ -313,7 +313,10 @@ fn program_details_scroll_to_the_focused_field() {
     }
     assert!(opened, "no program idea on the economy step of the sample");
     let top = draw(&a, 80, 24);
-    assert!(top.contains("isian lagi"), "the form says more fields are below:\n{top}");
+    assert!(
+        top.contains("isian lagi"),
+        "the form says more fields are below:\n{top}"
+    );
     // Down to the last field: the window follows it.
     key(&mut a, KeyCode::BackTab);
     insta::assert_snapshot!("program_form_Id_80x24_last_field", draw(&a, 80, 24));

@@ -58,6 +58,7 @@ pub fn write_export(
     format: Format,
     lang: Lang,
     replace: bool,
+    options: export::Options,
 ) -> Result<PathBuf, ExportError> {
     let mut out = out.to_path_buf();
     if out.is_dir()
@@ -73,24 +74,46 @@ pub fn write_export(
     {
         return Err(ExportError::NoFolder(parent.to_path_buf()));
     }
+    // Another session (a copy on a stick, an earlier stage) is never written over, whatever the
+    // flags say: only what loads as a session counts, so a broken export can still be replaced.
+    if out.is_file() && store::load(&out).is_ok() {
+        return Err(ExportError::IsSession(out));
+    }
     if out.exists() && !replace {
         return Err(ExportError::Exists(out));
     }
-    let bytes = export::render(session, format, lang).map_err(ExportError::Render)?;
+    let bytes = export::render_with(session, format, lang, options).map_err(ExportError::Render)?;
     store::save::write_atomic(&out, &bytes).map_err(|e| ExportError::Write(out.clone(), e.to_string()))?;
     Ok(out)
 }
 
-/// `bimtek export PATH --format F [-o OUT] [--force]`: returns where the export went.
-pub fn export(ctx: &Ctx, path: &Path, format: Format, out: Option<&Path>, force: bool) -> Result<PathBuf, String> {
+/// `bimtek export PATH --format F [-o OUT] [--force] [--csv-sep ';']`: returns where the export
+/// went.
+pub fn export(
+    ctx: &Ctx,
+    path: &Path,
+    format: Format,
+    out: Option<&Path>,
+    force: bool,
+    options: export::Options,
+) -> Result<PathBuf, String> {
     let session = store::load(path).map_err(|e| e.describe(ctx.tr()))?;
     let out = out.map_or_else(|| export_path(path, format), Path::to_path_buf);
-    write_export(&session, path, &out, format, ctx.lang, force).map_err(|e| e.message(ctx.tr(), format))
+    write_export(&session, path, &out, format, ctx.lang, force, options).map_err(|e| e.message(ctx.tr(), format))
 }
 
 /// The session screen's export: beside the session file, for the dialog to report.
 pub fn export_beside(session: &Session, path: &Path, format: Format, lang: Lang, replace: bool) -> ExportOutcome {
-    match write_export(session, path, &export_path(path, format), format, lang, replace) {
+    let options = export::Options::default();
+    match write_export(
+        session,
+        path,
+        &export_path(path, format),
+        format,
+        lang,
+        replace,
+        options,
+    ) {
         Ok(p) => ExportOutcome::Written(p),
         Err(ExportError::Exists(p)) => ExportOutcome::Exists(p),
         Err(e) => ExportOutcome::Failed(e.message(strings(lang), format)),

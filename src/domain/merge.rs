@@ -41,7 +41,7 @@ pub fn related(a: &Session, b: &Session) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Conflict {
     /// The later edit was kept.
-    Entry(Entry),
+    Entry(Box<Entry>),
     Participant(Participant),
     Score(Score),
     Round(String),
@@ -263,7 +263,7 @@ pub fn merge(target: &Session, source: &Session) -> (Session, Report) {
         &source.entries,
         &merged.entries,
         |e| e.id.clone(),
-        |e| Conflict::Entry(Entry::clone(e)),
+        |e| Conflict::Entry(Box::new(Entry::clone(e))),
         &mut report,
     );
     report.participants_added = tally(

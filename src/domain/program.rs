@@ -116,20 +116,24 @@ impl ProgramInfo {
     }
 }
 
+/// A value typed in a form or a spreadsheet that cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadValue;
+
 /// A year as typed: empty is none; anything but digits is refused (the range is checked by
 /// [`ProgramInfo::validate`]).
-pub fn parse_year(text: &str) -> Result<Option<u16>, ()> {
+pub fn parse_year(text: &str) -> Result<Option<u16>, BadValue> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
     }
-    t.parse::<u16>().map(Some).map_err(|_| ())
+    t.parse::<u16>().map(Some).map_err(|_| BadValue)
 }
 
 /// A cost in rupiah as typed in Indonesia or in a spreadsheet: `Rp 1.500.000.000`,
 /// `1500000000`, `1 500 000`. Thousands separators (dot, comma, space) are dropped; decimals
 /// (`1,5 M`) and words are refused rather than guessed. Empty is none.
-pub fn parse_rupiah(text: &str) -> Result<Option<u64>, ()> {
+pub fn parse_rupiah(text: &str) -> Result<Option<u64>, BadValue> {
     let t = text.trim();
     let t = t
         .strip_prefix("Rp")
@@ -146,15 +150,15 @@ pub fn parse_rupiah(text: &str) -> Result<Option<u64>, ()> {
     let mut digits = String::new();
     for (i, g) in groups.iter().enumerate() {
         if g.is_empty() || !g.chars().all(|c| c.is_ascii_digit()) {
-            return Err(());
+            return Err(BadValue);
         }
         // With separators, every group after the first has three digits: `1,5` is refused.
         if grouped && i > 0 && g.len() != 3 {
-            return Err(());
+            return Err(BadValue);
         }
         digits.push_str(g);
     }
-    digits.parse::<u64>().map(Some).map_err(|_| ())
+    digits.parse::<u64>().map(Some).map_err(|_| BadValue)
 }
 
 /// Where a program falls on the 2×2 impact/effort matrix.
@@ -210,11 +214,11 @@ mod tests {
         assert_eq!(parse_rupiah("1 500 000"), Ok(Some(1_500_000)));
         assert_eq!(parse_rupiah("2,000,000"), Ok(Some(2_000_000)));
         assert_eq!(parse_rupiah(""), Ok(None));
-        assert_eq!(parse_rupiah("1,5 M"), Err(()));
-        assert_eq!(parse_rupiah("1,5"), Err(()));
-        assert_eq!(parse_rupiah("banyak"), Err(()));
+        assert_eq!(parse_rupiah("1,5 M"), Err(BadValue));
+        assert_eq!(parse_rupiah("1,5"), Err(BadValue));
+        assert_eq!(parse_rupiah("banyak"), Err(BadValue));
         assert_eq!(parse_year(" 2026 "), Ok(Some(2026)));
-        assert_eq!(parse_year("20x6"), Err(()));
+        assert_eq!(parse_year("20x6"), Err(BadValue));
     }
 
     #[test]

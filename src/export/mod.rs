@@ -59,13 +59,31 @@ impl FromStr for Format {
     }
 }
 
+/// How an export is written beyond its format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The CSV's cell separator: `,`, or `;` for Excel with Indonesian regional settings.
+    pub csv_sep: u8,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { csv_sep: b',' }
+    }
+}
+
 /// The session in the given format. Only the Word writer can fail (its zip library reports
 /// errors); the message says why.
 pub fn render(session: &Session, format: Format, lang: Lang) -> Result<Vec<u8>, String> {
+    render_with(session, format, lang, Options::default())
+}
+
+/// As [`render`], with the given options.
+pub fn render_with(session: &Session, format: Format, lang: Lang, options: Options) -> Result<Vec<u8>, String> {
     match format {
         Format::Markdown => Ok(markdown::render(&book::build(session, lang)).into_bytes()),
         Format::Html => Ok(html::render(&book::build(session, lang), lang).into_bytes()),
-        Format::Csv => csv::render(session, lang),
+        Format::Csv => csv::render_with(session, lang, options.csv_sep),
         Format::Docx => docx::render(&book::build(session, lang)),
     }
 }

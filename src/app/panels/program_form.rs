@@ -106,7 +106,7 @@ pub fn rupiah_digits(v: u64) -> String {
     let digits = v.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(ch);
@@ -236,11 +236,14 @@ impl ProgramForm {
         info.activities = self.typed(Field::Activities);
         info.schedule = self.typed(Field::Schedule);
         let at = |f: Field| Field::ALL.iter().position(|x| *x == f).unwrap_or(0);
-        for (field, slot) in [(Field::Year, &mut info.target_year), (Field::StartYear, &mut info.start_year)] {
+        for (field, slot) in [
+            (Field::Year, &mut info.target_year),
+            (Field::StartYear, &mut info.start_year),
+        ] {
             let text = self.typed(field);
             match parse_year(&text) {
                 Ok(y) => *slot = y,
-                Err(()) => {
+                Err(_) => {
                     self.field = at(field);
                     return Outcome::Refuse(Flash::BadYear);
                 }
@@ -248,7 +251,7 @@ impl ProgramForm {
         }
         match parse_rupiah(&self.typed(Field::Cost)) {
             Ok(v) => info.cost = v,
-            Err(()) => {
+            Err(_) => {
                 self.field = at(Field::Cost);
                 return Outcome::Refuse(Flash::BadCost);
             }
