@@ -135,6 +135,7 @@ pub fn session_for(stage: Stage, entries: usize, seed: u64) -> Session {
             role: *role,
             present: true,
             from_stage: None,
+            unrecorded: false,
         })
         .collect();
     s.entries.reserve(entries);

@@ -485,6 +485,19 @@ pub struct Strings {
     pub err_csv_id_twice: String,
     pub err_csv_value: String,
     pub err_import_too_large: String,
+    pub out_readiness_covered: String,
+    pub out_book_title: String,
+    pub out_book_stages: String,
+    pub out_book_stage_missing: String,
+    pub out_book_missing: String,
+    pub out_book_attendance: String,
+    pub out_book_only_books: String,
+    pub out_col_signature: String,
+    pub out_attendance_unrecorded: String,
+    pub roster_unrecorded: String,
+    pub out_col_years: String,
+    pub out_quick_win_sheet: String,
+    pub out_col_sheet_item: String,
 }
 }
 

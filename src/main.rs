@@ -65,6 +65,13 @@ enum Command {
         /// Replace OUT if it exists (never a session file)
         #[arg(long)]
         force: bool,
+        /// One book over the whole masterplan: the earlier (and later) stages' sessions are found in
+        /// the same folder by their lineage [default output: NAME.buku.md, ...]
+        #[arg(long)]
+        book: bool,
+        /// With --book: other session files of the masterplan, kept elsewhere
+        #[arg(long = "with", value_name = "OTHER.ron", requires = "book")]
+        with: Vec<PathBuf>,
         /// The CSV's cell separator: ',' (default) or ';' (Excel with Indonesian regional settings)
         #[arg(long, value_name = "SEP", value_parser = parse_csv_sep)]
         csv_sep: Option<u8>,
@@ -189,16 +196,22 @@ fn main() -> ExitCode {
             output,
             force,
             csv_sep,
-        }) => match outputs::export(
-            &ctx,
-            &path,
-            format,
-            output.as_deref(),
-            force,
-            bimtek::export::Options {
-                csv_sep: csv_sep.unwrap_or(b','),
-            },
-        ) {
+            book,
+            with,
+        }) => match if book {
+            outputs::export_book(&ctx, &path, &with, format, output.as_deref(), force)
+        } else {
+            outputs::export(
+                &ctx,
+                &path,
+                format,
+                output.as_deref(),
+                force,
+                bimtek::export::Options {
+                    csv_sep: csv_sep.unwrap_or(b','),
+                },
+            )
+        } {
             Ok(out) => {
                 println!("{}", strings(ctx.lang).out_written);
                 println!("{}", out.display());

@@ -563,6 +563,7 @@ fn apply(base: &Session, group: &str, ops: &[Op]) -> Session {
                 role: Role::Staff,
                 present: true,
                 from_stage: None,
+                unrecorded: false,
             }),
             Op::TogglePresent { pick } => {
                 let len = s.participants.len();

@@ -130,6 +130,7 @@ fn kind_and_proposer_are_chosen_in_the_form() {
             role: crate::domain::Role::Staff,
             present: true,
             from_stage: None,
+            unrecorded: false,
         });
     }
     to_pillar(&mut a, Pillar::Branding);

@@ -102,6 +102,108 @@ pub fn export(
     write_export(&session, path, &out, format, ctx.lang, force, options).map_err(|e| e.message(ctx.tr(), format))
 }
 
+/// `NAME.buku.md` (or `.html`, `.docx`) beside `NAME.ron`: the book over the masterplan.
+pub fn book_path(session: &Path, format: Format) -> PathBuf {
+    session.with_extension(format!("buku.{}", format.extension()))
+}
+
+/// The sessions of `session`'s masterplan: from the folder of `path`, then `with`; one per
+/// stage, `session` for its own (see [`export::masterplan::pick`]).
+fn masterplan_of(session: Session, path: &Path, with: &[PathBuf], tr: &Strings) -> Result<Vec<Session>, String> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut found: Vec<Session> = store::list::sessions_in(dir)
+        .into_iter()
+        .filter(|(p, _)| !same_file(p, path))
+        .map(|(_, s)| s)
+        .collect();
+    for w in with {
+        // A file named on the command line must load: a typo is not a missing stage.
+        found.push(store::load(w).map_err(|e| e.describe(tr))?);
+    }
+    found.push(session);
+    Ok(found)
+}
+
+/// Writes the book over the masterplan of the session at `path` to `out`.
+#[allow(clippy::too_many_arguments)]
+pub fn write_book(
+    session: Session,
+    path: &Path,
+    with: &[PathBuf],
+    out: &Path,
+    format: Format,
+    lang: Lang,
+    replace: bool,
+) -> Result<PathBuf, ExportError> {
+    let tr = strings(lang);
+    if format == Format::Csv {
+        return Err(ExportError::Render(tr.out_book_only_books.clone()));
+    }
+    let mut out = out.to_path_buf();
+    if out.is_dir()
+        && let Some(name) = book_path(path, format).file_name()
+    {
+        out = out.join(name);
+    }
+    if same_file(&out, path) || (out.is_file() && store::load(&out).is_ok()) {
+        return Err(ExportError::IsSession(out));
+    }
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty())
+        && !parent.is_dir()
+    {
+        return Err(ExportError::NoFolder(parent.to_path_buf()));
+    }
+    if out.exists() && !replace {
+        return Err(ExportError::Exists(out));
+    }
+    let id = session.id.clone();
+    let all = masterplan_of(session, path, with, tr).map_err(ExportError::Render)?;
+    let of = all
+        .iter()
+        .rev()
+        .find(|s| s.id == id)
+        .ok_or_else(|| ExportError::Render(String::new()))?;
+    let stages = export::masterplan::pick(of, &all);
+    let book = export::masterplan::build(&stages, lang).ok_or_else(|| ExportError::Render(String::new()))?;
+    let bytes = export::render_book(&book, format, lang).map_err(ExportError::Render)?;
+    store::save::write_atomic(&out, &bytes).map_err(|e| ExportError::Write(out.clone(), e.to_string()))?;
+    Ok(out)
+}
+
+/// `bimtek export PATH --book [--with OTHER.ron…] --format F [-o OUT] [--force]`.
+pub fn export_book(
+    ctx: &Ctx,
+    path: &Path,
+    with: &[PathBuf],
+    format: Format,
+    out: Option<&Path>,
+    force: bool,
+) -> Result<PathBuf, String> {
+    let session = store::load(path).map_err(|e| e.describe(ctx.tr()))?;
+    let out = out.map_or_else(|| book_path(path, format), Path::to_path_buf);
+    write_book(session, path, with, &out, format, ctx.lang, force).map_err(|e| e.message(ctx.tr(), format))
+}
+
+/// The session screen's book over the masterplan, beside the session file.
+pub fn book_beside(session: &Session, path: &Path, format: Format, lang: Lang, replace: bool) -> ExportOutcome {
+    match write_book(
+        session.clone(),
+        path,
+        &[],
+        &book_path(path, format),
+        format,
+        lang,
+        replace,
+    ) {
+        Ok(p) => ExportOutcome::Written(p),
+        Err(ExportError::Exists(p)) => ExportOutcome::Exists(p),
+        Err(e) => ExportOutcome::Failed(e.message(strings(lang), format)),
+    }
+}
+
 /// The session screen's export: beside the session file, for the dialog to report.
 pub fn export_beside(session: &Session, path: &Path, format: Format, lang: Lang, replace: bool) -> ExportOutcome {
     let options = export::Options::default();

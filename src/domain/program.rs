@@ -120,6 +120,19 @@ impl ProgramInfo {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BadValue;
 
+/// `1500000000` as `1.500.000.000`, as the cost is typed and read in Indonesia.
+pub fn rupiah_digits(v: u64) -> String {
+    let digits = v.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
+}
+
 /// A year as typed: empty is none; anything but digits is refused (the range is checked by
 /// [`ProgramInfo::validate`]).
 pub fn parse_year(text: &str) -> Result<Option<u16>, BadValue> {

@@ -8,6 +8,7 @@ use crate::domain::Lang;
 const STYLE: &str = r#"
 @page { size: A4; margin: 18mm 16mm; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; box-sizing: border-box; }
+p, li, dd, h1, h2, h3, h4 { overflow-wrap: anywhere; }
 body { font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt;
   line-height: 1.4; color: #111; max-width: 62em; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 20pt; margin: 0 0 .6em; color: #1f3c5a; }
@@ -23,7 +24,10 @@ dl.meta dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .3em 0 1em; font-size: 9.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 1px solid #8a8a8a; padding: 3px 6px; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #8a8a8a; padding: 3px 6px; vertical-align: top; text-align: left;
+  overflow-wrap: anywhere; word-break: break-word; }
+table { table-layout: fixed; }
+div.page { break-before: page; page-break-before: always; }
 th { background: #dce6f0; }
 th.n, td.n { text-align: right; }
 ul { margin: .3em 0 .8em; padding-left: 1.4em; }
@@ -180,6 +184,7 @@ pub fn render(book: &Book, lang: Lang) -> String {
             }
             Block::Table(t) => table(&mut out, t),
             Block::Chart(c) => chart(&mut out, c),
+            Block::PageBreak => out.push_str("<div class=\"page\"></div>\n"),
         }
     }
     out.push_str("</body>\n</html>\n");

@@ -67,7 +67,7 @@ pub fn render(book: &Book) -> String {
             }
             Block::Table(t) => table(&mut out, t),
             // The readiness tables right after it carry the same numbers.
-            Block::Chart(_) => {}
+            Block::Chart(_) | Block::PageBreak => {}
         }
     }
     while out.ends_with("\n\n") {

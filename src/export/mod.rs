@@ -11,6 +11,7 @@ pub mod csv;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod masterplan;
 
 use std::fmt;
 use std::str::FromStr;
@@ -85,6 +86,16 @@ pub fn render_with(session: &Session, format: Format, lang: Lang, options: Optio
         Format::Html => Ok(html::render(&book::build(session, lang), lang).into_bytes()),
         Format::Csv => csv::render_with(session, lang, options.csv_sep),
         Format::Docx => docx::render(&book::build(session, lang)),
+    }
+}
+
+/// A book (one session's, or the masterplan's over its stages) in a book format.
+pub fn render_book(book: &book::Book, format: Format, lang: Lang) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Markdown => Ok(markdown::render(book).into_bytes()),
+        Format::Html => Ok(html::render(book, lang).into_bytes()),
+        Format::Docx => docx::render(book),
+        Format::Csv => Err("CSV is a table of entries, not a book".into()),
     }
 }
 

@@ -101,18 +101,7 @@ impl Field {
     }
 }
 
-/// `1500000000` as `1.500.000.000`, as the cost is typed and read in Indonesia.
-pub fn rupiah_digits(v: u64) -> String {
-    let digits = v.to_string();
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(ch);
-    }
-    out
-}
+pub use crate::domain::program::rupiah_digits;
 
 #[derive(Debug, Clone)]
 pub struct ProgramForm {
