@@ -498,6 +498,12 @@ pub struct Strings {
     pub out_col_years: String,
     pub out_quick_win_sheet: String,
     pub out_col_sheet_item: String,
+    pub out_roadmap_matrix: String,
+    pub out_foreword: String,
+    pub out_foreword_head: String,
+    pub out_foreword_team: String,
+    pub out_foreword_placeholder: String,
+    pub out_toc: String,
 }
 }
 

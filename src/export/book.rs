@@ -35,6 +35,9 @@ pub enum Block {
     Table(Table),
     /// Starts a new page in print (a quick-win sheet); nothing in Markdown.
     PageBreak,
+    /// The table of contents, with its title: the books and their sections (links in HTML, a
+    /// TOC field in Word).
+    Toc(String),
     /// The readiness scores as bars (drawn by the HTML writer; the others rely on the tables).
     Chart(Chart),
 }
@@ -143,6 +146,8 @@ pub(super) struct Ctx<'a> {
     pub(super) cat: &'static Catalog,
     /// Votes over every stage (one book over the masterplan); else the session's own.
     pub(super) tally: Option<&'a Tally>,
+    /// The masterplan's first year: the road map's ten years start here.
+    pub(super) start: i32,
 }
 
 impl<'a> Ctx<'a> {
@@ -153,6 +158,7 @@ impl<'a> Ctx<'a> {
             tr: strings(lang),
             cat: catalog(),
             tally,
+            start: s.date.0.year(),
         }
     }
 }
@@ -390,6 +396,7 @@ pub fn build(session: &Session, lang: Lang) -> Book {
     if session.entries.iter().any(|e| e.example) {
         blocks.push(Block::Para(c.tr.out_examples_note.clone()));
     }
+    front_matter(&c, &mut blocks);
     book1(&c, &mut blocks);
     book2(&c, &mut blocks);
     book3(&c, &mut blocks);
@@ -402,6 +409,17 @@ pub fn build(session: &Session, lang: Lang) -> Book {
         date: format!("{}T00:00:00Z", session.date),
         blocks,
     }
+}
+
+/// Kata pengantar with places for the region head's and the implementation team's words, then
+/// the table of contents.
+pub(super) fn front_matter(c: &Ctx, out: &mut Vec<Block>) {
+    out.push(Block::Part(c.tr.out_foreword.clone()));
+    out.push(Block::Subsection(c.tr.out_foreword_head.clone()));
+    out.push(Block::Empty(c.tr.out_foreword_placeholder.clone()));
+    out.push(Block::Subsection(c.tr.out_foreword_team.clone()));
+    out.push(Block::Empty(c.tr.out_foreword_placeholder.clone()));
+    out.push(Block::Toc(c.tr.out_toc.clone()));
 }
 
 pub(super) fn meta(c: &Ctx) -> Block {
@@ -796,6 +814,7 @@ pub(super) fn book4(c: &Ctx, out: &mut Vec<Block>) {
         .into_iter()
         .filter(|e| e.program.as_ref().and_then(|p| p.status) != Some(ProgramStatus::Dropped))
         .collect();
+    year_matrix(c, &programs, out);
     let table = |entries: &[&Entry]| {
         let mut entries = entries.to_vec();
         entries.sort_by_key(|e| {
@@ -838,6 +857,58 @@ pub(super) fn book4(c: &Ctx, out: &mut Vec<Block>) {
         entries: &programs,
     }
     .write(out, table);
+}
+
+/// The years a program runs, as offsets 0–9 from the masterplan's start: from its start year
+/// (or its target year) to its target year; with no year, its horizon (short: the first year,
+/// medium: the first five, long: all ten).
+fn years_of(c: &Ctx, p: &ProgramInfo) -> Option<(usize, usize)> {
+    let at = |y: u16| usize::try_from((i32::from(y) - c.start).clamp(0, 9)).unwrap_or(0);
+    match (p.start_year, p.target_year, p.horizon) {
+        (Some(a), Some(b), _) => Some((at(a.min(b)), at(a.max(b)))),
+        (Some(a), None, _) => Some((at(a), at(a))),
+        (None, Some(b), _) => Some((at(b), at(b))),
+        (None, None, Some(Horizon::Short)) => Some((0, 0)),
+        (None, None, Some(Horizon::Medium)) => Some((0, 4)),
+        (None, None, Some(Horizon::Long)) => Some((0, 9)),
+        (None, None, None) => None,
+    }
+}
+
+/// A program × year table per dimension: the ten years from the masterplan's start, a mark in
+/// each year a program runs.
+fn year_matrix(c: &Ctx, programs: &[&Entry], out: &mut Vec<Block>) {
+    out.push(Block::Section(fill(
+        &c.tr.out_roadmap_matrix,
+        &[("from", &c.start.to_string()), ("to", &(c.start + 9).to_string())],
+    )));
+    for p in Pillar::ALL {
+        let mine: Vec<&Entry> = programs.iter().copied().filter(|e| e.pillar == Some(*p)).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        out.push(Block::Subsection(c.pillar(Some(*p))));
+        // Two-digit years ('21, '22, …) keep ten columns readable on a portrait page.
+        let mut columns = vec![col(&c.tr.out_col_program, 10)];
+        columns.extend((0..10).map(|i| Column {
+            title: format!("'{:02}", (c.start + i).rem_euclid(100)),
+            width: 1,
+            numeric: false,
+        }));
+        let rows = mine
+            .iter()
+            .map(|e| {
+                let span = e.program.as_ref().and_then(|p| years_of(c, p));
+                let mut row = vec![c.text(e)];
+                row.extend((0..10).map(|i| match span {
+                    Some((a, b)) if (a..=b).contains(&i) => "■".to_string(),
+                    _ => String::new(),
+                }));
+                row
+            })
+            .collect();
+        out.push(Block::Table(Table { columns, rows }));
+    }
 }
 
 // --- Annexes ----------------------------------------------------------------------------------

@@ -193,7 +193,6 @@ pub fn render(book: &Book) -> Result<Vec<u8>, String> {
     );
     doc = doc.footer(Footer::new().add_paragraph(page));
     doc = doc.add_paragraph(runs(ids.para().style("Title"), &book.title, false, false));
-    let mut toc_done = false;
     for block in &book.blocks {
         doc = match block {
             Block::Meta(lines) => {
@@ -207,17 +206,17 @@ pub fn render(book: &Book) -> Result<Vec<u8>, String> {
                 }
                 doc
             }
-            Block::Part(t) => {
-                // The table of contents, a real TOC field over Heading 1–3 that Word fills in
-                // when the document is opened (or on F9), before the first book.
-                let doc = if toc_done {
-                    doc
-                } else {
-                    toc_done = true;
-                    doc.add_table_of_contents(TableOfContents::new().heading_styles_range(1, 3))
-                };
-                doc.add_paragraph(heading(&mut ids, "Heading1", t, true))
-            }
+            Block::Part(t) => doc.add_paragraph(heading(&mut ids, "Heading1", t, true)),
+            // The table of contents: a real TOC field over Heading 1–3, which Word fills in when
+            // fields are updated (F9, or on printing).
+            Block::Toc(title) => doc
+                .add_paragraph(runs(
+                    ids.para().style("Title").page_break_before(true),
+                    title,
+                    false,
+                    false,
+                ))
+                .add_table_of_contents(TableOfContents::new().heading_styles_range(1, 3)),
             Block::Section(t) => doc.add_paragraph(heading(&mut ids, "Heading2", t, false)),
             Block::Subsection(t) => doc.add_paragraph(heading(&mut ids, "Heading3", t, false)),
             Block::Para(t) => doc.add_paragraph(spaced(runs(ids.para(), t, false, false), 120)),

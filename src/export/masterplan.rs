@@ -52,7 +52,11 @@ fn tally(stages: &[Option<&Session>; 4]) -> Tally {
 pub fn build(stages: &[Option<&Session>; 4], lang: Lang) -> Option<Book> {
     let latest = stages.iter().rev().flatten().next().copied()?;
     let votes = tally(stages);
-    let c = Ctx::new(latest, lang, Some(&votes));
+    let mut c = Ctx::new(latest, lang, Some(&votes));
+    // The road map's ten years start with the masterplan's first session.
+    if let Some(first) = stages.iter().flatten().next() {
+        c.start = first.date.0.year();
+    }
     let tr = c.tr;
     let missing: Vec<&str> = Stage::ALL
         .iter()
@@ -92,6 +96,7 @@ pub fn build(stages: &[Option<&Session>; 4], lang: Lang) -> Option<Book> {
     if stages.iter().flatten().any(|s| s.entries.iter().any(|e| e.example)) {
         blocks.push(Block::Para(tr.out_examples_note.clone()));
     }
+    book::front_matter(&c, &mut blocks);
     match stages[0] {
         Some(first) => book::book1(&Ctx::new(first, lang, None), &mut blocks),
         None => {
