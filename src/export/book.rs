@@ -889,7 +889,7 @@ fn year_matrix(c: &Ctx, programs: &[&Entry], out: &mut Vec<Block>) {
         }
         out.push(Block::Subsection(c.pillar(Some(*p))));
         // Two-digit years ('21, '22, …) keep ten columns readable on a portrait page.
-        let mut columns = vec![col(&c.tr.out_col_program, 10)];
+        let mut columns = vec![col(&c.tr.out_col_program, 4)];
         columns.extend((0..10).map(|i| Column {
             title: format!("'{:02}", (c.start + i).rem_euclid(100)),
             width: 1,
