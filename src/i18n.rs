@@ -504,6 +504,7 @@ pub struct Strings {
     pub out_foreword_team: String,
     pub out_foreword_placeholder: String,
     pub out_toc: String,
+    pub out_book_formats: Vec<String>,
 }
 }
 

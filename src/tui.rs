@@ -257,10 +257,12 @@ impl Shell {
                     Err(e) => Some(Action::Failed(e)),
                 }
             }
-            Effect::Export { format, replace } => app.session().map(|s| {
-                Action::Exported(crate::commands::outputs::export_beside(
-                    &s.session, &s.path, format, app.lang, replace,
-                ))
+            Effect::Export { format, replace, book } => app.session().map(|s| {
+                Action::Exported(if book {
+                    crate::commands::outputs::book_beside(&s.session, &s.path, format, app.lang, replace)
+                } else {
+                    crate::commands::outputs::export_beside(&s.session, &s.path, format, app.lang, replace)
+                })
             }),
             Effect::CreateFrom { spec, from } => {
                 let id = app.ids.clone().next(app.now);
