@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::app::keymap::RebindError;
 use crate::domain::IdGen;
-use crate::domain::{Edit, Lang, NewSession, OsError, SessionDate, Stage};
+use crate::domain::{Lang, NewSession, OsError, SessionDate, Stage};
 use crate::i18n::{describe, fill, strings};
 use crate::ops::{self, Clock, OpError, Start};
 use crate::store::{self, LockError};
@@ -352,32 +352,47 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
     let text = String::from_utf8(bytes)
         .map_err(|_| one(fill(&tr.err_read, &[("path", &shown), ("error", "not UTF-8 text")])))?;
     let now = ctx.clock.now();
-    let entries = crate::import::entries_from_csv(&text, &session, &mut ctx.ids(), now, tr).map_err(|errors| {
+    let csv_line = |line: u64, problem: &str| {
+        fill(
+            &tr.err_csv_row,
+            &[("path", &shown), ("line", &line.to_string()), ("problem", problem)],
+        )
+    };
+    // What the session file may still grow by before it passes the size limit.
+    let on_disk = std::fs::metadata(path).map_or(0, |m| m.len());
+    let room = store::load::MAX_FILE_BYTES.saturating_sub(on_disk);
+    let plan = crate::import::plan_from_csv(&text, &session, &mut ctx.ids(), now, tr, room).map_err(|errors| {
         errors
             .into_iter()
             .map(|e| {
                 if e.line == 1 && e.problem.is_empty() {
                     fill(&tr.err_csv_header, &[("path", &shown)])
                 } else {
-                    fill(
-                        &tr.err_csv_row,
-                        &[("path", &shown), ("line", &e.line.to_string()), ("problem", &e.problem)],
-                    )
+                    csv_line(e.line, &e.problem)
                 }
             })
             .collect::<Vec<_>>()
     })?;
-    if entries.is_empty() {
+    let (added, updated) = (plan.added.len(), plan.updated.len());
+    if added == 0 && updated == 0 {
+        if text.lines().nth(1).is_some() {
+            // Every row is already in the session as it is: nothing to write.
+            return Ok(fill(
+                &tr.cli_import_done,
+                &[("added", "0"), ("updated", "0"), ("path", &path.display().to_string())],
+            ));
+        }
         return Err(one(fill(&tr.err_csv_none, &[("path", &shown)])));
     }
-    let n = entries.len();
-    for e in entries {
-        Edit::AddEntry(e)
-            .apply(&mut session)
-            .map_err(|e| one(crate::ui::flash::edit_error(tr, &e)))?;
-    }
+    crate::import::apply(plan, &mut session);
     session.updated = now;
-    store::backup::save_over(path, &store::to_ron(&session)).map_err(|e| {
+    let ron = store::to_ron(&session);
+    // The estimate made row by row is a lower bound; the file itself decides.
+    if ron.len() as u64 > store::load::MAX_FILE_BYTES {
+        let last = u64::try_from(text.lines().count()).unwrap_or(u64::MAX);
+        return Err(one(csv_line(last, &crate::import::too_large(tr, ron.len() as u64))));
+    }
+    store::backup::save_over(path, &ron).map_err(|e| {
         one(fill(
             &tr.err_write,
             &[
@@ -386,10 +401,21 @@ pub fn import(ctx: &Ctx, path: &Path, csv: &Path) -> Result<String, Vec<String>>
             ],
         ))
     })?;
-    Ok(fill(
-        &tr.cli_imported,
-        &[("n", &n.to_string()), ("path", &path.display().to_string())],
-    ))
+    Ok(if updated == 0 {
+        fill(
+            &tr.cli_imported,
+            &[("n", &added.to_string()), ("path", &path.display().to_string())],
+        )
+    } else {
+        fill(
+            &tr.cli_import_done,
+            &[
+                ("added", &added.to_string()),
+                ("updated", &updated.to_string()),
+                ("path", &path.display().to_string()),
+            ],
+        )
+    })
 }
 
 /// A user's agenda template, which must be written for the stage being created.

@@ -137,6 +137,7 @@ pub fn session_for(stage: Stage, entries: usize, seed: u64) -> Session {
             role: *role,
             present: true,
             from_stage: None,
+            unrecorded: false,
         })
         .collect();
     s.entries.reserve(entries);
@@ -340,6 +341,7 @@ fn enrich(rng: &mut Rng, s: &mut Session) {
             effort: Some(effort),
             quick_win: impact >= 3 && effort <= 2 && rng.below(2) == 0,
             status: Some(*rng.pick(&[ProgramStatus::Idea, ProgramStatus::Chosen, ProgramStatus::Planned])),
+            ..ProgramInfo::default()
         });
         programs.push(x.id.clone());
         *e = x.into();

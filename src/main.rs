@@ -72,9 +72,19 @@ enum Command {
         /// The file to write [default: beside the session file, NAME.md, NAME.html, ...]
         #[arg(short = 'o', long = "output", value_name = "OUT")]
         output: Option<PathBuf>,
-        /// Replace OUT if it exists
+        /// Replace OUT if it exists (never a session file)
         #[arg(long)]
         force: bool,
+        /// One book over the whole masterplan: the earlier (and later) stages' sessions are found in
+        /// the same folder by their lineage [default output: NAME.buku.md, ...]
+        #[arg(long)]
+        book: bool,
+        /// With --book: other session files of the masterplan, kept elsewhere
+        #[arg(long = "with", value_name = "OTHER.ron", requires = "book")]
+        with: Vec<PathBuf>,
+        /// The CSV's cell separator: ',' (default) or ';' (Excel with Indonesian regional settings)
+        #[arg(long, value_name = "SEP", value_parser = parse_csv_sep)]
+        csv_sep: Option<u8>,
     },
     /// Fold breakout groups' copies of a session into TARGET (the version before is kept as a backup)
     Merge {
@@ -243,7 +253,23 @@ fn main() -> ExitCode {
             format,
             output,
             force,
-        }) => match outputs::export(&ctx, &path, format, output.as_deref(), force) {
+            csv_sep,
+            book,
+            with,
+        }) => match if book {
+            outputs::export_book(&ctx, &path, &with, format, output.as_deref(), force)
+        } else {
+            outputs::export(
+                &ctx,
+                &path,
+                format,
+                output.as_deref(),
+                force,
+                bimtek::export::Options {
+                    csv_sep: csv_sep.unwrap_or(b','),
+                },
+            )
+        } {
             Ok(out) => {
                 println!("{}", strings(ctx.lang).out_written);
                 println!("{}", out.display());
@@ -347,5 +373,14 @@ fn main() -> ExitCode {
             ctx.look.clone(),
             ctx.keys.clone(),
         )),
+    }
+}
+
+/// `--csv-sep`: one of the separators spreadsheets read.
+fn parse_csv_sep(s: &str) -> Result<u8, String> {
+    match s {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        other => Err(format!("'{other}' is not a CSV separator (use ',' or ';')")),
     }
 }

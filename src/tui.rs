@@ -175,10 +175,12 @@ impl Shell {
                     Err(e) => Some(Action::Failed(e.message(self.tr()))),
                 }
             }
-            Effect::Export { format, replace } => app.session().map(|s| {
-                Action::Exported(ops::export::export_beside(
-                    &s.session, &s.path, format, app.lang, replace,
-                ))
+            Effect::Export { format, replace, book } => app.session().map(|s| {
+                Action::Exported(if book {
+                    ops::export::book_beside(&s.session, &s.path, format, app.lang, replace)
+                } else {
+                    ops::export::export_beside(&s.session, &s.path, format, app.lang, replace)
+                })
             }),
             Effect::CreateFrom { spec, from } => {
                 let id = app.ids.clone().next(app.now);

@@ -840,3 +840,175 @@ fn mentors_are_given_to_new_and_head_the_export() {
         "{line}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// spreadsheet round trip
+
+/// The sample's export as CSV with `sep`, its header and its rows (cells as text).
+fn exported_csv(env: &Env, path: &Path, sep: &str) -> (Vec<String>, Vec<Vec<String>>) {
+    let out_path = env.path(&format!("tabel-{}.csv", if sep == ";" { "semicolon" } else { "comma" }));
+    let out = run(env
+        .bimtek()
+        .args(["export"])
+        .arg(path)
+        .args(["--format", "csv", "--csv-sep", sep, "-o"])
+        .arg(&out_path));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let text = fs::read_to_string(&out_path).expect("read csv");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(sep.as_bytes()[0])
+        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = reader.headers().expect("header").iter().map(str::to_string).collect();
+    let rows = reader
+        .records()
+        .map(|r| r.expect("row").iter().map(str::to_string).collect())
+        .collect();
+    (header, rows)
+}
+
+#[test]
+fn an_export_imported_into_its_own_session_adds_nothing() {
+    let env = Env::new();
+    let path = env.sample_copy("sampel.ron");
+    let before = fs::read_to_string(&path).expect("read");
+    for sep in [",", ";"] {
+        let out_path = env.path("sendiri.csv");
+        let out = run(env
+            .bimtek()
+            .arg("export")
+            .arg(&path)
+            .args(["--format", "csv", "--force", "--csv-sep", sep, "-o"])
+            .arg(&out_path));
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        let out = run(env.bimtek().arg("import").arg(&path).arg("--csv").arg(&out_path));
+        assert_eq!(out.code, Some(0), "{}", out.stderr);
+        assert!(
+            out.stdout.contains("0 masukan ditambahkan dan 0 diperbarui"),
+            "{}",
+            out.stdout
+        );
+        assert_eq!(entries_in(&env, &path), 70);
+        assert_eq!(
+            fs::read_to_string(&path).expect("read"),
+            before,
+            "the session is untouched"
+        );
+    }
+}
+
+#[test]
+fn program_details_filled_in_excel_come_back_by_id() {
+    let env = Env::new();
+    let path = env.sample_copy("sampel.ron");
+    let (header, mut rows) = exported_csv(&env, &path, ";");
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let program = rows
+        .iter()
+        .position(|r| r[col("kind")] == "program")
+        .expect("a program row");
+    let id = rows[program][col("id")].clone();
+    // What an OPD types into Excel: the agency, partners, a cost with thousands dots, labels in
+    // Indonesian rather than codes, a formula-looking indicator.
+    rows[program][col("program_opd")] = "Dinas Perikanan".into();
+    rows[program][col("partners")] = "Koperasi Nelayan Tobelo".into();
+    rows[program][col("cost")] = "Rp 2.500.000.000".into();
+    rows[program][col("start_year")] = "2025".into();
+    rows[program][col("target_year")] = "2027".into();
+    rows[program][col("indicator")] = "'+30% hasil olahan".into();
+    rows[program][col("budget")] = "APBD".into();
+    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    w.write_record(&header).expect("header");
+    for r in &rows {
+        w.write_record(r).expect("row");
+    }
+    let csv_path = env.path("diisi-opd.csv");
+    fs::write(&csv_path, w.into_inner().expect("csv")).expect("write");
+
+    let out = run(env.bimtek().arg("import").arg(&path).arg("--csv").arg(&csv_path));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.contains("0 masukan ditambahkan dan 1 diperbarui"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(entries_in(&env, &path), 70, "nothing added twice");
+    let session = bimtek::store::load(&path).expect("loads");
+    let info = session
+        .entry(&id)
+        .and_then(|e| e.program.clone())
+        .expect("program details");
+    assert_eq!(info.opd, "Dinas Perikanan");
+    assert_eq!(info.partners, "Koperasi Nelayan Tobelo");
+    assert_eq!(info.cost, Some(2_500_000_000));
+    assert_eq!((info.start_year, info.target_year), (Some(2025), Some(2027)));
+    assert_eq!(
+        info.indicator, "+30% hasil olahan",
+        "the apostrophe that kept it text is gone"
+    );
+    assert_eq!(info.budget, Some(bimtek::domain::program::BudgetSource::Apbd));
+
+    // A value that cannot be read names its row and column, and nothing changes.
+    rows[program][col("cost")] = "dua miliar".into();
+    let mut w = csv::WriterBuilder::new().delimiter(b';').from_writer(Vec::new());
+    w.write_record(&header).expect("header");
+    for r in &rows {
+        w.write_record(r).expect("row");
+    }
+    fs::write(&csv_path, w.into_inner().expect("csv")).expect("write");
+    let before = fs::read_to_string(&path).expect("read");
+    let out = run(env.bimtek().arg("import").arg(&path).arg("--csv").arg(&csv_path));
+    assert_eq!(out.code, Some(1));
+    let line = program + 2;
+    assert!(
+        out.stderr
+            .contains(&format!(":{line}: nilai 'dua miliar' pada kolom cost")),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(fs::read_to_string(&path).expect("read"), before);
+}
+
+#[test]
+fn csv_cells_that_look_like_formulas_are_written_as_text() {
+    let env = Env::new();
+    let path = env.new_session("Kota Contoh", "1", "2024-03-01");
+    let csv_path = env.path("rumus.csv");
+    fs::write(
+        &csv_path,
+        "pillar,element,kind,text,proposer,opd\ngovernance,,problem,\"=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\",,\n,,note,@SUM(A1),,\n",
+    )
+    .expect("write");
+    let out = run(env.bimtek().arg("import").arg(&path).arg("--csv").arg(&csv_path));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let (header, rows) = exported_csv(&env, &path, ",");
+    let text = header.iter().position(|h| h == "text").expect("text");
+    let texts: Vec<&str> = rows.iter().map(|r| r[text].as_str()).collect();
+    assert_eq!(texts, ["'=HYPERLINK(\"http://x\",\"klik\")", "'@SUM(A1)"]);
+}
+
+#[test]
+fn export_never_replaces_a_session_file_even_with_force() {
+    let env = Env::new();
+    let path = env.sample_copy("sampel.ron");
+    let other = env.sample_copy("salinan.ron");
+    let before = fs::read(&other).expect("read");
+    let out = run(env
+        .bimtek()
+        .arg("export")
+        .arg(&path)
+        .args(["--format", "md", "--force", "-o"])
+        .arg(&other));
+    assert_eq!(out.code, Some(1), "{}", out.stdout);
+    assert!(one_line_error(&out).contains("salinan.ron"), "{}", out.stderr);
+    assert_eq!(fs::read(&other).expect("read"), before);
+    // A file that is no session is replaced with --force, as before.
+    let plain = env.path("catatan.ron");
+    fs::write(&plain, "bukan sesi").expect("write");
+    let out = run(env
+        .bimtek()
+        .arg("export")
+        .arg(&path)
+        .args(["--format", "md", "--force", "-o"])
+        .arg(&plain));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+}

@@ -110,6 +110,16 @@ fn rich() -> Session {
             effort: Some(2),
             quick_win,
             status: Some(status),
+            partners: "Universitas Halmahera".into(),
+            location: "Tobelo".into(),
+            indicator: "90 % layanan selesai dalam 1 hari".into(),
+            output: "Aplikasi layanan terpadu".into(),
+            cost: Some(1_500_000_000),
+            start_year: Some(year - 1),
+            background: "Antrean panjang di kantor layanan".into(),
+            goal: "Layanan lebih cepat".into(),
+            activities: "Kajian; pengadaan; pelatihan petugas".into(),
+            schedule: "Triwulan I–IV".into(),
         });
     }
     let mut round = VoteRound::new("01FEYS0000VOTEROUND0000001".into(), "review".into());
@@ -300,7 +310,15 @@ fn html_is_self_contained_and_escapes_what_the_room_typed() {
     let html = text(&render(&rich(), Format::Html, Lang::Id));
     assert!(html.contains("<svg"), "the readiness chart");
     assert!(html.contains("&lt;khusus&gt; &amp; baris<br>kedua"));
-    assert_eq!(html.matches("<h2>").count(), 5, "four books and the annexes");
+    assert_eq!(
+        html.matches("<h2 id=").count(),
+        6,
+        "the foreword, four books and the annexes"
+    );
+    assert!(
+        html.contains("<a href=\"#h2\">Buku 1 Analisis Strategis</a>"),
+        "the contents link to the books"
+    );
 }
 
 #[test]
@@ -404,7 +422,7 @@ fn docx_has_word_headings_and_tables_and_fixed_timestamps() {
     assert!(styles.contains("heading 1"));
     assert_eq!(
         doc.matches("<w:pStyle w:val=\"Heading1\" />").count(),
-        5,
+        6,
         "books and annexes"
     );
     assert!(doc.matches("<w:pStyle w:val=\"Heading2\" />").count() >= 10);
@@ -559,6 +577,7 @@ fn apply(base: &Session, group: &str, ops: &[Op]) -> Session {
                 role: Role::Staff,
                 present: true,
                 from_stage: None,
+                unrecorded: false,
             }),
             Op::TogglePresent { pick } => {
                 let len = s.participants.len();
@@ -900,4 +919,73 @@ fn merge_refuses_strangers_itself_broken_files_and_a_locked_target() {
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_eq!(store::load(&target).expect("load").entries.len(), 71);
     assert_eq!(env.run(&["merge", s(&target)]).code, Some(2), "a source is required");
+}
+
+/// The rich Bimtek I session and a Bimtek II carried from it, with a vote in each stage and its
+/// roster's attendance not yet taken.
+fn two_stages() -> (Session, Session) {
+    let first = rich();
+    let mut second = next_stage(&first);
+    bimtek::domain::carry::carry_forward(&first, &mut second);
+    let program = second
+        .entries
+        .iter()
+        .find(|e| e.kind == Kind::Program)
+        .map(|e| e.id.clone())
+        .expect("a carried program");
+    let mut round = VoteRound::new("01FG0000000000VOTEROUND002".into(), "review".into());
+    round.ballots.push(Ballot {
+        entry: program,
+        participant: None,
+        count: 4,
+    });
+    second.votes.push(round);
+    (first, second)
+}
+
+#[test]
+fn golden_book_over_the_masterplan() {
+    let (first, second) = two_stages();
+    let all = vec![first, second.clone()];
+    let stages = export::masterplan::pick(&all[1], &all);
+    assert!(stages[0].is_some() && stages[1].is_some() && stages[2].is_none());
+    let book = export::masterplan::build(&stages, Lang::Id).expect("a book");
+    let md = export::render_book(&book, Format::Markdown, Lang::Id).expect("md");
+    let html = export::render_book(&book, Format::Html, Lang::Id).expect("html");
+    golden("masterplan.md", &md);
+    golden("masterplan.html", &html);
+    let md = text(&md);
+    // Missing stages are named, votes show each stage's share, Buku 1 comes from Bimtek I.
+    assert!(md.contains("Belum ditemukan: Bimtek III, Bimtek IV."), "{md}");
+    assert!(md.contains("9 (I: 5, II: 4)"), "votes summed over the stages");
+    assert!(md.contains("Daftar hadir Bimtek I") && md.contains("Daftar hadir Bimtek II"));
+    assert!(
+        md.contains("Kehadiran belum dicatat"),
+        "a carried roster claims nobody present"
+    );
+    assert!(md.contains("Sesi Bimtek IV dari masterplan ini tidak ditemukan"));
+    assert!(md.contains("Program per tahun, 2021–2030"));
+    // Stages of another masterplan are left out.
+    let mut stranger = sample();
+    stranger.id = "01FG0000000000STRANGER0000".into();
+    stranger.lineage.clear();
+    let all = vec![stranger, second];
+    let stages = export::masterplan::pick(&all[1], &all);
+    assert!(stages[0].is_none(), "another masterplan's Bimtek I is not this one's");
+
+    let docx = export::render_book(&book, Format::Docx, Lang::Id).expect("docx");
+    let files = unzip(&docx);
+    let xml = |name: &str| String::from_utf8(files.iter().find(|f| f.0 == name).expect(name).1.clone()).expect("utf-8");
+    let document = xml("word/document.xml");
+    assert!(document.contains("<w:tblHeader />"), "header rows repeat on each page");
+    assert!(document.contains("TOC \\o"), "a table of contents field");
+    let footer = files
+        .iter()
+        .find(|f| f.0.starts_with("word/footer"))
+        .map(|f| String::from_utf8_lossy(&f.1).into_owned())
+        .expect("a footer");
+    assert!(footer.contains(">PAGE<"), "a page number field in the footer");
+    let core = xml("docProps/core.xml");
+    assert!(core.contains("<dc:title>Masterplan Smart City Kabupaten Halmahera Utara</dc:title>"));
+    assert!(core.contains("<dc:creator>Kabupaten Halmahera Utara</dc:creator>"));
 }

@@ -350,3 +350,26 @@ fn timer_turns_amber_then_red() {
     assert!(screen.contains("LEWAT 03:00"), "the overrun is counted:\n{screen}");
     insta::assert_snapshot!("timer_over_Id_120x40", screen);
 }
+
+#[test]
+fn program_details_scroll_to_the_focused_field() {
+    let mut a = session_app(Lang::Id, "pillar-economy");
+    let mut opened = false;
+    for _ in 0..40 {
+        key(&mut a, KeyCode::Down);
+        key(&mut a, KeyCode::Char('i'));
+        if draw(&a, 80, 24).contains("Rincian program") {
+            opened = true;
+            break;
+        }
+    }
+    assert!(opened, "no program idea on the economy step of the sample");
+    let top = draw(&a, 80, 24);
+    assert!(
+        top.contains("isian lagi"),
+        "the form says more fields are below:\n{top}"
+    );
+    // Down to the last field: the window follows it.
+    key(&mut a, KeyCode::BackTab);
+    insta::assert_snapshot!("program_form_Id_80x24_last_field", draw(&a, 80, 24));
+}

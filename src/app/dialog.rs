@@ -77,7 +77,9 @@ pub fn on_key(app: &mut App, key: KeyEvent, cmd: Option<Cmd>) -> Vec<Effect> {
             export_dialog::Outcome::Continue => (false, Vec::new()),
             export_dialog::Outcome::Cancel => (true, Vec::new()),
             // The dialog stays until the shell says how it went.
-            export_dialog::Outcome::Export { format, replace } => (false, vec![Effect::Export { format, replace }]),
+            export_dialog::Outcome::Export { format, replace, book } => {
+                (false, vec![Effect::Export { format, replace, book }])
+            }
         },
     };
     if close {

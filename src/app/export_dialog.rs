@@ -30,10 +30,21 @@ pub struct ExportChooser {
     pub error: Option<String>,
 }
 
+/// The book over the masterplan is offered in these formats, after the four.
+pub const BOOK_FORMATS: [Format; 2] = [Format::Html, Format::Docx];
+
+/// How many choices the dialog lists.
+pub const CHOICES: usize = Format::ALL.len() + BOOK_FORMATS.len();
+
 pub enum Outcome {
     Continue,
     Cancel,
-    Export { format: Format, replace: bool },
+    /// `book`: the book over the whole masterplan (`export --book`) rather than this session's.
+    Export {
+        format: Format,
+        replace: bool,
+        book: bool,
+    },
 }
 
 impl ExportChooser {
@@ -50,7 +61,16 @@ impl ExportChooser {
     }
 
     pub fn format(&self) -> Format {
-        Format::ALL.get(self.selected).copied().unwrap_or(Format::Markdown)
+        self.choice().0
+    }
+
+    /// The chosen format, and whether it is the book over the masterplan: the four formats,
+    /// then that book as HTML and as Word.
+    pub fn choice(&self) -> (Format, bool) {
+        match Format::ALL.get(self.selected) {
+            Some(f) => (*f, false),
+            None => (BOOK_FORMATS[(self.selected - Format::ALL.len()).min(1)], true),
+        }
     }
 
     pub fn on_key(&mut self, cmd: Option<Cmd>, key: KeyEvent) -> Outcome {
@@ -61,6 +81,7 @@ impl ExportChooser {
                     Outcome::Export {
                         format: self.format(),
                         replace: true,
+                        book: self.choice().1,
                     }
                 }
                 Some(Cmd::No) => {
@@ -70,7 +91,7 @@ impl ExportChooser {
                 _ => Outcome::Continue,
             };
         }
-        let last = Format::ALL.len() - 1;
+        let last = CHOICES - 1;
         match cmd {
             Some(Cmd::Back) => return Outcome::Cancel,
             Some(Cmd::Up) => self.selected = self.selected.saturating_sub(1),
@@ -92,6 +113,7 @@ impl ExportChooser {
         Outcome::Export {
             format: self.format(),
             replace: false,
+            book: self.choice().1,
         }
     }
 
@@ -137,7 +159,8 @@ mod tests {
             press(&mut d, KeyCode::Enter),
             Outcome::Export {
                 format: Format::Csv,
-                replace: false
+                replace: false,
+                ..
             }
         ));
         assert!(!d.reported(ExportOutcome::Exists("/x/a.csv".into())));
@@ -146,7 +169,8 @@ mod tests {
             press(&mut d, KeyCode::Char('y')),
             Outcome::Export {
                 format: Format::Csv,
-                replace: true
+                replace: true,
+                ..
             }
         ));
         assert!(d.reported(ExportOutcome::Written("/x/a.csv".into())));
@@ -154,9 +178,23 @@ mod tests {
             press(&mut d, KeyCode::Char('4')),
             Outcome::Export {
                 format: Format::Docx,
-                replace: false
+                replace: false,
+                ..
             }
         ));
+        assert!(matches!(
+            press(&mut d, KeyCode::Char('6')),
+            Outcome::Export {
+                format: Format::Docx,
+                replace: false,
+                book: true
+            }
+        ));
+        assert_eq!(
+            d.choice(),
+            (Format::Docx, true),
+            "the book over the masterplan, in Word"
+        );
         assert!(matches!(press(&mut d, KeyCode::Esc), Outcome::Cancel));
     }
 
@@ -197,7 +235,8 @@ mod tests {
                 press(&mut app, KeyCode::Enter),
                 [Effect::Export {
                     format: Format::Html,
-                    replace: false
+                    replace: false,
+                    book: false
                 }]
             );
             update(&mut app, Action::Exported(ExportOutcome::Exists("/sesi/a.html".into())));
@@ -206,7 +245,8 @@ mod tests {
                 press(&mut app, KeyCode::Char('y')),
                 [Effect::Export {
                     format: Format::Html,
-                    replace: true
+                    replace: true,
+                    book: false
                 }]
             );
             update(

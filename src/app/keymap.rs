@@ -417,7 +417,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::SaveAs, "cancel", C::Back, "Esc"),
     b(S::Export, "up", C::Up, "Up k"),
     b(S::Export, "down", C::Down, "Down j"),
-    b(S::Export, "pick", C::Digit, "1 2 3 4"),
+    b(S::Export, "pick", C::Digit, "1 2 3 4 5 6"),
     b(S::Export, "export", C::Open, "Enter"),
     b(S::Export, "cancel", C::Back, "Esc"),
     b(S::ExportExists, "yes", C::Yes, "y Y"),

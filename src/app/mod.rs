@@ -139,6 +139,8 @@ pub enum Effect {
     Export {
         format: crate::export::Format,
         replace: bool,
+        /// The book over the whole masterplan, `NAME.buku.EXT`.
+        book: bool,
     },
     /// Create the next stage's session from an earlier session file, and open it.
     CreateFrom {

@@ -152,6 +152,7 @@ pub enum Flash {
     ParticipantSaved,
     ParticipantRemoved,
     BadYear,
+    BadCost,
     BadDate,
     OpdRequired,
     CommitmentSaved,

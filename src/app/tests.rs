@@ -132,6 +132,7 @@ fn kind_and_proposer_are_chosen_in_the_form() {
             role: crate::domain::Role::Staff,
             present: true,
             from_stage: None,
+            unrecorded: false,
         });
     }
     to_pillar(&mut a, Pillar::Branding);
@@ -530,6 +531,39 @@ fn program_details_are_recorded_and_bad_years_refused() {
     assert_eq!(info.target_year, Some(2026));
     assert_eq!(info.horizon, Some(crate::domain::program::Horizon::Short));
     assert!(!info.opd.is_empty(), "the OPD in charge starts as the proposing agency");
+
+    // The masterplan fields further down: the cost in rupiah, partners.
+    press(&mut a, KeyCode::Char('i'));
+    let cost = panels::program_form::Field::ALL
+        .iter()
+        .position(|f| *f == panels::program_form::Field::Cost)
+        .expect("cost field");
+    for _ in 0..cost {
+        press(&mut a, KeyCode::Tab);
+    }
+    typed(&mut a, "1,5");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(screen(&a).flash, Some(Flash::BadCost));
+    for _ in 0..3 {
+        press(&mut a, KeyCode::Backspace);
+    }
+    typed(&mut a, "Rp 1.500.000.000");
+    press(&mut a, KeyCode::BackTab); // output
+    press(&mut a, KeyCode::BackTab); // indicator
+    press(&mut a, KeyCode::BackTab); // location
+    press(&mut a, KeyCode::BackTab); // partners
+    typed(&mut a, "Universitas Halmahera");
+    press(&mut a, KeyCode::Enter);
+    assert!(!panel_open(&a));
+    let sc = screen(&a);
+    let g = sc.groups();
+    let info = sc.session.entries[sc.selection(&g).1.expect("selected")]
+        .program
+        .clone()
+        .expect("details");
+    assert_eq!(info.cost, Some(1_500_000_000));
+    assert_eq!(info.partners, "Universitas Halmahera");
+    assert_eq!(info.target_year, Some(2026), "the earlier details stay");
 }
 
 #[test]

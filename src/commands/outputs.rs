@@ -7,19 +7,41 @@ use std::path::{Path, PathBuf};
 use super::Ctx;
 use crate::domain::merge::Conflict;
 use crate::domain::{NewSession, SessionDate, Stage};
-use crate::export::Format;
+use crate::export::{self, Format};
 use crate::i18n::{Strings, fill};
-use crate::ops::export::{export_path, write_export};
+use crate::ops::export::{book_path, export_path, write_book, write_export};
 use crate::ops::{self, carry};
 use crate::store;
 
 // --- export -----------------------------------------------------------------------------------
 
-/// `bimtek export PATH --format F [-o OUT] [--force]`: returns where the export went.
-pub fn export(ctx: &Ctx, path: &Path, format: Format, out: Option<&Path>, force: bool) -> Result<PathBuf, String> {
+/// `bimtek export PATH --format F [-o OUT] [--force] [--csv-sep ';']`: returns where the export
+/// went.
+pub fn export(
+    ctx: &Ctx,
+    path: &Path,
+    format: Format,
+    out: Option<&Path>,
+    force: bool,
+    options: export::Options,
+) -> Result<PathBuf, String> {
     let session = store::load(path).map_err(|e| e.describe(ctx.tr()))?;
     let out = out.map_or_else(|| export_path(path, format), Path::to_path_buf);
-    write_export(&session, path, &out, format, ctx.lang, force).map_err(|e| e.message(ctx.tr(), format))
+    write_export(&session, path, &out, format, ctx.lang, force, options).map_err(|e| e.message(ctx.tr(), format))
+}
+
+/// `bimtek export PATH --book [--with OTHER.ron…] --format F [-o OUT] [--force]`.
+pub fn export_book(
+    ctx: &Ctx,
+    path: &Path,
+    with: &[PathBuf],
+    format: Format,
+    out: Option<&Path>,
+    force: bool,
+) -> Result<PathBuf, String> {
+    let session = store::load(path).map_err(|e| e.describe(ctx.tr()))?;
+    let out = out.map_or_else(|| book_path(path, format), Path::to_path_buf);
+    write_book(session, path, with, &out, format, ctx.lang, force).map_err(|e| e.message(ctx.tr(), format))
 }
 
 // --- new --from -------------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 //!
 //! What is carried, each marked with the stage it came from (`from_stage`; an item already
 //! carried from an earlier stage keeps its first origin):
-//! - the roster (every participant, listed as present, as a newly added participant is; the
-//!   facilitator marks who is absent) and the ministry mentors;
+//! - the roster (every participant, with attendance not yet recorded: the facilitator marks who
+//!   is present) and the ministry mentors;
 //! - the readiness scores;
 //! - the chosen programs: program entries marked as a quick win, or with status chosen, planned,
 //!   running or done, or with at least one vote in a voting round — except those marked dropped.
@@ -96,7 +96,10 @@ pub fn carry_forward(prev: &Session, next: &mut Session) -> Carried {
         }
         let mut p = p.clone();
         p.from_stage = p.from_stage.or(origin);
-        p.present = true;
+        // Who came to this stage is not known until someone takes attendance: a carried
+        // roster claims nobody present (and gives nobody a vote) until then.
+        p.present = false;
+        p.unrecorded = true;
         next.participants.push(p);
     }
     for s in &prev.readiness {
@@ -165,6 +168,7 @@ mod tests {
             role: Role::Staff,
             present: false,
             from_stage: None,
+            unrecorded: false,
         });
         s.readiness.push(Score {
             sub: "struktur.sdm".into(),
@@ -216,7 +220,8 @@ mod tests {
         assert_eq!(carried.quick_wins, 1);
         assert_eq!(next.lineage, ["01TESTSESSION"]);
         assert_eq!(next.participants.len(), 1);
-        assert!(next.participants[0].present);
+        // Nobody's attendance is claimed before it is taken.
+        assert!(next.participants[0].unrecorded && !next.participants[0].present);
         assert_eq!(next.participants[0].from_stage, Stage::new(1));
         assert_eq!(next.readiness[0].from_stage, Stage::new(1));
         assert!(next.votes.is_empty());

@@ -394,6 +394,7 @@ mod tests {
             role: Role::Staff,
             present: true,
             from_stage: None,
+            unrecorded: false,
         };
         let score = |v| Score {
             sub: "struktur.sdm".into(),

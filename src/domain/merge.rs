@@ -41,7 +41,7 @@ pub fn related(a: &Session, b: &Session) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Conflict {
     /// The later edit was kept.
-    Entry(Entry),
+    Entry(Box<Entry>),
     Participant(Participant),
     Score(Score),
     Round(String),
@@ -149,11 +149,23 @@ fn join_entry(a: &Arc<Entry>, b: &Arc<Entry>) -> Arc<Entry> {
     }
 }
 
+/// Attendance recorded in either copy wins over attendance not yet recorded (a carried roster
+/// claims nobody, so it never makes an absent person present); recorded in both, present in
+/// either is present (each breakout group saw its own people).
 fn join_participant(a: &Participant, b: &Participant) -> Participant {
-    let present = a.present || b.present;
+    let (present, unrecorded) = match (a.unrecorded, b.unrecorded) {
+        (true, true) => (false, true),
+        (true, false) => (b.present, false),
+        (false, true) => (a.present, false),
+        (false, false) => (a.present || b.present, false),
+    };
     let (mut x, mut y) = (a.clone(), b.clone());
-    x.present = present;
-    y.present = present;
+    for p in [&mut x, &mut y] {
+        p.present = present;
+        p.unrecorded = unrecorded;
+        // The first stage it was carried from, whichever copy says so.
+        p.from_stage = a.from_stage.min(b.from_stage).or(a.from_stage).or(b.from_stage);
+    }
     greater(&x, &y).clone()
 }
 
@@ -191,6 +203,7 @@ fn tally<T: Clone + PartialEq, K: Eq + Hash>(
     merged: &[T],
     key: impl Fn(&T) -> K,
     conflict: impl Fn(&T) -> Conflict,
+    same: impl Fn(&T, &T) -> bool,
     report: &mut Report,
 ) -> usize {
     let mut added = 0;
@@ -204,7 +217,7 @@ fn tally<T: Clone + PartialEq, K: Eq + Hash>(
                 if *old != m {
                     report.changed += 1;
                 }
-                if theirs.get(&k).is_some_and(|s| *s != *old) {
+                if theirs.get(&k).is_some_and(|s| !same(s, old)) {
                     report.conflicts.push(conflict(m));
                 }
             }
@@ -263,7 +276,16 @@ pub fn merge(target: &Session, source: &Session) -> (Session, Report) {
         &source.entries,
         &merged.entries,
         |e| e.id.clone(),
-        |e| Conflict::Entry(Entry::clone(e)),
+        |e| Conflict::Entry(Box::new(Entry::clone(e))),
+        |a, b| {
+            Entry {
+                from_stage: None,
+                ..Entry::clone(a)
+            } == Entry {
+                from_stage: None,
+                ..Entry::clone(b)
+            }
+        },
         &mut report,
     );
     report.participants_added = tally(
@@ -272,6 +294,8 @@ pub fn merge(target: &Session, source: &Session) -> (Session, Report) {
         &merged.participants,
         |p| p.id.clone(),
         |p| Conflict::Participant(p.clone()),
+        // Attendance is joined, not a conflict; nor is the stage a copy was carried from.
+        |a, b| (&a.name, &a.institution, a.role) == (&b.name, &b.institution, b.role),
         &mut report,
     );
     report.scores_added = tally(
@@ -280,6 +304,7 @@ pub fn merge(target: &Session, source: &Session) -> (Session, Report) {
         &merged.readiness,
         score_key,
         |s| Conflict::Score(s.clone()),
+        |a, b| (a.score, &a.note) == (b.score, &b.note),
         &mut report,
     );
     report.rounds_added = tally(
@@ -288,6 +313,7 @@ pub fn merge(target: &Session, source: &Session) -> (Session, Report) {
         &merged.votes,
         |r| r.id.clone(),
         |r| Conflict::Round(r.id.clone()),
+        |a, b| a == b,
         &mut report,
     );
     report.commitments_added = tally(
@@ -296,6 +322,7 @@ pub fn merge(target: &Session, source: &Session) -> (Session, Report) {
         &merged.commitments,
         |c| c.id.clone(),
         |c| Conflict::Commitment(c.clone()),
+        |a, b| a == b,
         &mut report,
     );
     (merged, report)
@@ -380,6 +407,7 @@ mod tests {
             role: crate::domain::Role::Staff,
             present: false,
             from_stage: None,
+            unrecorded: false,
         };
         a.participants.push(p.clone());
         b.participants.push(Participant { present: true, ..p });

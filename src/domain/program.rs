@@ -33,6 +33,9 @@ code_enum!(
 /// The lowest and highest score of impact and effort.
 pub const SCALE: std::ops::RangeInclusive<u8> = 1..=5;
 
+/// The years a program may name (start or target).
+pub const YEARS: std::ops::RangeInclusive<u16> = 2000..=2100;
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProgramInfo {
@@ -60,6 +63,34 @@ pub struct ProgramInfo {
     pub quick_win: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ProgramStatus>,
+    // The fields of a masterplan's program table (Buku 2) and of a quick-win sheet (Buku 3).
+    /// Partners outside the government (mitra): businesses, universities, communities.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub partners: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub location: String,
+    /// What shows that it works, with its target (indikator/target).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub indicator: String,
+    /// What it delivers (keluaran).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub output: String,
+    /// The estimated cost in rupiah (perkiraan anggaran).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<u64>,
+    /// The first year of implementation; `target_year` is the year it is to be done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_year: Option<u16>,
+    /// Quick-win sheet: why (latar belakang), what for (tujuan), what is done (kegiatan), when
+    /// (jadwal).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub background: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub goal: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub activities: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub schedule: String,
 }
 
 impl ProgramInfo {
@@ -76,13 +107,71 @@ impl ProgramInfo {
                 return Err(Problem::ProgramScore { field, value });
             }
         }
-        if let Some(y) = self.target_year
-            && !(2000..=2100).contains(&y)
-        {
-            return Err(Problem::ProgramYear { year: y });
+        for y in [self.start_year, self.target_year].into_iter().flatten() {
+            if !YEARS.contains(&y) {
+                return Err(Problem::ProgramYear { year: y });
+            }
         }
         Ok(())
     }
+}
+
+/// A value typed in a form or a spreadsheet that cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BadValue;
+
+/// `1500000000` as `1.500.000.000`, as the cost is typed and read in Indonesia.
+pub fn rupiah_digits(v: u64) -> String {
+    let digits = v.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// A year as typed: empty is none; anything but digits is refused (the range is checked by
+/// [`ProgramInfo::validate`]).
+pub fn parse_year(text: &str) -> Result<Option<u16>, BadValue> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    t.parse::<u16>().map(Some).map_err(|_| BadValue)
+}
+
+/// A cost in rupiah as typed in Indonesia or in a spreadsheet: `Rp 1.500.000.000`,
+/// `1500000000`, `1 500 000`. Thousands separators (dot, comma, space) are dropped; decimals
+/// (`1,5 M`) and words are refused rather than guessed. Empty is none.
+pub fn parse_rupiah(text: &str) -> Result<Option<u64>, BadValue> {
+    let t = text.trim();
+    let t = t
+        .strip_prefix("Rp")
+        .or_else(|| t.strip_prefix("rp"))
+        .or_else(|| t.strip_prefix("RP"))
+        .unwrap_or(t)
+        .trim_start_matches('.')
+        .trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let groups: Vec<&str> = t.split(['.', ',', ' ', '\u{a0}']).collect();
+    let grouped = groups.len() > 1;
+    let mut digits = String::new();
+    for (i, g) in groups.iter().enumerate() {
+        if g.is_empty() || !g.chars().all(|c| c.is_ascii_digit()) {
+            return Err(BadValue);
+        }
+        // With separators, every group after the first has three digits: `1,5` is refused.
+        if grouped && i > 0 && g.len() != 3 {
+            return Err(BadValue);
+        }
+        digits.push_str(g);
+    }
+    digits.parse::<u64>().map(Some).map_err(|_| BadValue)
 }
 
 /// Where a program falls on the 2×2 impact/effort matrix.
@@ -137,6 +226,20 @@ mod tests {
         assert_eq!(quadrant(3, 3), Quadrant::MajorProject);
         assert_eq!(quadrant(2, 2), Quadrant::FillIn);
         assert_eq!(quadrant(1, 5), Quadrant::Reconsider);
+    }
+
+    #[test]
+    fn costs_are_read_as_rupiah_with_thousands_separators() {
+        assert_eq!(parse_rupiah("Rp 1.500.000.000"), Ok(Some(1_500_000_000)));
+        assert_eq!(parse_rupiah("1500000"), Ok(Some(1_500_000)));
+        assert_eq!(parse_rupiah("1 500 000"), Ok(Some(1_500_000)));
+        assert_eq!(parse_rupiah("2,000,000"), Ok(Some(2_000_000)));
+        assert_eq!(parse_rupiah(""), Ok(None));
+        assert_eq!(parse_rupiah("1,5 M"), Err(BadValue));
+        assert_eq!(parse_rupiah("1,5"), Err(BadValue));
+        assert_eq!(parse_rupiah("banyak"), Err(BadValue));
+        assert_eq!(parse_year(" 2026 "), Ok(Some(2026)));
+        assert_eq!(parse_year("20x6"), Err(BadValue));
     }
 
     #[test]

@@ -94,6 +94,10 @@ pub struct Participant {
     /// The stage this participant was carried over from (schema 2).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from_stage: Option<Stage>,
+    /// Carried from an earlier stage and nobody has taken this stage's attendance of them yet:
+    /// neither present nor absent. Marking attendance clears it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unrecorded: bool,
 }
 
 fn yes() -> bool {
@@ -400,6 +404,7 @@ mod roster_tests {
                 role: Role::Staff,
                 present: true,
                 from_stage: None,
+                unrecorded: false,
             });
         }
         let names = |q: &str| {

@@ -13,6 +13,8 @@ use crate::template::catalog;
 pub struct Book {
     pub lang: Lang,
     pub title: String,
+    /// Who the document is by, for its own properties: the region's government.
+    pub author: String,
     /// The session's date, `2021-09-07T00:00:00Z`, for a document's own properties.
     pub date: String,
     pub blocks: Vec<Block>,
@@ -31,6 +33,11 @@ pub enum Block {
     Empty(String),
     List(Vec<String>),
     Table(Table),
+    /// Starts a new page in print (a quick-win sheet); nothing in Markdown.
+    PageBreak,
+    /// The table of contents, with its title: the books and their sections (links in HTML, a
+    /// TOC field in Word).
+    Toc(String),
     /// The readiness scores as bars (drawn by the HTML writer; the others rely on the tables).
     Chart(Chart),
 }
@@ -129,16 +136,56 @@ impl<'e, K: PartialEq + Copy> ByHeading<'e, K> {
     }
 }
 
-struct Ctx<'a> {
-    s: &'a Session,
-    lang: Lang,
-    tr: &'static Strings,
-    cat: &'static Catalog,
+/// Votes an entry received in each stage of a masterplan, for a book over several sessions.
+pub type Tally = std::collections::HashMap<String, Vec<(crate::domain::Stage, u32)>>;
+
+pub(super) struct Ctx<'a> {
+    pub(super) s: &'a Session,
+    pub(super) lang: Lang,
+    pub(super) tr: &'static Strings,
+    pub(super) cat: &'static Catalog,
+    /// Votes over every stage (one book over the masterplan); else the session's own.
+    pub(super) tally: Option<&'a Tally>,
+    /// The masterplan's first year: the road map's ten years start here.
+    pub(super) start: i32,
+}
+
+impl<'a> Ctx<'a> {
+    pub(super) fn new(s: &'a Session, lang: Lang, tally: Option<&'a Tally>) -> Ctx<'a> {
+        Ctx {
+            s,
+            lang,
+            tr: strings(lang),
+            cat: catalog(),
+            tally,
+            start: s.date.0.year(),
+        }
+    }
 }
 
 impl Ctx<'_> {
+    /// The votes of an entry: over every stage, with each stage's share (`8 (I: 3, II: 5)`),
+    /// when the book covers several; else this session's.
+    fn votes(&self, e: &Entry) -> String {
+        let Some(tally) = self.tally else {
+            return super::votes_for(self.s, &e.id).to_string();
+        };
+        let shares = tally.get(&e.id).map_or(&[][..], Vec::as_slice);
+        let total: u32 = shares.iter().map(|(_, n)| n).sum();
+        let parts: Vec<String> = shares
+            .iter()
+            .filter(|(_, n)| *n > 0)
+            .map(|(st, n)| format!("{}: {n}", st.roman()))
+            .collect();
+        if parts.len() > 1 {
+            format!("{total} ({})", parts.join(", "))
+        } else {
+            total.to_string()
+        }
+    }
+
     /// An entry's text with its marks: carried over from an earlier stage, an example.
-    fn text(&self, e: &Entry) -> String {
+    pub(super) fn text(&self, e: &Entry) -> String {
         let mut t = e.text.clone();
         if let Some(stage) = e.from_stage {
             t.push(' ');
@@ -187,7 +234,7 @@ impl Ctx<'_> {
             .map_or_else(|| code.to_string(), |d| d.name.get(self.lang).to_string())
     }
 
-    fn date(&self, d: SessionDate) -> String {
+    pub(super) fn date(&self, d: SessionDate) -> String {
         let month = usize::from(u8::from(d.0.month())) - 1;
         match self.tr.out_months.get(month) {
             Some(m) => format!("{} {m} {}", d.0.day(), d.0.year()),
@@ -235,13 +282,6 @@ impl Ctx<'_> {
         )
     }
 
-    fn innovation(&self, p: &ProgramInfo) -> String {
-        p.innovation.map_or_else(
-            || self.unset(),
-            |i| Strings::label(&self.tr.innovations, i.code()).to_string(),
-        )
-    }
-
     fn status(&self, p: &ProgramInfo) -> String {
         p.status.map_or_else(
             || self.unset(),
@@ -275,6 +315,55 @@ impl Ctx<'_> {
         cell
     }
 
+    /// The details of a program as `label: value` lines, only those recorded: the block under a
+    /// program's title in Buku 2, instead of eight narrow columns.
+    fn program_details(&self, e: &Entry) -> Vec<(String, String)> {
+        let p = Self::program_info(e);
+        let tr = self.tr;
+        let mut lines = Vec::new();
+        let mut put = |label: &str, value: String| {
+            if !value.trim().is_empty() {
+                lines.push((label.to_string(), value.trim().to_string()));
+            }
+        };
+        put(&tr.program_opd, self.opd(e));
+        put(&tr.program_partners, p.partners.clone());
+        put(&tr.program_location, p.location.clone());
+        put(&tr.program_indicator, p.indicator.clone());
+        put(&tr.program_output, p.output.clone());
+        let source = p.budget.map(|b| Strings::label(&tr.budgets, b.code()).to_string());
+        let cost = p
+            .cost
+            .map(|v| format!("Rp {}", crate::domain::program::rupiah_digits(v)));
+        put(
+            &tr.out_col_budget,
+            match (cost, source) {
+                (Some(c), Some(s)) => format!("{c} ({s})"),
+                (Some(c), None) => c,
+                (None, Some(s)) => s,
+                (None, None) => String::new(),
+            },
+        );
+        let years = match (p.start_year, p.target_year) {
+            (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+            (Some(a), _) => a.to_string(),
+            (None, Some(b)) => b.to_string(),
+            (None, None) => String::new(),
+        };
+        put(&tr.out_col_years, years);
+        if let Some(h) = p.horizon {
+            put(&tr.program_horizon, Strings::label(&tr.horizons, h.code()).to_string());
+        }
+        put(&tr.program_plan_link, p.plan_link.clone());
+        if let Some(i) = p.innovation {
+            put(
+                &tr.program_innovation,
+                Strings::label(&tr.innovations, i.code()).to_string(),
+            );
+        }
+        lines
+    }
+
     fn programs(&self) -> Vec<&Entry> {
         self.s
             .entries
@@ -302,16 +391,12 @@ fn pillar_rank(p: Option<Pillar>) -> usize {
 
 /// The outline of the books for a session, in the given language.
 pub fn build(session: &Session, lang: Lang) -> Book {
-    let c = Ctx {
-        s: session,
-        lang,
-        tr: strings(lang),
-        cat: catalog(),
-    };
+    let c = Ctx::new(session, lang, None);
     let mut blocks = vec![meta(&c)];
     if session.entries.iter().any(|e| e.example) {
         blocks.push(Block::Para(c.tr.out_examples_note.clone()));
     }
+    front_matter(&c, &mut blocks);
     book1(&c, &mut blocks);
     book2(&c, &mut blocks);
     book3(&c, &mut blocks);
@@ -320,12 +405,24 @@ pub fn build(session: &Session, lang: Lang) -> Book {
     Book {
         lang,
         title: session.title.clone(),
+        author: session.region.clone(),
         date: format!("{}T00:00:00Z", session.date),
         blocks,
     }
 }
 
-fn meta(c: &Ctx) -> Block {
+/// Kata pengantar with places for the region head's and the implementation team's words, then
+/// the table of contents.
+pub(super) fn front_matter(c: &Ctx, out: &mut Vec<Block>) {
+    out.push(Block::Part(c.tr.out_foreword.clone()));
+    out.push(Block::Subsection(c.tr.out_foreword_head.clone()));
+    out.push(Block::Empty(c.tr.out_foreword_placeholder.clone()));
+    out.push(Block::Subsection(c.tr.out_foreword_team.clone()));
+    out.push(Block::Empty(c.tr.out_foreword_placeholder.clone()));
+    out.push(Block::Toc(c.tr.out_toc.clone()));
+}
+
+pub(super) fn meta(c: &Ctx) -> Block {
     let s = c.s;
     let mut lines = vec![
         (c.tr.out_meta_region.clone(), s.region.clone()),
@@ -365,8 +462,12 @@ fn stage_line(c: &Ctx) -> String {
 
 // --- Buku 1 -----------------------------------------------------------------------------------
 
-fn book1(c: &Ctx, out: &mut Vec<Block>) {
+pub(super) fn book1(c: &Ctx, out: &mut Vec<Block>) {
     out.push(Block::Part(c.tr.out_book1.clone()));
+    book1_body(c, out);
+}
+
+pub(super) fn book1_body(c: &Ctx, out: &mut Vec<Block>) {
     readiness_section(c, out);
     swot_section(c, out);
 
@@ -400,7 +501,27 @@ fn readiness_section(c: &Ctx, out: &mut Vec<Block>) {
         out.push(Block::Empty(c.tr.out_readiness_none.clone()));
         return;
     }
-    let average = |a: Aspect| readiness::aspect_average_tenths(scores, c.cat, a, None).map(|t| c.tenths(t));
+    // An average says how many sub-aspects it covers: "4,5 — 2 dari 3 dinilai".
+    let average = |a: Aspect| {
+        let value = readiness::aspect_average_tenths(scores, c.cat, a, None).map(|t| c.tenths(t))?;
+        let subs = c.cat.aspect(a).map_or(&[][..], |d| d.subs.as_slice());
+        let scored = subs
+            .iter()
+            .filter(|d| readiness::find(scores, &d.code, None).is_some())
+            .count();
+        Some(format!(
+            "{value} — {}",
+            fill(
+                &c.tr.out_readiness_covered,
+                &[("n", &scored.to_string()), ("total", &subs.len().to_string())]
+            )
+        ))
+    };
+    // A score carried from an earlier stage says so.
+    let score = |s: &Score| match s.from_stage {
+        Some(st) => format!("{} {}", s.score, fill(&c.tr.out_from_stage, &[("stage", st.roman())])),
+        None => s.score.to_string(),
+    };
     if scores.iter().any(|s| s.pillar.is_none()) {
         let groups = c
             .cat
@@ -432,7 +553,7 @@ fn readiness_section(c: &Ctx, out: &mut Vec<Block>) {
                     let found = readiness::find(scores, &d.code, None);
                     vec![
                         d.name.get(c.lang).to_string(),
-                        found.map_or_else(|| c.unset(), |s| s.score.to_string()),
+                        found.map_or_else(|| c.unset(), score),
                         found.map(|s| s.note.clone()).unwrap_or_default(),
                     ]
                 })
@@ -474,7 +595,7 @@ fn readiness_section(c: &Ctx, out: &mut Vec<Block>) {
             ],
             rows: by_pillar
                 .iter()
-                .map(|s| vec![c.pillar(s.pillar), c.sub(&s.sub), s.score.to_string(), s.note.clone()])
+                .map(|s| vec![c.pillar(s.pillar), c.sub(&s.sub), score(s), s.note.clone()])
                 .collect(),
         }));
     }
@@ -556,55 +677,64 @@ fn entry_table(c: &Ctx, entries: &[&Entry]) -> Block {
 
 // --- Buku 2 -----------------------------------------------------------------------------------
 
-fn book2(c: &Ctx, out: &mut Vec<Block>) {
+pub(super) fn book2(c: &Ctx, out: &mut Vec<Block>) {
     out.push(Block::Part(c.tr.out_book2.clone()));
     out.push(Block::Section(format!("2.1 {}", c.tr.out_programs)));
     let programs = c.programs();
-    let table = |entries: &[&Entry]| {
-        let columns = vec![
-            col(&c.tr.out_col_program, 7),
-            col(&c.tr.out_col_element, 4),
-            col(&c.tr.out_col_opd, 5),
-            col(&c.tr.out_col_horizon, 4),
-            col(&c.tr.out_col_budget, 4),
-            col(&c.tr.out_col_innovation, 3),
-            num(&c.tr.out_col_votes, 3),
-        ];
-        numbered(&c.tr.out_col_no, columns, entries, |e| {
-            let p = Ctx::program_info(e);
-            vec![
-                c.program_cell(e),
-                c.element(e.element.as_deref()),
-                c.opd(e),
-                c.horizon(&p),
-                c.budget(&p),
-                c.innovation(&p),
-                super::votes_for(c.s, &e.id).to_string(),
-            ]
-        })
-    };
-    ByHeading {
-        headings: Pillar::ALL
-            .iter()
-            .map(|p| (*p, Block::Subsection(c.pillar(Some(*p)))))
-            .collect(),
-        none: c.tr.out_programs_none.clone(),
-        rest: Block::Subsection(c.tr.out_no_pillar.clone()),
-        key: |e| e.pillar,
-        entries: &programs,
+    // Grouped by dimension and then element; the program's text takes the wide column, with
+    // its details in a block under it, so a printed page keeps every word readable.
+    for (n, p) in Pillar::ALL.iter().enumerate() {
+        out.push(Block::Subsection(format!("2.1.{} {}", n + 1, c.pillar(Some(*p)))));
+        let mut mine: Vec<&Entry> = programs.iter().copied().filter(|e| e.pillar == Some(*p)).collect();
+        if mine.is_empty() {
+            out.push(Block::Empty(c.tr.out_programs_none.clone()));
+            continue;
+        }
+        let order = crate::domain::grouping::element_codes(*p, c.s, c.cat);
+        mine.sort_by_key(|e| {
+            e.element
+                .as_deref()
+                .and_then(|code| order.iter().position(|o| o == code))
+                .unwrap_or(order.len())
+        });
+        out.push(program_table(c, &mine));
     }
-    .write(out, table);
+    let loose: Vec<&Entry> = programs.iter().copied().filter(|e| e.pillar.is_none()).collect();
+    if !loose.is_empty() {
+        out.push(Block::Subsection(c.tr.out_no_pillar.clone()));
+        out.push(program_table(c, &loose));
+    }
+}
+
+fn program_table(c: &Ctx, entries: &[&Entry]) -> Block {
+    let columns = vec![
+        col(&c.tr.out_col_element, 4),
+        col(&c.tr.out_col_program, 12),
+        num(&c.tr.out_col_votes, 2),
+    ];
+    numbered(&c.tr.out_col_no, columns, entries, |e| {
+        let mut cell = c.program_cell(e);
+        for (label, value) in c.program_details(e) {
+            cell.push('\n');
+            cell.push_str(&format!("{label}: {value}"));
+        }
+        vec![c.element(e.element.as_deref()), cell, c.votes(e)]
+    })
 }
 
 // --- Buku 3 -----------------------------------------------------------------------------------
 
-fn book3(c: &Ctx, out: &mut Vec<Block>) {
+pub(super) fn book3(c: &Ctx, out: &mut Vec<Block>) {
     out.push(Block::Part(c.tr.out_book3.clone()));
     out.push(Block::Para(c.tr.matrix_definition.clone()));
     let mut wins: Vec<&Entry> = c
         .programs()
         .into_iter()
-        .filter(|e| e.program.as_ref().is_some_and(|p| p.quick_win))
+        .filter(|e| {
+            e.program
+                .as_ref()
+                .is_some_and(|p| p.quick_win && p.status != Some(ProgramStatus::Dropped))
+        })
         .collect();
     if wins.is_empty() {
         out.push(Block::Empty(c.tr.out_quick_wins_none.clone()));
@@ -632,11 +762,57 @@ fn book3(c: &Ctx, out: &mut Vec<Block>) {
             c.status(&p),
         ]
     }));
+    // One sheet per quick win, each on its own page: what a region hands in for each.
+    for (i, e) in wins.iter().enumerate() {
+        let p = Ctx::program_info(e);
+        out.push(Block::PageBreak);
+        out.push(Block::Section(fill(
+            &c.tr.out_quick_win_sheet,
+            &[("n", &(i + 1).to_string()), ("title", &e.text)],
+        )));
+        let tr = c.tr;
+        let cost = p
+            .cost
+            .map(|v| format!("Rp {}", crate::domain::program::rupiah_digits(v)))
+            .unwrap_or_default();
+        let budget = match (cost.is_empty(), p.budget) {
+            (false, Some(b)) => format!("{cost} ({})", Strings::label(&tr.budgets, b.code())),
+            (true, Some(b)) => Strings::label(&tr.budgets, b.code()).to_string(),
+            _ => cost,
+        };
+        let rows = [
+            (
+                &tr.out_col_pillar,
+                format!("{} — {}", c.pillar(e.pillar), c.element(e.element.as_deref())),
+            ),
+            (&tr.program_opd, c.opd(e)),
+            (&tr.program_background, p.background.clone()),
+            (&tr.program_goal, p.goal.clone()),
+            (&tr.program_description, p.description.clone()),
+            (&tr.program_activities, p.activities.clone()),
+            (&tr.program_schedule, p.schedule.clone()),
+            (&tr.out_col_budget, budget),
+            (&tr.program_indicator, p.indicator.clone()),
+            (&tr.program_output, p.output.clone()),
+            (&tr.program_partners, p.partners.clone()),
+            (&tr.program_location, p.location.clone()),
+        ];
+        out.push(Block::Table(Table {
+            columns: vec![col(&tr.out_col_sheet_item, 4), col(&tr.out_col_text, 12)],
+            rows: rows
+                .into_iter()
+                .map(|(label, value)| {
+                    let value = if value.trim().is_empty() { c.unset() } else { value };
+                    vec![label.clone(), value]
+                })
+                .collect(),
+        }));
+    }
 }
 
 // --- Buku 4 -----------------------------------------------------------------------------------
 
-fn book4(c: &Ctx, out: &mut Vec<Block>) {
+pub(super) fn book4(c: &Ctx, out: &mut Vec<Block>) {
     out.push(Block::Part(c.tr.out_book4.clone()));
     out.push(Block::Para(c.tr.out_roadmap_intro.clone()));
     // Dropped programs are not on the road map (Buku 2 still lists them, marked).
@@ -645,6 +821,7 @@ fn book4(c: &Ctx, out: &mut Vec<Block>) {
         .into_iter()
         .filter(|e| e.program.as_ref().and_then(|p| p.status) != Some(ProgramStatus::Dropped))
         .collect();
+    year_matrix(c, &programs, out);
     let table = |entries: &[&Entry]| {
         let mut entries = entries.to_vec();
         entries.sort_by_key(|e| {
@@ -689,39 +866,66 @@ fn book4(c: &Ctx, out: &mut Vec<Block>) {
     .write(out, table);
 }
 
+/// The years a program runs, as offsets 0–9 from the masterplan's start: from its start year
+/// (or its target year) to its target year; with no year, its horizon (short: the first year,
+/// medium: the first five, long: all ten).
+fn years_of(c: &Ctx, p: &ProgramInfo) -> Option<(usize, usize)> {
+    let at = |y: u16| usize::try_from((i32::from(y) - c.start).clamp(0, 9)).unwrap_or(0);
+    match (p.start_year, p.target_year, p.horizon) {
+        (Some(a), Some(b), _) => Some((at(a.min(b)), at(a.max(b)))),
+        (Some(a), None, _) => Some((at(a), at(a))),
+        (None, Some(b), _) => Some((at(b), at(b))),
+        (None, None, Some(Horizon::Short)) => Some((0, 0)),
+        (None, None, Some(Horizon::Medium)) => Some((0, 4)),
+        (None, None, Some(Horizon::Long)) => Some((0, 9)),
+        (None, None, None) => None,
+    }
+}
+
+/// A program × year table per dimension: the ten years from the masterplan's start, a mark in
+/// each year a program runs.
+fn year_matrix(c: &Ctx, programs: &[&Entry], out: &mut Vec<Block>) {
+    out.push(Block::Section(fill(
+        &c.tr.out_roadmap_matrix,
+        &[("from", &c.start.to_string()), ("to", &(c.start + 9).to_string())],
+    )));
+    for p in Pillar::ALL {
+        let mine: Vec<&Entry> = programs.iter().copied().filter(|e| e.pillar == Some(*p)).collect();
+        if mine.is_empty() {
+            continue;
+        }
+        out.push(Block::Subsection(c.pillar(Some(*p))));
+        // Two-digit years ('21, '22, …) keep ten columns readable on a portrait page.
+        let mut columns = vec![col(&c.tr.out_col_program, 4)];
+        columns.extend((0..10).map(|i| Column {
+            title: format!("'{:02}", (c.start + i).rem_euclid(100)),
+            width: 1,
+            numeric: false,
+        }));
+        let rows = mine
+            .iter()
+            .map(|e| {
+                let span = e.program.as_ref().and_then(|p| years_of(c, p));
+                let mut row = vec![c.text(e)];
+                row.extend((0..10).map(|i| match span {
+                    Some((a, b)) if (a..=b).contains(&i) => "■".to_string(),
+                    _ => String::new(),
+                }));
+                row
+            })
+            .collect();
+        out.push(Block::Table(Table { columns, rows }));
+    }
+}
+
 // --- Annexes ----------------------------------------------------------------------------------
 
-fn annexes(c: &Ctx, out: &mut Vec<Block>) {
+pub(super) fn annexes(c: &Ctx, out: &mut Vec<Block>) {
     let s = c.s;
     out.push(Block::Part(c.tr.out_annexes.clone()));
 
     out.push(Block::Section(c.tr.out_participants.clone()));
-    if s.participants.is_empty() {
-        out.push(Block::Empty(c.tr.out_participants_none.clone()));
-    } else {
-        let present = s.participants.iter().filter(|p| p.present).count();
-        out.push(Block::Para(fill(
-            &c.tr.out_attendance,
-            &[
-                ("present", &present.to_string()),
-                ("total", &s.participants.len().to_string()),
-            ],
-        )));
-        let columns = vec![
-            col(&c.tr.out_col_name, 6),
-            col(&c.tr.out_col_institution, 7),
-            col(&c.tr.out_col_role, 4),
-            col(&c.tr.out_col_present, 2),
-        ];
-        out.push(numbered(&c.tr.out_col_no, columns, &s.participants, |p| {
-            vec![
-                p.name.clone(),
-                p.institution.clone(),
-                c.tr.role(p.role).to_string(),
-                if p.present { &c.tr.yes } else { &c.tr.no }.clone(),
-            ]
-        }));
-    }
+    attendance(c, out);
 
     out.push(Block::Section(c.tr.out_agenda.clone()));
     let minutes = |secs: u64| {
@@ -762,6 +966,70 @@ fn annexes(c: &Ctx, out: &mut Vec<Block>) {
     }));
 
     out.push(Block::Section(c.tr.out_commitments.clone()));
+    commitments(c, out);
+
+    out.push(Block::Section(c.tr.out_notes.clone()));
+    let notes: Vec<String> = c.of_kinds(&[Kind::Note]).iter().map(|e| c.text(e)).collect();
+    out.push(if notes.is_empty() {
+        Block::Empty(c.tr.out_notes_none.clone())
+    } else {
+        Block::List(notes)
+    });
+}
+
+/// The attendance list of a session, fit to sign: who, for which agency, in which role, whether
+/// present (or not yet recorded), and room for a signature.
+pub(super) fn attendance(c: &Ctx, out: &mut Vec<Block>) {
+    let s = c.s;
+    if s.participants.is_empty() {
+        out.push(Block::Empty(c.tr.out_participants_none.clone()));
+        return;
+    }
+    let unrecorded = s.participants.iter().filter(|p| p.unrecorded).count();
+    let present = s.participants.iter().filter(|p| p.present && !p.unrecorded).count();
+    if unrecorded == s.participants.len() {
+        // A carried roster nobody has taken attendance of yet claims no one.
+        out.push(Block::Para(fill(
+            &c.tr.out_attendance_unrecorded,
+            &[("total", &unrecorded.to_string())],
+        )));
+    } else {
+        out.push(Block::Para(fill(
+            &c.tr.out_attendance,
+            &[
+                ("present", &present.to_string()),
+                ("total", &s.participants.len().to_string()),
+            ],
+        )));
+    }
+    let columns = vec![
+        col(&c.tr.out_col_name, 6),
+        col(&c.tr.out_col_institution, 6),
+        col(&c.tr.out_col_role, 4),
+        col(&c.tr.out_col_present, 2),
+        col(&c.tr.out_col_signature, 5),
+    ];
+    out.push(numbered(&c.tr.out_col_no, columns, &s.participants, |p| {
+        let present = if p.unrecorded {
+            c.unset()
+        } else if p.present {
+            c.tr.yes.clone()
+        } else {
+            c.tr.no.clone()
+        };
+        vec![
+            p.name.clone(),
+            p.institution.clone(),
+            c.tr.role(p.role).to_string(),
+            present,
+            String::new(),
+        ]
+    }));
+}
+
+/// The commitments signed (Bimtek IV), and the pledges recorded as entries.
+pub(super) fn commitments(c: &Ctx, out: &mut Vec<Block>) {
+    let s = c.s;
     if s.commitments.is_empty() {
         out.push(Block::Empty(c.tr.out_commitments_none.clone()));
     } else {
@@ -795,12 +1063,4 @@ fn annexes(c: &Ctx, out: &mut Vec<Block>) {
         out.push(Block::Subsection(c.tr.out_commitment_entries.clone()));
         out.push(Block::List(pledges));
     }
-
-    out.push(Block::Section(c.tr.out_notes.clone()));
-    let notes: Vec<String> = c.of_kinds(&[Kind::Note]).iter().map(|e| c.text(e)).collect();
-    out.push(if notes.is_empty() {
-        Block::Empty(c.tr.out_notes_none.clone())
-    } else {
-        Block::List(notes)
-    });
 }

@@ -11,7 +11,7 @@ use crate::import::HEADER;
 use crate::template::catalog;
 
 /// The columns after the six that import reads.
-pub const EXTRA: [&str; 23] = [
+pub const EXTRA: [&str; 33] = [
     "id",
     "pillar_name",
     "element_name",
@@ -31,6 +31,16 @@ pub const EXTRA: [&str; 23] = [
     "effort",
     "quick_win",
     "status",
+    "partners",
+    "location",
+    "indicator",
+    "output",
+    "cost",
+    "start_year",
+    "background",
+    "goal",
+    "activities",
+    "schedule",
     "from_stage",
     "example",
     "created",
@@ -91,6 +101,16 @@ fn row(session: &Session, e: &Entry, lang: Lang, tr: &Strings) -> Vec<String> {
         opt(p.effort.map(|v| v.to_string())),
         when(flag(p.quick_win)),
         opt(p.status.map(|s| s.code().to_string())),
+        p.partners.clone(),
+        p.location.clone(),
+        p.indicator.clone(),
+        p.output.clone(),
+        opt(p.cost.map(|v| v.to_string())),
+        opt(p.start_year.map(|y| y.to_string())),
+        p.background.clone(),
+        p.goal.clone(),
+        p.activities.clone(),
+        p.schedule.clone(),
         opt(e.from_stage.map(|s| s.number().to_string())),
         flag(e.example),
         stamp(e.created),
@@ -98,19 +118,67 @@ fn row(session: &Session, e: &Entry, lang: Lang, tr: &Strings) -> Vec<String> {
     ]
 }
 
+/// The characters that make a spreadsheet read a cell as a formula (or, for tab and carriage
+/// return, that some spreadsheets strip before doing so).
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// The OWASP rule against CSV injection: a cell that a spreadsheet would take for a formula gets
+/// a leading apostrophe, so Excel and LibreOffice show it as the text it is. `bimtek import` takes
+/// the apostrophe off again.
+pub fn defuse(cell: String) -> String {
+    if cell.starts_with(FORMULA_START) {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
+/// The text of a cell that [`defuse`] protected, as it was.
+pub fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_START) => rest,
+        _ => cell,
+    }
+}
+
+/// The CSV with commas between cells.
 pub fn render(session: &Session, lang: Lang) -> Result<Vec<u8>, String> {
+    render_with(session, lang, b',')
+}
+
+/// The CSV with `sep` between cells: `;` is what Excel expects where the decimal mark is a
+/// comma, as in Indonesia's regional settings.
+pub fn render_with(session: &Session, lang: Lang, sep: u8) -> Result<Vec<u8>, String> {
     let tr = strings(lang);
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     {
         let mut w = ::csv::WriterBuilder::new()
+            .delimiter(sep)
             .terminator(::csv::Terminator::CRLF)
             .from_writer(&mut bytes);
         let header: Vec<&str> = HEADER.iter().chain(EXTRA.iter()).copied().collect();
         w.write_record(&header).map_err(|e| e.to_string())?;
         for e in &session.entries {
-            w.write_record(row(session, e, lang, tr)).map_err(|e| e.to_string())?;
+            let cells = row(session, e, lang, tr).into_iter().map(defuse);
+            w.write_record(cells).map_err(|e| e.to_string())?;
         }
         w.flush().map_err(|e| e.to_string())?;
     }
     Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_become_text_and_come_back() {
+        for text in ["=HYPERLINK(\"http://x\")", "+62 812", "-1", "@SUM(A1)", "\tx"] {
+            let cell = defuse(text.to_string());
+            assert!(cell.starts_with('\''), "{text} is not defused");
+            assert_eq!(restore(&cell), text);
+        }
+        assert_eq!(defuse("Pelayanan = cepat".into()), "Pelayanan = cepat");
+        assert_eq!(restore("'biasa"), "'biasa", "an apostrophe the room typed stays");
+    }
 }

@@ -9,8 +9,9 @@
 use std::io::{Cursor, Read, Write};
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, LineSpacing, PageMargin, Paragraph, Run, RunFonts, Shading, ShdType, Style,
-    StyleType, Table as DocTable, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, LineSpacing, PageMargin, Paragraph,
+    Run, RunFonts, Shading, ShdType, Style, StyleType, Table as DocTable, TableCell, TableCellMargins, TableLayoutType,
+    TableOfContents, TableRow, WidthType,
 };
 
 use super::book::{Block, Book, Table};
@@ -181,6 +182,16 @@ pub fn render(book: &Book) -> Result<Vec<u8>, String> {
             .created_at(&book.date)
             .updated_at(&book.date),
     );
+    // The page number in every page's footer, as a PAGE field Word and LibreOffice fill in.
+    let page = ids.para().align(AlignmentType::Center).add_run(
+        Run::new()
+            .add_field_char(FieldCharType::Begin, false)
+            .add_instr_text(InstrText::PAGE(InstrPAGE::new()))
+            .add_field_char(FieldCharType::Separate, false)
+            .add_text("1")
+            .add_field_char(FieldCharType::End, false),
+    );
+    doc = doc.footer(Footer::new().add_paragraph(page));
     doc = doc.add_paragraph(runs(ids.para().style("Title"), &book.title, false, false));
     for block in &book.blocks {
         doc = match block {
@@ -196,6 +207,16 @@ pub fn render(book: &Book) -> Result<Vec<u8>, String> {
                 doc
             }
             Block::Part(t) => doc.add_paragraph(heading(&mut ids, "Heading1", t, true)),
+            // The table of contents: a real TOC field over Heading 1–3, which Word fills in when
+            // fields are updated (F9, or on printing).
+            Block::Toc(title) => doc
+                .add_paragraph(runs(
+                    ids.para().style("Title").page_break_before(true),
+                    title,
+                    false,
+                    false,
+                ))
+                .add_table_of_contents(TableOfContents::new().heading_styles_range(1, 3)),
             Block::Section(t) => doc.add_paragraph(heading(&mut ids, "Heading2", t, false)),
             Block::Subsection(t) => doc.add_paragraph(heading(&mut ids, "Heading3", t, false)),
             Block::Para(t) => doc.add_paragraph(spaced(runs(ids.para(), t, false, false), 120)),
@@ -220,16 +241,21 @@ pub fn render(book: &Book) -> Result<Vec<u8>, String> {
             }
             // The readiness tables carry the same numbers.
             Block::Chart(_) => doc,
+            Block::PageBreak => doc.add_paragraph(ids.para().page_break_before(true)),
         };
     }
     let mut packed = Cursor::new(Vec::new());
     doc.build().pack(&mut packed).map_err(|e| e.to_string())?;
-    normalise(&packed.into_inner())
+    normalise(&packed.into_inner(), book)
 }
 
 /// Rewrites the archive with fixed timestamps and permissions, compressed, leaving out the
 /// folder entries (Word needs only the files).
-fn normalise(bytes: &[u8]) -> Result<Vec<u8>, String> {
+///
+/// Two things docx-rs cannot say are written into its XML here: the header row of every table
+/// repeats on each page (`w:tblHeader`; only header rows have an empty row property, since body
+/// rows cannot split), and the document's title and author.
+fn normalise(bytes: &[u8], book: &Book) -> Result<Vec<u8>, String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default()
@@ -244,8 +270,42 @@ fn normalise(bytes: &[u8]) -> Result<Vec<u8>, String> {
         let name = file.name().to_string();
         let mut content = Vec::new();
         file.read_to_end(&mut content).map_err(|e| e.to_string())?;
+        if name == "word/document.xml" {
+            content = replace_bytes(
+                &content,
+                b"<w:tr><w:trPr />",
+                b"<w:tr><w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>",
+            );
+        } else if name == "docProps/core.xml" {
+            let title = super::html::escape(&book.title);
+            let author = super::html::escape(&book.author);
+            let props = format!("<dc:title>{title}</dc:title><dc:creator>{author}</dc:creator>");
+            content = replace_bytes(&content, b"<dc:creator>unknown</dc:creator>", props.as_bytes());
+            let by = format!("<cp:lastModifiedBy>{author}</cp:lastModifiedBy>");
+            content = replace_bytes(
+                &content,
+                b"<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
+                by.as_bytes(),
+            );
+        }
         out.start_file(name, options).map_err(|e| e.to_string())?;
         out.write_all(&content).map_err(|e| e.to_string())?;
     }
     out.finish().map(Cursor::into_inner).map_err(|e| e.to_string())
+}
+
+/// `haystack` with every `from` replaced by `to`.
+fn replace_bytes(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(haystack.len());
+    let mut i = 0;
+    while i < haystack.len() {
+        if haystack[i..].starts_with(from) {
+            out.extend_from_slice(to);
+            i += from.len();
+        } else {
+            out.push(haystack[i]);
+            i += 1;
+        }
+    }
+    out
 }

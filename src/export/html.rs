@@ -6,8 +6,13 @@ use super::book::{Block, Book, Chart, Table};
 use crate::domain::Lang;
 
 const STYLE: &str = r#"
-@page { size: A4; margin: 18mm 16mm; }
+@page { size: A4; margin: 18mm 16mm 20mm; @bottom-center { content: counter(page); font-size: 9pt; } }
+nav.toc { break-before: page; page-break-before: always; }
+nav.toc ul { list-style: none; padding-left: 0; }
+nav.toc li.section { padding-left: 1.5em; }
+nav.toc a { color: inherit; text-decoration: none; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; box-sizing: border-box; }
+p, li, dd, h1, h2, h3, h4 { overflow-wrap: anywhere; }
 body { font-family: "Segoe UI", "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt;
   line-height: 1.4; color: #111; max-width: 62em; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 20pt; margin: 0 0 .6em; color: #1f3c5a; }
@@ -23,7 +28,10 @@ dl.meta dd { margin: 0; }
 table { border-collapse: collapse; width: 100%; margin: .3em 0 1em; font-size: 9.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
-th, td { border: 1px solid #8a8a8a; padding: 3px 6px; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #8a8a8a; padding: 3px 6px; vertical-align: top; text-align: left;
+  overflow-wrap: anywhere; word-break: break-word; }
+table { table-layout: fixed; }
+div.page { break-before: page; page-break-before: always; }
 th { background: #dce6f0; }
 th.n, td.n { text-align: right; }
 ul { margin: .3em 0 .8em; padding-left: 1.4em; }
@@ -77,6 +85,25 @@ fn table(out: &mut String, t: &Table) {
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
+}
+
+/// The table of contents: a link to every book and section, numbered as the headings are.
+fn toc(out: &mut String, title: &str, blocks: &[Block]) {
+    out.push_str(&format!("<nav class=\"toc\">\n<h3>{}</h3>\n<ul>\n", escape(title)));
+    let mut anchor = 0usize;
+    for b in blocks {
+        let (t, class) = match b {
+            Block::Part(t) => (t, "part"),
+            Block::Section(t) => (t, "section"),
+            _ => continue,
+        };
+        anchor += 1;
+        out.push_str(&format!(
+            "<li class=\"{class}\"><a href=\"#h{anchor}\">{}</a></li>\n",
+            escape(t)
+        ));
+    }
+    out.push_str("</ul>\n</nav>\n");
 }
 
 /// Horizontal bars, one per sub-aspect, on a 0–5 scale with grid lines at each point.
@@ -157,6 +184,8 @@ pub fn render(book: &Book, lang: Lang) -> String {
         escape(&book.title),
         escape(&book.title)
     );
+    // Books and sections get anchors, in order, for the table of contents to link to.
+    let mut anchor = 0usize;
     for block in &book.blocks {
         match block {
             Block::Meta(items) => {
@@ -166,8 +195,14 @@ pub fn render(book: &Book, lang: Lang) -> String {
                 }
                 out.push_str("</dl>\n");
             }
-            Block::Part(t) => out.push_str(&format!("<h2>{}</h2>\n", escape(t))),
-            Block::Section(t) => out.push_str(&format!("<h3>{}</h3>\n", escape(t))),
+            Block::Part(t) => {
+                anchor += 1;
+                out.push_str(&format!("<h2 id=\"h{anchor}\">{}</h2>\n", escape(t)));
+            }
+            Block::Section(t) => {
+                anchor += 1;
+                out.push_str(&format!("<h3 id=\"h{anchor}\">{}</h3>\n", escape(t)));
+            }
             Block::Subsection(t) => out.push_str(&format!("<h4>{}</h4>\n", escape(t))),
             Block::Para(t) => out.push_str(&format!("<p>{}</p>\n", lines(t))),
             Block::Empty(t) => out.push_str(&format!("<p class=\"empty\">{}</p>\n", lines(t))),
@@ -180,6 +215,8 @@ pub fn render(book: &Book, lang: Lang) -> String {
             }
             Block::Table(t) => table(&mut out, t),
             Block::Chart(c) => chart(&mut out, c),
+            Block::PageBreak => out.push_str("<div class=\"page\"></div>\n"),
+            Block::Toc(title) => toc(&mut out, title, &book.blocks),
         }
     }
     out.push_str("</body>\n</html>\n");

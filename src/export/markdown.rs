@@ -67,7 +67,18 @@ pub fn render(book: &Book) -> String {
             }
             Block::Table(t) => table(&mut out, t),
             // The readiness tables right after it carry the same numbers.
-            Block::Chart(_) => {}
+            Block::Chart(_) | Block::PageBreak => {}
+            Block::Toc(title) => {
+                out.push_str(&format!("## {}\n\n", escape(title)));
+                for b in &book.blocks {
+                    match b {
+                        Block::Part(t) => out.push_str(&format!("- {}\n", escape(t))),
+                        Block::Section(t) => out.push_str(&format!("  - {}\n", escape(t))),
+                        _ => {}
+                    }
+                }
+                out.push('\n');
+            }
         }
     }
     while out.ends_with("\n\n") {

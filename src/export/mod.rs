@@ -11,6 +11,7 @@ pub mod csv;
 pub mod docx;
 pub mod html;
 pub mod markdown;
+pub mod masterplan;
 
 use std::fmt;
 use std::str::FromStr;
@@ -59,14 +60,42 @@ impl FromStr for Format {
     }
 }
 
+/// How an export is written beyond its format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// The CSV's cell separator: `,`, or `;` for Excel with Indonesian regional settings.
+    pub csv_sep: u8,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { csv_sep: b',' }
+    }
+}
+
 /// The session in the given format. Only the Word writer can fail (its zip library reports
 /// errors); the message says why.
 pub fn render(session: &Session, format: Format, lang: Lang) -> Result<Vec<u8>, String> {
+    render_with(session, format, lang, Options::default())
+}
+
+/// As [`render`], with the given options.
+pub fn render_with(session: &Session, format: Format, lang: Lang, options: Options) -> Result<Vec<u8>, String> {
     match format {
         Format::Markdown => Ok(markdown::render(&book::build(session, lang)).into_bytes()),
         Format::Html => Ok(html::render(&book::build(session, lang), lang).into_bytes()),
-        Format::Csv => csv::render(session, lang),
+        Format::Csv => csv::render_with(session, lang, options.csv_sep),
         Format::Docx => docx::render(&book::build(session, lang)),
+    }
+}
+
+/// A book (one session's, or the masterplan's over its stages) in a book format.
+pub fn render_book(book: &book::Book, format: Format, lang: Lang) -> Result<Vec<u8>, String> {
+    match format {
+        Format::Markdown => Ok(markdown::render(book).into_bytes()),
+        Format::Html => Ok(html::render(book, lang).into_bytes()),
+        Format::Docx => docx::render(book),
+        Format::Csv => Err("CSV is a table of entries, not a book".into()),
     }
 }
 

@@ -25,6 +25,24 @@ pub fn scan(dir: &Path) -> Vec<(PathBuf, Result<SessionSummary, LoadError>)> {
         .collect()
 }
 
+/// The sessions of a folder that load (for one book over a masterplan's stages); files that do
+/// not load are left out.
+pub fn sessions_in(dir: &Path) -> Vec<(PathBuf, crate::domain::Session)> {
+    let Ok(read) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut paths: Vec<PathBuf> = read
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| is_session_file(p))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .filter_map(|p| load(&p).ok().map(|s| (p, s)))
+        .collect()
+}
+
 fn is_session_file(p: &Path) -> bool {
     let hidden = p
         .file_name()

@@ -22,27 +22,34 @@ pub fn draw(app: &App, d: &ExportChooser, frame: &mut Frame, area: Rect) {
     } else {
         Scope::Export
     };
-    let inner = frame_box(frame, area, 80, 13, &tr.out_dialog_title, &hint_text(app, scope, 78));
+    let inner = frame_box(frame, area, 80, 15, &tr.out_dialog_title, &hint_text(app, scope, 78));
     let [place, _, list, _, message] = Layout::vertical([
         Constraint::Length(2),
         Constraint::Length(1),
-        Constraint::Length(4),
+        Constraint::Length(crate::app::export_dialog::CHOICES as u16),
         Constraint::Length(1),
         Constraint::Min(1),
     ])
     .areas(inner);
-    let name = format!("{}.{}", d.stem, d.format().extension());
+    let (format, book) = d.choice();
+    let name = if book {
+        format!("{}.buku.{}", d.stem, format.extension())
+    } else {
+        format!("{}.{}", d.stem, format.extension())
+    };
     frame.render_widget(
         Paragraph::new(sanitize(&fill(&tr.out_dialog_where, &[("name", &name)])))
             .style(THEME.text)
             .wrap(Wrap { trim: true }),
         place,
     );
-    let lines: Vec<Line> = Format::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, _)| {
-            let label = tr.out_formats.get(i).map_or("", String::as_str);
+    let lines: Vec<Line> = (0..crate::app::export_dialog::CHOICES)
+        .map(|i| {
+            let label = tr
+                .out_formats
+                .get(i)
+                .or_else(|| tr.out_book_formats.get(i - Format::ALL.len()))
+                .map_or("", String::as_str);
             let chosen = i == d.selected;
             let mark = if chosen { "▶ " } else { "  " };
             let style = if chosen { THEME.selected } else { THEME.text };

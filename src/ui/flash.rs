@@ -38,6 +38,7 @@ pub fn text(tr: &Strings, f: &Flash) -> String {
         Flash::ParticipantSaved => s(&tr.flash_participant_saved),
         Flash::ParticipantRemoved => s(&tr.flash_participant_removed),
         Flash::BadYear => s(&tr.flash_bad_year),
+        Flash::BadCost => s(&tr.flash_bad_cost),
         Flash::BadDate => s(&tr.flash_bad_date),
         Flash::OpdRequired => s(&tr.flash_opd_required),
         Flash::CommitmentSaved => s(&tr.flash_commitment_saved),
@@ -73,6 +74,7 @@ pub fn is_refusal(f: &Flash) -> bool {
             | Flash::NotAProgram
             | Flash::NameRequired
             | Flash::BadYear
+            | Flash::BadCost
             | Flash::BadDate
             | Flash::OpdRequired
             | Flash::NothingToUndo

@@ -1,5 +1,7 @@
 //! The details of a program idea: OPD in charge, horizon, budget, plan link, innovation type,
-//! impact and effort, quick win, status.
+//! impact and effort, quick win, status; then what the masterplan's program table and a
+//! quick-win sheet ask for (partners, location, indicator, output, cost, years, background, goal,
+//! activities, schedule).
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui_textarea::TextArea;
@@ -7,10 +9,12 @@ use ratatui_textarea::TextArea;
 use super::{Ctx, Outcome, cycle, line_input, line_text, type_into};
 use crate::app::Cmd;
 use crate::app::session_screen::Flash;
-use crate::domain::program::{BudgetSource, Horizon, InnovationType, ProgramInfo, ProgramStatus};
+use crate::domain::program::{
+    BudgetSource, Horizon, InnovationType, ProgramInfo, ProgramStatus, YEARS, parse_rupiah, parse_year,
+};
 use crate::domain::{Edit, Entry};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Field {
     Description,
     Opd,
@@ -23,10 +27,22 @@ pub enum Field {
     Effort,
     QuickWin,
     Status,
+    // The masterplan table's and the quick-win sheet's fields, after the ones the room sets
+    // first, so that the usual walk through the form stays as it was.
+    Partners,
+    Location,
+    Indicator,
+    Output,
+    Cost,
+    StartYear,
+    Background,
+    Goal,
+    Activities,
+    Schedule,
 }
 
 impl Field {
-    pub const ALL: [Field; 11] = [
+    pub const ALL: [Field; 21] = [
         Field::Description,
         Field::Opd,
         Field::Horizon,
@@ -38,21 +54,62 @@ impl Field {
         Field::Effort,
         Field::QuickWin,
         Field::Status,
+        Field::Partners,
+        Field::Location,
+        Field::Indicator,
+        Field::Output,
+        Field::Cost,
+        Field::StartYear,
+        Field::Background,
+        Field::Goal,
+        Field::Activities,
+        Field::Schedule,
     ];
 
     pub fn is_text(self) -> bool {
-        matches!(self, Field::Description | Field::Opd | Field::Year | Field::PlanLink)
+        !matches!(
+            self,
+            Field::Horizon
+                | Field::Budget
+                | Field::Innovation
+                | Field::Impact
+                | Field::Effort
+                | Field::QuickWin
+                | Field::Status
+        )
+    }
+
+    /// The text a typed field starts with.
+    fn initial(self, info: &ProgramInfo) -> String {
+        let year = |y: Option<u16>| y.map(|y| y.to_string()).unwrap_or_default();
+        match self {
+            Field::Description => info.description.clone(),
+            Field::Opd => info.opd.clone(),
+            Field::Year => year(info.target_year),
+            Field::StartYear => year(info.start_year),
+            Field::PlanLink => info.plan_link.clone(),
+            Field::Partners => info.partners.clone(),
+            Field::Location => info.location.clone(),
+            Field::Indicator => info.indicator.clone(),
+            Field::Output => info.output.clone(),
+            Field::Cost => info.cost.map(rupiah_digits).unwrap_or_default(),
+            Field::Background => info.background.clone(),
+            Field::Goal => info.goal.clone(),
+            Field::Activities => info.activities.clone(),
+            Field::Schedule => info.schedule.clone(),
+            _ => String::new(),
+        }
     }
 }
+
+pub use crate::domain::program::rupiah_digits;
 
 #[derive(Debug, Clone)]
 pub struct ProgramForm {
     pub entry: String,
     pub info: ProgramInfo,
-    pub description: TextArea<'static>,
-    pub opd: TextArea<'static>,
-    pub year: TextArea<'static>,
-    pub plan_link: TextArea<'static>,
+    /// The typed fields' inputs, in the order of [`Field::ALL`].
+    pub inputs: Vec<(Field, TextArea<'static>)>,
     pub field: usize,
 }
 
@@ -70,18 +127,20 @@ fn cycle_score(value: Option<u8>, forward: bool) -> Option<u8> {
 
 impl ProgramForm {
     pub fn new(entry: &Entry) -> ProgramForm {
-        let info = entry.program.clone().unwrap_or_default();
+        let mut info = entry.program.clone().unwrap_or_default();
+        if info.opd.is_empty() {
+            // The OPD in charge starts as the proposing agency.
+            info.opd = entry.proposer.opd().unwrap_or("").to_string();
+        }
+        let inputs = Field::ALL
+            .iter()
+            .filter(|f| f.is_text())
+            .map(|f| (*f, line_input(&f.initial(&info))))
+            .collect();
         ProgramForm {
             entry: entry.id.clone(),
-            description: line_input(&info.description),
-            opd: line_input(if info.opd.is_empty() {
-                entry.proposer.opd().unwrap_or("")
-            } else {
-                &info.opd
-            }),
-            year: line_input(&info.target_year.map(|y| y.to_string()).unwrap_or_default()),
-            plan_link: line_input(&info.plan_link),
             info,
+            inputs,
             field: 0,
         }
     }
@@ -90,14 +149,18 @@ impl ProgramForm {
         Field::ALL[self.field.min(Field::ALL.len() - 1)]
     }
 
+    /// The input of a typed field.
+    pub fn text_of(&self, field: Field) -> Option<&TextArea<'static>> {
+        self.inputs.iter().find(|(f, _)| *f == field).map(|(_, t)| t)
+    }
+
     fn input(&mut self) -> Option<&mut TextArea<'static>> {
-        match self.field() {
-            Field::Description => Some(&mut self.description),
-            Field::Opd => Some(&mut self.opd),
-            Field::Year => Some(&mut self.year),
-            Field::PlanLink => Some(&mut self.plan_link),
-            _ => None,
-        }
+        let field = self.field();
+        self.inputs.iter_mut().find(|(f, _)| *f == field).map(|(_, t)| t)
+    }
+
+    fn typed(&self, field: Field) -> String {
+        self.text_of(field).map(line_text).unwrap_or_default()
     }
 
     pub fn paste(&mut self, text: &str) {
@@ -153,24 +216,42 @@ impl ProgramForm {
         let Some(entry) = ctx.session.entry(&self.entry) else {
             return Outcome::Refuse(Flash::Edit(crate::domain::EditError::NoSuchEntry(self.entry.clone())));
         };
-        let year = line_text(&self.year);
         let mut info = self.info.clone();
-        info.description = line_text(&self.description);
-        info.opd = line_text(&self.opd);
-        info.plan_link = line_text(&self.plan_link);
-        info.target_year = if year.is_empty() {
-            None
-        } else {
-            match year.parse::<u16>() {
-                Ok(y) => Some(y),
+        info.description = self.typed(Field::Description);
+        info.opd = self.typed(Field::Opd);
+        info.plan_link = self.typed(Field::PlanLink);
+        info.partners = self.typed(Field::Partners);
+        info.location = self.typed(Field::Location);
+        info.indicator = self.typed(Field::Indicator);
+        info.output = self.typed(Field::Output);
+        info.background = self.typed(Field::Background);
+        info.goal = self.typed(Field::Goal);
+        info.activities = self.typed(Field::Activities);
+        info.schedule = self.typed(Field::Schedule);
+        let at = |f: Field| Field::ALL.iter().position(|x| *x == f).unwrap_or(0);
+        for (field, slot) in [
+            (Field::Year, &mut info.target_year),
+            (Field::StartYear, &mut info.start_year),
+        ] {
+            let text = self.typed(field);
+            match parse_year(&text) {
+                Ok(y) => *slot = y,
                 Err(_) => {
-                    self.field = Field::ALL.iter().position(|f| *f == Field::Year).unwrap_or(0);
+                    self.field = at(field);
                     return Outcome::Refuse(Flash::BadYear);
                 }
             }
-        };
+        }
+        match parse_rupiah(&self.typed(Field::Cost)) {
+            Ok(v) => info.cost = v,
+            Err(_) => {
+                self.field = at(Field::Cost);
+                return Outcome::Refuse(Flash::BadCost);
+            }
+        }
         if info.validate().is_err() {
-            self.field = Field::ALL.iter().position(|f| *f == Field::Year).unwrap_or(0);
+            let bad_start = info.start_year.is_some_and(|y| !YEARS.contains(&y));
+            self.field = at(if bad_start { Field::StartYear } else { Field::Year });
             return Outcome::Refuse(Flash::BadYear);
         }
         if info.quick_win && !info.quick_win_fits() {

@@ -90,6 +90,12 @@ impl RosterPanel {
                         role: form.role,
                         present: form.present,
                         from_stage: None,
+                        // Editing a name or an agency records no attendance.
+                        unrecorded: form
+                            .id
+                            .as_ref()
+                            .and_then(|id| people.iter().find(|p| &p.id == id))
+                            .is_some_and(|p| p.unrecorded && p.present == form.present),
                     };
                     let new = form.id.is_none();
                     self.form = None;
@@ -145,6 +151,7 @@ impl RosterPanel {
                 Some(p) => {
                     let p = Participant {
                         present: !p.present,
+                        unrecorded: false,
                         ..p.clone()
                     };
                     Outcome::apply(Edit::PutParticipant(p), Flash::ParticipantSaved)

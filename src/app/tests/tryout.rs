@@ -21,6 +21,7 @@ fn person(id: &str, name: &str, institution: &str, role: Role) -> Participant {
         role,
         present: true,
         from_stage: None,
+        unrecorded: false,
     }
 }
 

@@ -58,10 +58,18 @@ pub fn draw(app: &App, s: &SessionScreen, p: &RosterPanel, frame: &mut Frame, ar
         .skip(window(people.len(), p.cursor, height).start)
         .take(height)
     {
-        let mark = if person.present { "✓" } else { "✗" };
+        let mark = if person.unrecorded {
+            "?"
+        } else if person.present {
+            "✓"
+        } else {
+            "✗"
+        };
         let name = truncate(&person.name, name_w);
         let pad = " ".repeat(name_w.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str())));
-        let attendance = if person.present {
+        let attendance = if person.unrecorded {
+            &tr.roster_unrecorded
+        } else if person.present {
             &tr.roster_present
         } else {
             &tr.roster_absent

@@ -1,0 +1,162 @@
+//! The books as they print: the HTML through headless Chromium to PDF, the Word document through
+//! LibreOffice. Each test needs its outside program (Debian's `chromium`, `poppler-utils`,
+//! `libreoffice-writer-nogui`; `.ci/run` installs them) and says that it skipped when it is
+//! missing.
+
+use std::path::Path;
+use std::process::Command;
+
+use bimtek::domain::{Kind, Lang, Pillar, Session};
+use bimtek::export::{self, Format};
+
+fn sample() -> Session {
+    bimtek::store::load(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions/kabupaten-halmahera-utara-bimtek-1-2021-09-07.ron"),
+    )
+    .expect("the sample loads")
+}
+
+fn have(program: &str) -> bool {
+    if Path::new(program).exists() {
+        true
+    } else {
+        eprintln!("SKIPPED: {program} is not installed (Debian: see .ci/run)");
+        false
+    }
+}
+
+/// The sample with a program idea whose text holds one 600-character token, as a pasted link
+/// or a code once did.
+fn with_long_token() -> (Session, String) {
+    let mut s = sample();
+    let token: String = "Q".repeat(600);
+    let mut e = bimtek::domain::Entry::new(
+        "01FEYS0000LONGTOKEN0000001".into(),
+        Kind::Program,
+        format!("Tautan {token} akhir"),
+        time::macros::datetime!(2021-09-07 10:00 +9),
+    );
+    e.pillar = Some(Pillar::Governance);
+    e.element = Some("governance.service".into());
+    s.entries.push(e.into());
+    (s, token)
+}
+
+#[test]
+fn chromium_prints_every_word_of_a_long_token_inside_the_page() {
+    if !have("/usr/bin/chromium") || !have("/usr/bin/pdftotext") {
+        return;
+    }
+    let (s, token) = with_long_token();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let html = dir.path().join("buku.html");
+    let page = String::from_utf8(export::render(&s, Format::Html, Lang::Id).expect("html")).expect("utf-8");
+    // The program appears in Buku 2 and twice in Buku 4 (matrix and list).
+    let copies = page.matches(&token).count();
+    assert!(copies >= 1);
+    std::fs::write(&html, &page).expect("write");
+    let pdf = dir.path().join("buku.pdf");
+    let out = Command::new("/usr/bin/chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .expect("run chromium");
+    assert!(
+        pdf.exists(),
+        "chromium wrote no PDF: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bbox = dir.path().join("kata.html");
+    let status = Command::new("/usr/bin/pdftotext")
+        .arg("-bbox")
+        .arg(&pdf)
+        .arg(&bbox)
+        .status()
+        .expect("run pdftotext");
+    assert!(status.success());
+    let text = std::fs::read_to_string(&bbox).expect("read bbox");
+    // <page width="595.276000" height="841.890000"> … <word xMin="…" yMin="…" xMax="…" yMax="…">w</word>
+    let attr = |tag: &str, name: &str| -> f64 {
+        let at = tag.find(&format!("{name}=\"")).expect(name) + name.len() + 2;
+        tag[at..]
+            .split('"')
+            .next()
+            .and_then(|v| v.parse().ok())
+            .expect("a number")
+    };
+    let mut q_inside = 0usize;
+    let mut words = 0usize;
+    for page in text.split("<page ").skip(1) {
+        let width = attr(page, "width");
+        let height = attr(page, "height");
+        for w in page.split("<word ").skip(1) {
+            words += 1;
+            let word = w.split('>').nth(1).and_then(|r| r.split('<').next()).unwrap_or("");
+            let (x0, x1) = (attr(w, "xMin"), attr(w, "xMax"));
+            let (y0, y1) = (attr(w, "yMin"), attr(w, "yMax"));
+            assert!(
+                x0 >= 0.0 && x1 <= width && y0 >= 0.0 && y1 <= height,
+                "'{word}' lies outside the page ({x0}–{x1} of {width})"
+            );
+            if word.chars().all(|c| c == 'Q') {
+                q_inside += word.len();
+            }
+        }
+    }
+    assert!(words > 1000, "the book printed ({words} words)");
+    assert_eq!(
+        q_inside,
+        copies * token.len(),
+        "every character of every copy of the token is printed inside the page"
+    );
+}
+
+#[test]
+fn libreoffice_converts_the_word_book() {
+    if !have("/usr/bin/soffice") {
+        return;
+    }
+    let (s, _) = with_long_token();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let docx = dir.path().join("buku.docx");
+    let bytes = export::render(&s, Format::Docx, Lang::Id).expect("docx");
+    std::fs::write(&docx, &bytes).expect("write");
+    let out = Command::new("/usr/bin/soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.path().join("lo").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir.path())
+        .arg(&docx)
+        .output()
+        .expect("run soffice");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "soffice failed: {stderr}");
+    assert!(!stderr.to_lowercase().contains("error"), "soffice reported: {stderr}");
+    let pdf = dir.path().join("buku.pdf");
+    assert!(
+        pdf.metadata().map(|m| m.len() > 10_000).unwrap_or(false),
+        "no PDF: {stderr}"
+    );
+    // The markup that makes header rows repeat and pages numbered is in the document.
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut read = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).expect(name), &mut s).expect("read");
+        s
+    };
+    assert!(read("word/document.xml").contains("<w:tblHeader />"));
+    assert!(read("word/footer1.xml").contains(">PAGE<"));
+}
