@@ -113,7 +113,10 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
 
 /// Opens a session on screen; `read_only` opens it without its lock and writes nothing (for a
 /// session another bimtek has open).
-pub fn open(ctx: &Ctx, path: &Path, read_only: bool) -> Result<(), String> {
+/// `room`: serve the phones from the start (refused with `read_only`: the audience view and a
+/// session someone else has open never serve).
+pub fn open(ctx: &Ctx, path: &Path, read_only: bool, room: Option<crate::room::Config>) -> Result<(), String> {
+    let room = if read_only { None } else { room };
     let (session, lock) = if read_only {
         (store::load(path).map_err(|e| e.describe(ctx.tr()))?, None)
     } else {
@@ -136,6 +139,7 @@ pub fn open(ctx: &Ctx, path: &Path, read_only: bool) -> Result<(), String> {
         session: Box::new(session),
         path: path.to_path_buf(),
         lock,
+        room,
     };
     tui::run(ctx.lang, ctx.dir.clone(), start, ctx.clock, ctx.look.clone())
 }
@@ -218,7 +222,7 @@ pub fn demo(ctx: &Ctx, reset: bool) -> Result<(), String> {
             &[("path", &ctx.dir.display().to_string()), ("error", &e.to_string())],
         )
     })?;
-    open(ctx, &path, false)
+    open(ctx, &path, false, None)
 }
 
 /// One line a session: path, region, stage, date, entries (tab-separated, for scripts too).

@@ -7,6 +7,7 @@ pub mod export;
 pub mod generate;
 pub mod i18n;
 pub mod import;
+pub mod room;
 pub mod store;
 pub mod template;
 pub mod tui;

@@ -84,6 +84,9 @@ pub struct Entry {
     /// Illustrative content (the sample session), not something a room said.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub example: bool,
+    /// Sent from a phone in the room (accepted from the inbox).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_phone: bool,
     #[serde(with = "time::serde::rfc3339")]
     pub created: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
@@ -103,6 +106,7 @@ impl Entry {
             program: None,
             from_stage: None,
             example: false,
+            from_phone: false,
             created: now,
             updated: now,
         }

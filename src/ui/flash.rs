@@ -45,6 +45,16 @@ pub fn text(tr: &Strings, f: &Flash) -> String {
         Flash::TimerStarted => s(&tr.flash_timer_started),
         Flash::TimerPaused => s(&tr.flash_timer_paused),
         Flash::MinutesChanged => s(&tr.flash_minutes_changed),
+        Flash::IdeaAccepted => s(&tr.flash_idea_accepted),
+        Flash::IdeasAccepted(n) => fill(&tr.flash_ideas_accepted, &[("n", &n.to_string())]),
+        Flash::IdeaRejected => s(&tr.flash_idea_rejected),
+        Flash::IdeaMerged => s(&tr.flash_idea_merged),
+        Flash::NoIdea => s(&tr.flash_no_idea),
+        Flash::NothingToMerge => s(&tr.flash_nothing_to_merge),
+        Flash::StraightOn => s(&tr.flash_straight_on),
+        Flash::StraightOff => s(&tr.flash_straight_off),
+        Flash::DeviceBlocked => s(&tr.flash_device_blocked),
+        Flash::RoomStopped => s(&tr.flash_room_stopped),
     }
 }
 
@@ -56,6 +66,8 @@ pub fn is_refusal(f: &Flash) -> bool {
             | Flash::Edit(_)
             | Flash::Vote(_)
             | Flash::ReadOnly
+            | Flash::NoIdea
+            | Flash::NothingToMerge
             | Flash::ScoreRange
             | Flash::ScoreFirst
             | Flash::NotAProgram

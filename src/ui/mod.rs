@@ -15,6 +15,7 @@ pub mod locked;
 pub mod new_form;
 pub mod panels;
 pub mod projector;
+pub mod qr;
 pub mod recovery;
 pub mod save_as;
 pub mod session;

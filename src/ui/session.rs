@@ -75,6 +75,9 @@ fn panel_keys<'a>(tr: &'a Strings, p: &Panel) -> &'a String {
         Panel::Find(_) => &tr.find_keys,
         Panel::Program(_) => &tr.program_keys,
         Panel::Commitment(_) => &tr.commit_form_keys,
+        Panel::Inbox(p) if p.merge.is_some() => &tr.room_merge_keys,
+        Panel::Inbox(p) if p.edit.is_some() => &tr.room_edit_keys,
+        Panel::Inbox(_) => &tr.room_keys,
     }
 }
 
@@ -159,6 +162,10 @@ fn status_line(app: &App, s: &SessionScreen, width: u16) -> Line<'static> {
             THEME.accent
         };
         spans.push(Span::styled(format!("  {}", super::flash::text(tr, f)), style));
+    }
+    if app.room.is_some() {
+        let n = s.session.pending_ideas().to_string();
+        spans.push(Span::styled(format!("  {}", fill(&tr.room_status, &[("n", &n)])), THEME.accent));
     }
     let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
     if text.width() > usize::from(width) {
