@@ -186,7 +186,8 @@ impl Shell {
             }
             Effect::ScanSessions => Some(Action::SessionsScanned(scan(&self.dir, self.tr()))),
             Effect::RoomAnswer { ticket, answer } => {
-                self.room.answer(ticket, answer, self.writer.latest(), self.writer.written());
+                self.room
+                    .answer(ticket, answer, self.writer.latest(), self.writer.written());
                 None
             }
             Effect::RoomStart => Some(Action::RoomStarted(

@@ -98,7 +98,7 @@ pub enum Action {
     /// How an export from the session screen went.
     Exported(export_dialog::ExportOutcome),
     /// A phone sent an idea or a vote.
-    Room(room::RoomRequest),
+    Room(Box<room::RoomRequest>),
     /// The room started (its addresses and codes) or could not (why).
     RoomStarted(Result<room::RoomInfo, String>),
 }
@@ -275,7 +275,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 Screen::Session(s) => Some(&mut **s),
                 Screen::Home(_) => None,
             };
-            room::on_request(screen, request, &mut app.ids, app.now)
+            room::on_request(screen, *request, &mut app.ids, app.now)
         }
         Action::RoomStarted(result) => {
             match result {
@@ -391,6 +391,15 @@ fn room_key(app: &mut App, key: KeyEvent) -> Option<Vec<Effect>> {
     let Screen::Session(s) = &mut app.screen else {
         return None;
     };
+    let in_room_panel = matches!(&s.mode, Mode::Panel(p) if matches!(**p, panels::Panel::Inbox(_)));
+    if in_room_panel
+        && key.code == KeyCode::Tab
+        && let Some(room) = &mut app.room
+    {
+        // Another of the laptop's addresses for the QR code and the link.
+        room.chosen = panels::cycle(room.chosen, room.addresses.len(), true);
+        return Some(Vec::new());
+    }
     if !matches!(s.mode, Mode::Normal) || !matches!(key.code, KeyCode::Char('w' | 'W')) {
         return None;
     }

@@ -25,18 +25,29 @@ pub struct RoomRequest {
 pub enum RoomBody {
     Idea(IdeaForm),
     /// One dot on an entry of the current step's round (or taken back).
-    Vote { entry: String, take_back: bool },
+    Vote {
+        entry: String,
+        take_back: bool,
+    },
 }
 
 /// What the phone is told.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RoomAnswer {
     /// A new idea, stored under this id. Sent once it is on disk.
-    Stored { id: String, text: String },
+    Stored {
+        id: String,
+        text: String,
+    },
     /// The same client id again: stored before, nothing new. Sent once that is on disk.
-    Again { id: String, text: String },
+    Again {
+        id: String,
+        text: String,
+    },
     /// The vote counted; dots left to this device in the round. Sent once it is on disk.
-    Voted { remaining: u32 },
+    Voted {
+        remaining: u32,
+    },
     Refused(Refusal),
 }
 

@@ -8,8 +8,8 @@ use time::OffsetDateTime;
 
 use super::commitment::Commitment;
 use super::entry_ids::EntryIds;
-use super::readiness::{self, Score};
 use super::idea::{Idea, RoomSettings};
+use super::readiness::{self, Score};
 use super::vote::VoteRound;
 use super::{Entry, Participant, Pillar, Session};
 

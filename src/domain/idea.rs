@@ -230,8 +230,15 @@ mod tests {
             .position(|st| !st.collects.is_empty())
             .expect("a step that collects");
         s.current_step = step;
-        let idea = check(&form("  Aplikasi antrean puskesmas "), "d1", &s, &catalog(), "i1".into(), now())
-            .expect("accepted");
+        let idea = check(
+            &form("  Aplikasi antrean puskesmas "),
+            "d1",
+            &s,
+            &catalog(),
+            "i1".into(),
+            now(),
+        )
+        .expect("accepted");
         assert_eq!(idea.text, "Aplikasi antrean puskesmas");
         assert_eq!(idea.kind, s.agenda.steps[step].collects[0]);
         assert_eq!(idea.step, s.agenda.steps[step].id);

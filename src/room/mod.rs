@@ -93,7 +93,10 @@ pub struct Incoming {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StartError {
     /// The port is taken; `free` is one nearby that is not.
-    PortInUse { port: u16, free: Option<u16> },
+    PortInUse {
+        port: u16,
+        free: Option<u16>,
+    },
     Other(String),
 }
 
@@ -163,13 +166,19 @@ impl Server {
             }
             Err(e) => return Err(StartError::Other(e.to_string())),
         };
-        let port = listener.local_addr().map_err(|e| StartError::Other(e.to_string()))?.port();
+        let port = listener
+            .local_addr()
+            .map_err(|e| StartError::Other(e.to_string()))?
+            .port();
         listener
             .set_nonblocking(true)
             .map_err(|e| StartError::Other(e.to_string()))?;
         let ips = addresses::serving(config.bind);
         let info = RoomInfo {
-            addresses: ips.iter().map(|ip| format!("http://{}", host_port(*ip, port))).collect(),
+            addresses: ips
+                .iter()
+                .map(|ip| format!("http://{}", host_port(*ip, port)))
+                .collect(),
             chosen: 0,
             token: token.clone(),
             join_code: join.clone(),
@@ -360,9 +369,7 @@ fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
 }
 
 fn query_lang(uri: &Uri) -> Lang {
-    let en = uri
-        .query()
-        .is_some_and(|q| q.split('&').any(|kv| kv == "lang=en"));
+    let en = uri.query().is_some_and(|q| q.split('&').any(|kv| kv == "lang=en"));
     if en { Lang::En } else { Lang::Id }
 }
 
@@ -446,7 +453,9 @@ fn join(shared: &Shared, ip: IpAddr, headers: &HeaderMap, body: &[u8], lang: Lan
         code: String,
     }
     let code = match body_kind(headers) {
-        BodyKind::Form => serde_urlencoded::from_bytes::<Join>(body).map(|j| j.code).unwrap_or_default(),
+        BodyKind::Form => serde_urlencoded::from_bytes::<Join>(body)
+            .map(|j| j.code)
+            .unwrap_or_default(),
         _ => return (StatusCode::UNSUPPORTED_MEDIA_TYPE, "").into_response(),
     };
     let typed: String = code.trim().to_ascii_uppercase();
@@ -614,7 +623,16 @@ async fn post(shared: &Shared, ip: IpAddr, headers: &HeaderMap, body: &[u8], lan
     let form = kind == BodyKind::Form;
     if !address_ok || !device_ok {
         let tr = crate::i18n::strings(lang);
-        return reply_page(shared, lang, &csrf, &device, form, StatusCode::TOO_MANY_REQUESTS, "slow", &tr.phone_refused_slow);
+        return reply_page(
+            shared,
+            lang,
+            &csrf,
+            &device,
+            form,
+            StatusCode::TOO_MANY_REQUESTS,
+            "slow",
+            &tr.phone_refused_slow,
+        );
     }
     let ticket = shared.tickets.fetch_add(1, Ordering::Relaxed) + 1;
     let (reply, answer) = oneshot::channel();
@@ -631,7 +649,16 @@ async fn post(shared: &Shared, ip: IpAddr, headers: &HeaderMap, body: &[u8], lan
         Ok(Ok(a)) => a,
         // Not known to be on disk: the phone keeps the idea and sends it again (same id).
         _ => {
-            return reply_page(shared, lang, &csrf, &device, form, StatusCode::SERVICE_UNAVAILABLE, "retry", &tr.phone_retry);
+            return reply_page(
+                shared,
+                lang,
+                &csrf,
+                &device,
+                form,
+                StatusCode::SERVICE_UNAVAILABLE,
+                "retry",
+                &tr.phone_retry,
+            );
         }
     };
     if form {

@@ -135,7 +135,12 @@ fn script_strings(tr: &Strings) -> serde_json::Value {
 
 fn options(out: &mut String, list: &[super::view::Choice]) {
     for c in list {
-        let _ = write!(out, "<option value=\"{}\">{}</option>", escape(&c.code), escape(&c.name));
+        let _ = write!(
+            out,
+            "<option value=\"{}\">{}</option>",
+            escape(&c.code),
+            escape(&c.name)
+        );
     }
 }
 

@@ -122,7 +122,10 @@ fn round_view(session: &Session) -> Option<RoundView> {
     let round = round_for_step(session)?;
     let list = ordered(session, round);
     let ranks = if round.revealed {
-        let ids: Vec<&str> = candidates(session).iter().map(|&i| session.entries[i].id.as_str()).collect();
+        let ids: Vec<&str> = candidates(session)
+            .iter()
+            .map(|&i| session.entries[i].id.as_str())
+            .collect();
         ranking(round, &ids)
     } else {
         Vec::new()
@@ -143,7 +146,11 @@ fn round_view(session: &Session) -> Option<RoundView> {
     let mut mine: HashMap<String, HashMap<String, u32>> = HashMap::new();
     for b in &round.ballots {
         if let Some(device) = b.participant.as_deref().and_then(|p| p.strip_prefix(PHONE_VOTER)) {
-            *mine.entry(device.to_string()).or_default().entry(b.entry.clone()).or_default() += b.count;
+            *mine
+                .entry(device.to_string())
+                .or_default()
+                .entry(b.entry.clone())
+                .or_default() += b.count;
         }
     }
     Some(RoundView {

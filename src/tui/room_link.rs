@@ -67,8 +67,8 @@ impl RoomLink {
                 codes
             }
         };
-        let server = Server::start(&self.config, token, join, room::view::views(session))
-            .map_err(|e| start_message(tr, &e))?;
+        let server =
+            Server::start(&self.config, token, join, room::view::views(session)).map_err(|e| start_message(tr, &e))?;
         let info = server.info.clone();
         self.server = Some(server);
         self.shown = Some(key(session));
@@ -109,7 +109,7 @@ impl RoomLink {
             .drain(..)
             .map(|i| {
                 self.replies.insert(i.request.ticket, i.reply);
-                Action::Room(i.request)
+                Action::Room(Box::new(i.request))
             })
             .collect()
     }
@@ -178,8 +178,8 @@ impl Headless {
     /// Opens the session file (taking its lock) and serves it with `config`.
     pub fn start(path: PathBuf, config: Config) -> Result<Headless, String> {
         let session = crate::store::load(&path).map_err(|e| e.describe(strings(Lang::Id)))?;
-        let lock = crate::store::SessionLock::acquire(&path, OffsetDateTime::now_utc())
-            .map_err(|e| format!("{e:?}"))?;
+        let lock =
+            crate::store::SessionLock::acquire(&path, OffsetDateTime::now_utc()).map_err(|e| format!("{e:?}"))?;
         let (ready_tx, ready_rx) = mpsc::channel();
         let (actions, actions_rx) = mpsc::channel::<Action>();
         let stop = Arc::new(AtomicBool::new(false));
@@ -235,9 +235,7 @@ impl Headless {
             writer.flush();
             Ok(())
         });
-        let info = ready_rx
-            .recv()
-            .map_err(|_| "the room thread ended".to_string())??;
+        let info = ready_rx.recv().map_err(|_| "the room thread ended".to_string())??;
         Ok(Headless {
             info,
             stop,
@@ -254,9 +252,9 @@ impl Headless {
     /// Stops serving and waits until everything is on disk.
     pub fn stop(mut self) -> Result<(), String> {
         self.stop.store(true, Ordering::Relaxed);
-        self.thread
-            .take()
-            .map_or(Ok(()), |t| t.join().unwrap_or_else(|_| Err("the room thread panicked".into())))
+        self.thread.take().map_or(Ok(()), |t| {
+            t.join().unwrap_or_else(|_| Err("the room thread panicked".into()))
+        })
     }
 }
 

@@ -47,6 +47,14 @@ pub fn view(app: &App, frame: &mut Frame) {
     match &app.screen {
         Screen::Home(home) => home::draw(app, home, frame, area),
         Screen::Session(s) if app.look.focus => focus::draw(app, s, frame, area),
+        // The room panel open in projector mode: the QR code, address and join code fill the
+        // screen, for the room to scan.
+        Screen::Session(s) if app.look.projector && !app.look.audience && app.room.is_some() => match &s.mode {
+            crate::app::Mode::Panel(p) if matches!(**p, crate::app::panels::Panel::Inbox(_)) => {
+                panels::draw(app, s, p, frame, area)
+            }
+            _ => projector::draw(app, s, frame, area),
+        },
         Screen::Session(s) if app.look.projector || app.look.audience => projector::draw(app, s, frame, area),
         Screen::Session(s) => session::draw(app, s, frame, area),
     }

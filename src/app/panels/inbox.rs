@@ -90,9 +90,10 @@ impl InboxPanel {
                     let typed = line_text(text);
                     self.edit = None;
                     match (selected, crate::domain::entry::clean_text(&typed)) {
-                        (Some(idea), Some(t)) => {
-                            Outcome::apply(Edit::Batch(accept(session, idea, Some(t), &mut ctx)), Flash::IdeaAccepted)
-                        }
+                        (Some(idea), Some(t)) => Outcome::apply(
+                            Edit::Batch(accept(session, idea, Some(t), &mut ctx)),
+                            Flash::IdeaAccepted,
+                        ),
                         _ => Outcome::Stay,
                     }
                 }
@@ -118,7 +119,10 @@ impl InboxPanel {
                     match targets.get(m) {
                         Some(&e) => {
                             let target = session.entries[e].id.clone();
-                            Outcome::apply(with_status(idea, IdeaStatus::Duplicate, Some(target)), Flash::IdeaMerged)
+                            Outcome::apply(
+                                with_status(idea, IdeaStatus::Duplicate, Some(target)),
+                                Flash::IdeaMerged,
+                            )
                         }
                         None => Outcome::Stay,
                     }

@@ -36,7 +36,8 @@ pub fn draw(app: &App, s: &SessionScreen, p: &InboxPanel, frame: &mut Frame, are
     let width = usize::from(inbox.width);
     match &app.room {
         Some(room) => {
-            let [head, list] = Layout::vertical([Constraint::Length(address_rows(inbox)), Constraint::Min(3)]).areas(inbox);
+            let [head, list] =
+                Layout::vertical([Constraint::Length(address_rows(inbox)), Constraint::Min(3)]).areas(inbox);
             draw_address(tr, room, frame, head);
             lines.extend(link_lines(tr, room, width));
             return draw_inbox(app, s, p, frame, list, lines);
@@ -88,10 +89,7 @@ fn link_lines(tr: &Strings, room: &RoomInfo, width: usize) -> Vec<Line<'static>>
             .map(|(_, a)| a.trim_start_matches("http://"))
             .collect();
         lines.push(Line::from(Span::styled(
-            truncate(
-                &fill(&tr.room_other_addresses, &[("list", &others.join(", "))]),
-                width,
-            ),
+            truncate(&fill(&tr.room_other_addresses, &[("list", &others.join(", "))]), width),
             THEME.text,
         )));
     }
@@ -109,7 +107,11 @@ fn draw_inbox(app: &App, s: &SessionScreen, p: &InboxPanel, frame: &mut Frame, a
     let session = &s.session;
     let width = usize::from(area.width);
     let waiting = pending(session);
-    let state = if session.room.straight { &tr.room_yes } else { &tr.room_no };
+    let state = if session.room.straight {
+        &tr.room_yes
+    } else {
+        &tr.room_no
+    };
     lines.push(Line::from(Span::styled(
         fill(&tr.room_straight, &[("state", state)]),
         THEME.text,
@@ -121,7 +123,9 @@ fn draw_inbox(app: &App, s: &SessionScreen, p: &InboxPanel, frame: &mut Frame, a
     if waiting.is_empty() {
         lines.push(Line::from(Span::styled(tr.room_inbox_empty.clone(), THEME.text)));
     }
-    let selected = waiting.get(p.cursor.min(waiting.len().saturating_sub(1))).map(|&i| &session.ideas[i]);
+    let selected = waiting
+        .get(p.cursor.min(waiting.len().saturating_sub(1)))
+        .map(|&i| &session.ideas[i]);
     if let (Some(m), Some(idea)) = (p.merge, selected) {
         lines.push(Line::from(Span::styled(
             truncate(&format!("{} {}", tr.room_merge_title, idea.text), width),
@@ -132,7 +136,10 @@ fn draw_inbox(app: &App, s: &SessionScreen, p: &InboxPanel, frame: &mut Frame, a
         for pos in window(targets.len(), m, height) {
             let e = &session.entries[targets[pos]];
             let style = if pos == m { THEME.selected } else { THEME.text };
-            lines.push(Line::from(Span::styled(truncate(&format!("  {}", e.text), width), style)));
+            lines.push(Line::from(Span::styled(
+                truncate(&format!("  {}", e.text), width),
+                style,
+            )));
         }
         frame.render_widget(Paragraph::new(lines), area);
         return;
