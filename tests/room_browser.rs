@@ -198,6 +198,9 @@ fn send_from_browser(javascript: bool) {
             json!(text)
         ),
     );
+    // With JavaScript the page stayed where it was; without, the form was posted and answered.
+    let posted = browser.eval(&tab, "window.location.pathname.endsWith('/ideas')");
+    assert_eq!(posted, json!(!javascript), "how the idea was sent");
     // Told "Terkirim": it is in the file.
     let file = bimtek::store::load(&path).expect("load");
     let found: Vec<_> = file.ideas.iter().filter(|i| i.text == text).collect();
