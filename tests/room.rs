@@ -519,3 +519,58 @@ fn the_qr_code_on_screen_decodes_to_the_link_shown() {
     let (_, content) = grids[0].decode().expect("the code decodes");
     assert_eq!(content, info.link());
 }
+
+#[test]
+fn the_join_code_leads_to_the_link_and_guessing_is_limited() {
+    let limits = Limits {
+        joins_per_minute: 3,
+        ..Limits::default()
+    };
+    let room = start(0, limits, false);
+    let code = room.server.as_ref().expect("server").info.join_code.clone();
+    let join = |code: &str| {
+        http(
+            &room.host,
+            "POST",
+            "/join",
+            &[("Content-Type", "application/x-www-form-urlencoded")],
+            format!("code={code}").as_bytes(),
+        )
+    };
+    let wrong = join("ZZZZZ");
+    assert_eq!(wrong.status, 200);
+    assert!(wrong.body.contains("tidak cocok"), "{}", wrong.body);
+    // Typed in small letters on a phone: still the code.
+    let right = join(&code.to_lowercase());
+    assert_eq!(right.status, 303);
+    assert_eq!(right.header("location"), Some(format!("/{}", room.token).as_str()));
+    assert_eq!(join("YYYYY").status, 200);
+    assert_eq!(join(&code).status, 429, "the fourth try in a minute waits");
+}
+
+#[test]
+fn a_port_in_use_is_said_with_a_free_one_to_use() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = taken.local_addr().expect("addr").port();
+    let config = Config {
+        bind: Some("127.0.0.1".parse().expect("ip")),
+        port,
+        limits: Limits::default(),
+    };
+    let views = bimtek::room::view::views(&bimtek::generate::session(0, 1));
+    match bimtek::room::Server::start(&config, "t".repeat(26), "ABCDE".into(), views) {
+        Err(bimtek::room::StartError::PortInUse {
+            port: p,
+            free: Some(free),
+        }) => {
+            assert_eq!(p, port);
+            assert_ne!(free, port);
+            assert!(
+                std::net::TcpListener::bind(("127.0.0.1", free)).is_ok(),
+                "the offered port is free"
+            );
+        }
+        Err(e) => panic!("{e:?}"),
+        Ok(_) => panic!("started on a port in use"),
+    }
+}

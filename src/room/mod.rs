@@ -253,8 +253,13 @@ impl Drop for Server {
         if let Some(stop) = self.shutdown.take() {
             let _ = stop.send(());
         }
-        // Requests still waiting for the disk are answered "send again" as their replies drop.
+        // Requests still open end as their answers are dropped (the phone is told to send
+        // again); those arriving while the server winds down are dropped here as they come.
         if let Some(thread) = self.thread.take() {
+            while !thread.is_finished() {
+                while self.incoming.try_recv().is_ok() {}
+                std::thread::sleep(Duration::from_millis(5));
+            }
             let _ = thread.join();
         }
     }

@@ -78,10 +78,12 @@ impl RoomLink {
     /// Stops serving; phones still waiting are told to send again (their ideas are kept if
     /// they were saved, and a retry is recognised).
     pub fn stop(&mut self) {
-        self.server = None;
+        // The answers go first: the server, stopping, waits for the requests still open, and
+        // each of those ends as soon as its answer is dropped.
         self.replies.clear();
         self.waiting.clear();
         self.early.clear();
+        self.server = None;
     }
 
     fn receive(&mut self) {
@@ -154,6 +156,12 @@ impl RoomLink {
     }
 }
 
+impl Drop for RoomLink {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
 /// What decides whether phones need a new view: every change stamps `updated`; moving between
 /// steps does not, nor does a language switch.
 fn key(session: &Session) -> (OffsetDateTime, usize, usize) {
@@ -196,10 +204,8 @@ impl Headless {
                 },
             );
             let mut writer = Writer::spawn(Box::new(super::write_session)).map_err(|e| e.to_string())?;
-            let mut link = RoomLink {
-                config,
-                ..RoomLink::default()
-            };
+            let mut link = RoomLink::default();
+            link.config = config;
             let started = link.start(writable(&app), Lang::Id);
             let _ = ready_tx.send(started.clone());
             app.room = Some(started?);
