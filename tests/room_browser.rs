@@ -140,6 +140,27 @@ impl Drop for Browser {
     }
 }
 
+fn base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'+' => Some(62),
+        b'/' => Some(63),
+        _ => None,
+    };
+    let (mut out, mut acc, mut bits) = (Vec::new(), 0u32, 0u32);
+    for v in text.bytes().filter_map(value) {
+        acc = (acc << 6) | u32::from(v);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(u8::try_from((acc >> bits) & 0xff).unwrap_or(0));
+        }
+    }
+    out
+}
+
 fn session_file(dir: &Path) -> std::path::PathBuf {
     let mut s = bimtek::generate::session(20, 5);
     s.current_step = s
@@ -198,6 +219,13 @@ fn send_from_browser(javascript: bool) {
             json!(text)
         ),
     );
+    // BIMTEK_SCREENSHOT_DIR=DIR keeps a picture of the phone after sending, to look at.
+    if let Some(dir) = std::env::var_os("BIMTEK_SCREENSHOT_DIR") {
+        let shot = browser.call(Some(&tab), "Page.captureScreenshot", json!({"format": "png"}));
+        let png = base64(shot["data"].as_str().unwrap_or(""));
+        let name = if javascript { "phone-js.png" } else { "phone-no-js.png" };
+        std::fs::write(Path::new(&dir).join(name), png).expect("write screenshot");
+    }
     // With JavaScript the page stayed where it was; without, the form was posted and answered.
     let posted = browser.eval(&tab, "window.location.pathname.endsWith('/ideas')");
     assert_eq!(posted, json!(!javascript), "how the idea was sent");
