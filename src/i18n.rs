@@ -543,6 +543,7 @@ pub struct Strings {
     pub landing_go: String,
     pub landing_wrong: String,
     pub landing_slow: String,
+    pub room_phone_mark: String,
 }
 }
 

@@ -574,3 +574,43 @@ fn a_port_in_use_is_said_with_a_free_one_to_use() {
         Ok(_) => panic!("started on a port in use"),
     }
 }
+
+#[test]
+fn an_entry_sent_from_a_phone_says_so_on_screen() {
+    use bimtek::app::{Action, App, update};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = session_file(dir.path(), 0);
+    let mut session = bimtek::store::load(&path).expect("load");
+    let step = session.step().expect("step").clone();
+    let mut e = bimtek::domain::Entry::new(
+        "01PHONE".into(),
+        step.collects[0],
+        "Antrean daring puskesmas",
+        time::OffsetDateTime::UNIX_EPOCH,
+    );
+    e.pillar = step.pillar;
+    e.proposer = bimtek::domain::Proposer::from_fields("Ani", "Bappeda");
+    e.from_phone = true;
+    session.entries.push(e.into());
+    let mut app = App::new(
+        bimtek::domain::Lang::Id,
+        time::OffsetDateTime::UNIX_EPOCH,
+        1,
+        PathBuf::new(),
+    );
+    update(
+        &mut app,
+        Action::SessionOpened {
+            session: Box::new(session),
+            path,
+            read_only: false,
+        },
+    );
+    let mut t = Terminal::new(TestBackend::new(112, 32)).expect("terminal");
+    t.draw(|f| bimtek::ui::view(&app, f)).expect("draw");
+    let shown = format!("{}", t.backend());
+    assert!(shown.contains("Ani (Bappeda) · dari ponsel"), "{shown}");
+}
