@@ -49,7 +49,6 @@ fn http(host: &str, path: &str, cookie: Option<&str>, body: Option<&str>) -> (u1
 }
 
 fn main() {
-    // `cargo test --benches` runs this with `--bench` absent: a quick pass is enough there.
     let dir = tempfile::tempdir().expect("tempdir");
     let mut session = bimtek::generate::session(ENTRIES, 11);
     session.current_step = session
