@@ -180,24 +180,27 @@ pub fn new(ctx: &Ctx, args: NewArgs) -> Result<PathBuf, String> {
 
 /// A session to open on screen; `read_only` opens it without its lock and writes nothing (for a
 /// session another bimtek has open).
-pub fn open(ctx: &Ctx, path: &Path, read_only: bool) -> Result<Start, String> {
+/// `room`: serve the phones from the start (refused with `read_only`: the audience view and a
+/// session someone else has open never serve).
+pub fn open(ctx: &Ctx, path: &Path, read_only: bool, room: Option<crate::room::Config>) -> Result<Start, String> {
     let tr = ctx.tr();
-    let start = |session, lock, why| Start::Session {
+    let start = |session, lock: Option<store::SessionLock>, why, room| Start::Session {
         session: Box::new(session),
         path: path.to_path_buf(),
         lock,
         why,
+        room,
     };
     if read_only {
         let session = store::load(path).map_err(|e| e.describe(tr))?;
-        return Ok(start(session, None, None));
+        return Ok(start(session, None, None, None));
     }
     match ops::open(path, ctx.clock.now()) {
-        Ok((session, lock)) => Ok(start(session, Some(lock), None)),
+        Ok((session, lock)) => Ok(start(session, Some(lock), None, room)),
         // A write-protected stick or a read-only share: opened read-only, saying why.
         Err(OpError::Lock(_, LockError::Io(why))) if why.cannot_write() => {
             let session = store::load(path).map_err(|e| e.describe(tr))?;
-            Ok(start(session, None, Some(why)))
+            Ok(start(session, None, Some(why), None))
         }
         Err(e @ OpError::Lock(_, LockError::Held { .. })) => Err(format!(
             "{} {}",
@@ -293,7 +296,7 @@ pub fn demo(ctx: &Ctx, stage: Option<Stage>, reset: bool) -> Result<Start, Strin
             ],
         )
     })?;
-    open(ctx, &path, false)
+    open(ctx, &path, false, None)
 }
 
 /// One line a session: path, region, stage, date, entries (tab-separated, for scripts too).

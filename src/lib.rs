@@ -9,6 +9,7 @@ pub mod generate;
 pub mod i18n;
 pub mod import;
 pub mod ops;
+pub mod room;
 pub mod store;
 pub mod template;
 pub mod theme;

@@ -117,8 +117,17 @@ enum Command {
     Open {
         path: PathBuf,
         /// Only look: no lock is taken and nothing is written (for a session open elsewhere)
-        #[arg(long)]
+        #[arg(long, conflicts_with = "room")]
         read_only: bool,
+        /// Serve the room: participants send ideas and votes from their phones on the venue network
+        #[arg(long)]
+        room: bool,
+        /// The room listens on this address only (e.g. 127.0.0.1); all of the laptop's by default
+        #[arg(long, value_name = "ADDR", requires = "room")]
+        bind: Option<std::net::IpAddr>,
+        /// The room's port
+        #[arg(long, value_name = "N", requires = "room", default_value_t = bimtek::room::DEFAULT_PORT)]
+        port: u16,
     },
     /// List a session's backups (newest first), or put one back with --backup N
     Restore {
@@ -316,7 +325,20 @@ fn main() -> ExitCode {
                 Err(e) => fail(&e),
             }
         }
-        Some(Command::Open { path, read_only }) => screen(commands::open(&ctx, &path, read_only)),
+        Some(Command::Open {
+            path,
+            read_only,
+            room,
+            bind,
+            port,
+        }) => {
+            let room = room.then(|| bimtek::room::Config {
+                bind,
+                port,
+                ..bimtek::room::Config::default()
+            });
+            screen(commands::open(&ctx, &path, read_only, room))
+        }
         Some(Command::Restore { path, backup: None }) => {
             for line in commands::backups(&ctx, &path) {
                 println!("{line}");

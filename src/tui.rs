@@ -1,6 +1,7 @@
 //! The imperative shell: the terminal's lifecycle, the event loop, and carrying out `Effect`s.
 
 pub mod present;
+pub mod room_link;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -42,6 +43,8 @@ struct Shell {
     writer: Writer,
     /// Actions an effect led to beyond the first (e.g. a session opened, then a message).
     more: Vec<Action>,
+    /// The room (phones on the venue network), when it serves.
+    room: room_link::RoomLink,
 }
 
 /// What the writer thread does with each version: the version on disk is kept as a backup, the
@@ -99,7 +102,20 @@ impl Shell {
                 None
             }
             Effect::ScanSessions => Some(Action::SessionsScanned(scan(&self.dir, self.tr()))),
+            Effect::RoomAnswer { ticket, answer } => {
+                self.room
+                    .answer(ticket, answer, self.writer.latest(), self.writer.written());
+                None
+            }
+            Effect::RoomStart => Some(Action::RoomStarted(
+                self.room.start(room_link::writable(app), self.lang),
+            )),
+            Effect::RoomStop => {
+                self.room.stop();
+                None
+            }
             Effect::Close => {
+                self.room.stop();
                 self.lock = None;
                 self.forget();
                 None
@@ -532,6 +548,7 @@ pub fn run(
         lock: None,
         writer,
         more: Vec::new(),
+        room: room_link::RoomLink::default(),
     };
     let mut pending: Vec<Effect> = Vec::new();
     match start {
@@ -541,6 +558,7 @@ pub fn run(
             path,
             lock,
             why,
+            room,
         } => {
             let read_only = lock.is_none();
             shell.lock = lock;
@@ -554,6 +572,10 @@ pub fn run(
             ));
             if let Some(why) = why {
                 pending.extend(update(&mut app, Action::ReadOnlyBecause(why)));
+            }
+            if let Some(config) = room {
+                shell.room.config = config;
+                pending.push(Effect::RoomStart);
             }
         }
     }
@@ -593,8 +615,32 @@ const SAVE_POLL: Duration = Duration::from_millis(10);
 fn waits_for_writer(effect: &Effect) -> bool {
     !matches!(
         effect,
-        Effect::Save | Effect::Export { .. } | Effect::SaveConfig | Effect::ScanSessions
+        Effect::Save
+            | Effect::Export { .. }
+            | Effect::SaveConfig
+            | Effect::ScanSessions
+            | Effect::RoomAnswer { .. }
+            | Effect::RoomStart
+            | Effect::RoomStop
     )
+}
+
+/// Waits up to `wait` for a key; while the room serves, looks every few milliseconds for what
+/// phones sent and for answers that may go, and returns early (without a key) for them.
+fn wait_for_event(shell: &mut Shell, wait: Duration) -> io::Result<bool> {
+    if !shell.room.running() {
+        return event::poll(wait);
+    }
+    let end = Instant::now() + wait;
+    loop {
+        let slice = end.saturating_duration_since(Instant::now()).min(SAVE_POLL);
+        if event::poll(slice)? {
+            return Ok(true);
+        }
+        if shell.room.has_news(shell.writer.written()) || Instant::now() >= end {
+            return Ok(false);
+        }
+    }
 }
 
 fn event_loop(
@@ -607,6 +653,10 @@ fn event_loop(
     let mut last_tick = Instant::now();
     loop {
         if let Some(action) = shell.saved(shell.writer.try_report()) {
+            app.now = shell.clock.now();
+            pending.extend(update(app, action));
+        }
+        for action in shell.room.requests() {
             app.now = shell.clock.now();
             pending.extend(update(app, action));
         }
@@ -629,13 +679,15 @@ fn event_loop(
                 }
             }
         }
+        shell.room.publish(room_link::writable(app));
+        shell.room.settle(shell.writer.written());
         if app.should_quit || stop.requested() {
             return Ok(());
         }
         terminal.draw(|f| crate::ui::view(app, f)).map_err(|e| e.to_string())?;
         // While a save is under way the loop looks in often, so "saved" shows as soon as it is.
         let wait = if shell.writer.busy() { SAVE_POLL } else { TICK };
-        let ready = match event::poll(wait) {
+        let ready = match wait_for_event(shell, wait) {
             Ok(ready) => ready,
             // A signal arrived during the wait; the loop looks at it next.
             Err(e) if e.kind() == io::ErrorKind::Interrupted => false,

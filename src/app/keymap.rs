@@ -29,6 +29,9 @@ pub enum Scope {
     Find,
     Program,
     CommitmentForm,
+    Inbox,
+    InboxEdit,
+    InboxMerge,
     Help,
     Backups,
     Recovery,
@@ -40,7 +43,7 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 26] = [
+    pub const ALL: [Scope; 29] = [
         Scope::Global,
         Scope::View,
         Scope::Home,
@@ -59,6 +62,9 @@ impl Scope {
         Scope::Find,
         Scope::Program,
         Scope::CommitmentForm,
+        Scope::Inbox,
+        Scope::InboxEdit,
+        Scope::InboxMerge,
         Scope::Help,
         Scope::Backups,
         Scope::Recovery,
@@ -90,6 +96,9 @@ impl Scope {
             Scope::Find => "find",
             Scope::Program => "program",
             Scope::CommitmentForm => "commitment",
+            Scope::Inbox => "inbox",
+            Scope::InboxEdit => "inbox_edit",
+            Scope::InboxMerge => "inbox_merge",
             Scope::Help => "help",
             Scope::Backups => "backups",
             Scope::Recovery => "recovery",
@@ -111,6 +120,7 @@ impl Scope {
                 | Scope::RosterForm
                 | Scope::Find
                 | Scope::VotePick
+                | Scope::InboxEdit
                 | Scope::Program
                 | Scope::CommitmentForm
                 | Scope::SaveAs
@@ -209,6 +219,15 @@ pub enum Cmd {
     UseCopy,
     SetAside,
     ReadOnly,
+    Room,
+    Inbox,
+    NextAddress,
+    Accept,
+    MergeIdea,
+    Reject,
+    AcceptAll,
+    Straight,
+    BlockDevice,
 }
 
 /// One binding as declared: scope, name (for the catalog and config), command, default keys.
@@ -283,6 +302,8 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Session, "focus", C::Focus, "f"),
     b(S::Session, "present", C::Present, "F5 Shift-F5"),
     b(S::Session, "blank", C::Blank, "b ."),
+    b(S::Session, "room", C::Room, "W"),
+    b(S::Session, "inbox", C::Inbox, "w"),
     b(S::Session, "back", C::Back, "Esc"),
     // Focus mode
     b(S::Focus, "next", C::Down, "Down Right Space j n PageDown"),
@@ -394,6 +415,28 @@ pub const BINDINGS: &[Binding] = &[
     b(S::CommitmentForm, "tick", C::Toggle, "Space"),
     b(S::CommitmentForm, "save", C::Save, "Enter"),
     b(S::CommitmentForm, "cancel", C::Back, "Esc"),
+    // The room's inbox: ideas sent from phones
+    b(S::Inbox, "up", C::Up, "Up k"),
+    b(S::Inbox, "down", C::Down, "Down j"),
+    b(S::Inbox, "top", C::Top, "Home"),
+    b(S::Inbox, "bottom", C::Bottom, "End"),
+    b(S::Inbox, "page_up", C::PageUp, "PageUp"),
+    b(S::Inbox, "page_down", C::PageDown, "PageDown"),
+    b(S::Inbox, "accept", C::Accept, "Enter a"),
+    b(S::Inbox, "edit", C::Edit, "e"),
+    b(S::Inbox, "merge", C::MergeIdea, "m"),
+    b(S::Inbox, "reject", C::Reject, "x Delete"),
+    b(S::Inbox, "accept_all", C::AcceptAll, "A"),
+    b(S::Inbox, "straight", C::Straight, "l"),
+    b(S::Inbox, "block", C::BlockDevice, "B"),
+    b(S::Inbox, "address", C::NextAddress, "Tab"),
+    b(S::Inbox, "close", C::Back, "Esc"),
+    b(S::InboxEdit, "save", C::Save, "Enter"),
+    b(S::InboxEdit, "cancel", C::Back, "Esc"),
+    b(S::InboxMerge, "up", C::Up, "Up k"),
+    b(S::InboxMerge, "down", C::Down, "Down j"),
+    b(S::InboxMerge, "save", C::Save, "Enter"),
+    b(S::InboxMerge, "cancel", C::Back, "Esc"),
     // Help
     b(S::Help, "down", C::Down, "Down j"),
     b(S::Help, "up", C::Up, "Up k"),
@@ -450,6 +493,7 @@ pub const HINTS: &[(Scope, &[&str], &str)] = &[
     (S::Session, &["prev_step", "next_step"], "session.steps"),
     (S::Session, &["undo"], "session.undo"),
     (S::Session, &["timer"], "session.timer"),
+    (S::Session, &["inbox"], "session.inbox"),
     (S::Session, &["global.help"], "help"),
     (S::Session, &["global.quit"], "quit"),
     (S::Focus, &["prev", "next"], "focus.move"),
@@ -510,6 +554,20 @@ pub const HINTS: &[(Scope, &[&str], &str)] = &[
     (S::CommitmentForm, &["tick"], "commitment.tick"),
     (S::CommitmentForm, &["save"], "save"),
     (S::CommitmentForm, &["cancel"], "cancel"),
+    (S::Inbox, &["up", "down"], "select"),
+    (S::Inbox, &["accept"], "inbox.accept"),
+    (S::Inbox, &["edit"], "inbox.edit"),
+    (S::Inbox, &["merge"], "inbox.merge"),
+    (S::Inbox, &["reject"], "inbox.reject"),
+    (S::Inbox, &["accept_all"], "inbox.accept_all"),
+    (S::Inbox, &["straight"], "inbox.straight"),
+    (S::Inbox, &["block"], "inbox.block"),
+    (S::Inbox, &["close"], "close"),
+    (S::InboxEdit, &["save"], "inbox.accept"),
+    (S::InboxEdit, &["cancel"], "cancel"),
+    (S::InboxMerge, &["up", "down"], "select"),
+    (S::InboxMerge, &["save"], "inbox.merge"),
+    (S::InboxMerge, &["cancel"], "cancel"),
     (S::Backups, &["up", "down"], "select"),
     (S::Backups, &["restore"], "backups.restore"),
     (S::Backups, &["close"], "close"),

@@ -12,6 +12,7 @@ pub mod look;
 pub mod new_form;
 pub mod panels;
 pub mod recovery;
+pub mod room;
 pub mod save_as;
 pub mod session_screen;
 pub mod step_index;
@@ -62,6 +63,8 @@ pub struct App {
     pub look: look::Look,
     /// Which key does what, with the user's rebindings.
     pub keys: Keymap,
+    /// The room (phones on the venue network), while it serves.
+    pub room: Option<room::RoomInfo>,
 }
 
 #[derive(Debug, Clone)]
@@ -102,6 +105,10 @@ pub enum Action {
     Notice(String),
     /// How an export from the session screen went.
     Exported(export_dialog::ExportOutcome),
+    /// A phone sent an idea or a vote.
+    Room(Box<room::RoomRequest>),
+    /// The room started (its addresses and codes) or could not (why).
+    RoomStarted(Result<room::RoomInfo, String>),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -147,6 +154,15 @@ pub enum Effect {
         spec: NewSession,
         from: PathBuf,
     },
+    /// Answer a phone, once the session as it is now is on disk (unless it is a refusal).
+    RoomAnswer {
+        ticket: u64,
+        answer: room::RoomAnswer,
+    },
+    /// Start serving the room for the open session.
+    RoomStart,
+    /// Stop serving the room.
+    RoomStop,
 }
 
 impl App {
@@ -164,6 +180,7 @@ impl App {
             save_retry_at: None,
             look: look::Look::default(),
             keys: Keymap::default(),
+            room: None,
         }
     }
 
@@ -293,6 +310,25 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             dialog::exported(app, outcome);
             Vec::new()
         }
+        Action::Room(request) => {
+            let screen = match &mut app.screen {
+                Screen::Session(s) => Some(&mut **s),
+                Screen::Home(_) => None,
+            };
+            room::on_request(screen, *request, &mut app.ids, app.now)
+        }
+        Action::RoomStarted(result) => {
+            match result {
+                Ok(info) => app.room = Some(info),
+                Err(message) => {
+                    app.room = None;
+                    if let Screen::Session(s) = &mut app.screen {
+                        s.flash = Some(session_screen::Flash::Text(message));
+                    }
+                }
+            }
+            Vec::new()
+        }
         Action::Notice(message) => {
             dialog::notice(app, message);
             match app.screen {
@@ -370,6 +406,9 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         return Vec::new();
     }
+    if let Some(effects) = room_key(app, cmd) {
+        return effects;
+    }
     let now = app.now;
     let projector = app.look.projector;
     match &mut app.screen {
@@ -388,9 +427,47 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
             let effects = s.on_key(key, cmd, now, &mut app.ids);
             if effects.contains(&Effect::Close) {
                 app.screen = Screen::Home(Home::default());
-                return vec![Effect::Close, Effect::ScanSessions];
+                let mut effects = vec![Effect::Close, Effect::ScanSessions];
+                if app.room.take().is_some() {
+                    effects.insert(0, Effect::RoomStop);
+                }
+                return effects;
             }
             effects
         }
+    }
+}
+
+/// `W` on the session screen starts or stops the room; `w` opens its panel (starting it when it
+/// is off); Tab in the room panel puts another of the laptop's addresses in the QR code. Not in a
+/// read-only session: the audience view never serves.
+fn room_key(app: &mut App, cmd: Option<Cmd>) -> Option<Vec<Effect>> {
+    let Screen::Session(s) = &mut app.screen else {
+        return None;
+    };
+    if cmd == Some(Cmd::NextAddress)
+        && let Some(room) = &mut app.room
+    {
+        room.chosen = panels::cycle(room.chosen, room.addresses.len(), true);
+        return Some(Vec::new());
+    }
+    if !matches!(s.mode, Mode::Normal) || !matches!(cmd, Some(Cmd::Room | Cmd::Inbox)) {
+        return None;
+    }
+    if s.read_only {
+        s.flash = Some(session_screen::Flash::ReadOnly);
+        return Some(Vec::new());
+    }
+    let running = app.room.is_some();
+    if cmd == Some(Cmd::Inbox) {
+        s.open_inbox();
+        return Some(if running { Vec::new() } else { vec![Effect::RoomStart] });
+    }
+    if running {
+        app.room = None;
+        s.flash = Some(session_screen::Flash::RoomStopped);
+        Some(vec![Effect::RoomStop])
+    } else {
+        Some(vec![Effect::RoomStart])
     }
 }

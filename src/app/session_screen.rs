@@ -64,6 +64,8 @@ pub enum Change {
     Commitment(String),
     Minutes,
     Timer,
+    /// Ideas from phones: accepted, rejected, merged; the room's settings.
+    Room,
 }
 
 impl Change {
@@ -111,6 +113,11 @@ impl Change {
             ),
             Edit::SetMinutes { .. } => Change::Minutes,
             Edit::SetTiming { .. } => Change::Timer,
+            Edit::PutIdea(_)
+            | Edit::InsertIdea { .. }
+            | Edit::RemoveIdea { .. }
+            | Edit::SetRoom(_)
+            | Edit::Batch(_) => Change::Room,
         }
     }
 }
@@ -175,6 +182,16 @@ pub enum Flash {
         impact: Option<u8>,
         effort: Option<u8>,
     },
+    IdeaAccepted,
+    IdeasAccepted(usize),
+    IdeaRejected,
+    IdeaMerged,
+    NoIdea,
+    NothingToMerge,
+    StraightOn,
+    StraightOff,
+    DeviceBlocked,
+    RoomStopped,
 }
 
 #[derive(Debug, Clone)]
@@ -323,6 +340,13 @@ impl SessionScreen {
 
     /// Carries an applied edit into the indexes; returns the entry it leaves to look at.
     fn after_edit(&mut self, inserted_at: Option<usize>, inverse: &Edit) -> Option<usize> {
+        if let Edit::Batch(edits) = inverse
+            && edits.iter().filter(|e| e.entry_id().is_some()).count() > 1
+        {
+            // Several entries at once (all ideas accepted): the indexes are built afresh.
+            self.forget_indexes();
+            return None;
+        }
         let change = EntryChange::of(inserted_at, inverse, &self.session);
         self.reindex(&change);
         change.index()
@@ -559,6 +583,11 @@ impl SessionScreen {
         Vec::new()
     }
 
+    /// The room's panel: link, QR code and the inbox.
+    pub fn open_inbox(&mut self) {
+        self.open_panel(Panel::Inbox(Box::default()));
+    }
+
     fn open_panel(&mut self, panel: Panel) {
         self.focus = Pane::Step;
         self.mode = Mode::Panel(Box::new(panel));
@@ -742,6 +771,19 @@ impl SessionScreen {
                 Vec::new()
             }
         }
+    }
+
+    /// Applies a change a phone asked for. Neither the undo history, the cursor nor the message
+    /// on the status line move: the facilitator may be in the middle of something.
+    pub fn apply_from_room(&mut self, edit: Edit, now: OffsetDateTime) -> Result<Vec<Effect>, EditError> {
+        let inserted_at = EntryChange::insertion(&edit, self.session.entries.len());
+        let inverse = self.apply_edit(edit)?;
+        self.after_edit(inserted_at, &inverse);
+        let n = self.index().len();
+        self.cursor = self.cursor.min(n.saturating_sub(1));
+        self.session.updated = now;
+        self.save = SaveState::Pending;
+        Ok(vec![Effect::Save])
     }
 
     fn undo(&mut self, now: OffsetDateTime) -> Vec<Effect> {

@@ -34,6 +34,12 @@ impl<'a> EntryChange<'a> {
                 Some(index) => EntryChange::Replaced { index, old },
                 None => EntryChange::None,
             },
+            // A batch changes at most one entry (an idea accepted, or that undone).
+            Edit::Batch(edits) => edits
+                .iter()
+                .map(|e| EntryChange::of(None, e, session))
+                .find(|c| !matches!(c, EntryChange::None))
+                .unwrap_or(EntryChange::None),
             _ => EntryChange::None,
         }
     }
@@ -43,6 +49,7 @@ impl<'a> EntryChange<'a> {
         match edit {
             Edit::AddEntry(_) => Some(len),
             Edit::InsertEntry { index, .. } => Some((*index).min(len)),
+            Edit::Batch(edits) => edits.iter().find_map(|e| EntryChange::insertion(e, len)),
             _ => None,
         }
     }

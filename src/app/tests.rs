@@ -646,3 +646,101 @@ fn a_counted_tally_is_typed_in_as_a_number() {
 
 // The defects and friction of a try-out in front of a room, each pinned by a test.
 mod tryout;
+
+mod room {
+    use super::*;
+    use crate::app::room::{RoomAnswer, RoomBody, RoomRequest};
+    use crate::domain::StepKind;
+    use crate::domain::idea::{IdeaForm, IdeaStatus};
+
+    fn on_pillar_step() -> App {
+        let mut a = app();
+        if let Screen::Session(s) = &mut a.screen {
+            s.session.current_step = s
+                .session
+                .agenda
+                .steps
+                .iter()
+                .position(|st| st.kind == StepKind::Pillar)
+                .expect("a dimension step");
+        }
+        a
+    }
+
+    fn idea(ticket: u64, id: &str, text: &str) -> Action {
+        Action::Room(Box::new(RoomRequest {
+            ticket,
+            device: "d1".into(),
+            body: RoomBody::Idea(IdeaForm {
+                id: id.into(),
+                text: text.into(),
+                element: "governance.service".into(),
+                ..IdeaForm::default()
+            }),
+        }))
+    }
+
+    fn screen(a: &App) -> &SessionScreen {
+        a.session().expect("session screen")
+    }
+
+    #[test]
+    fn an_idea_is_saved_before_it_is_answered_and_a_retry_saves_nothing() {
+        let mut a = on_pillar_step();
+        let effects = update(&mut a, idea(1, "c1", "Mal pelayanan publik"));
+        assert_eq!(effects.first(), Some(&Effect::Save), "saved first: {effects:?}");
+        assert!(matches!(
+            effects.last(),
+            Some(Effect::RoomAnswer {
+                ticket: 1,
+                answer: RoomAnswer::Stored { .. }
+            })
+        ));
+        assert_eq!(screen(&a).session.pending_ideas(), 1);
+        assert!(screen(&a).session.entries.is_empty(), "it waits in the inbox");
+        let again = update(&mut a, idea(2, "c1", "Mal pelayanan publik"));
+        assert!(
+            matches!(
+                again.as_slice(),
+                [Effect::RoomAnswer {
+                    ticket: 2,
+                    answer: RoomAnswer::Again { .. }
+                }]
+            ),
+            "{again:?}"
+        );
+        assert_eq!(screen(&a).session.ideas.len(), 1);
+    }
+
+    #[test]
+    fn straight_on_screen_makes_the_entry_at_once_under_its_heading() {
+        let mut a = on_pillar_step();
+        if let Screen::Session(s) = &mut a.screen {
+            s.session.room.straight = true;
+        }
+        update(&mut a, idea(1, "c1", "Mal pelayanan publik"));
+        let s = &screen(&a).session;
+        let e = s.entries.last().expect("an entry");
+        assert!(e.from_phone);
+        assert_eq!(e.element.as_deref(), Some("governance.service"));
+        assert_eq!(s.ideas[0].status, IdeaStatus::Accepted);
+    }
+
+    #[test]
+    fn the_room_key_starts_and_stops_the_room_and_read_only_never_serves() {
+        let mut a = on_pillar_step();
+        assert_eq!(press(&mut a, KeyCode::Char('W')), vec![Effect::RoomStart]);
+        a.room = Some(crate::app::room::RoomInfo {
+            addresses: vec!["http://10.0.0.2:8080".into()],
+            chosen: 0,
+            token: "t".into(),
+            join_code: "ABCDE".into(),
+        });
+        assert_eq!(press(&mut a, KeyCode::Char('W')), vec![Effect::RoomStop]);
+        assert!(a.room.is_none());
+        if let Screen::Session(s) = &mut a.screen {
+            s.read_only = true;
+        }
+        assert!(press(&mut a, KeyCode::Char('W')).is_empty());
+    }
+}

@@ -8,6 +8,7 @@ use time::OffsetDateTime;
 
 use super::commitment::Commitment;
 use super::entry_ids::EntryIds;
+use super::idea::{Idea, RoomSettings};
 use super::readiness::{self, Score};
 use super::vote::VoteRound;
 use super::{Entry, Participant, Pillar, Session};
@@ -70,6 +71,20 @@ pub enum Edit {
         spent_seconds: u64,
         started: Option<OffsetDateTime>,
     },
+    /// Adds an idea from a phone, or replaces the one with the same id (accepted, rejected, …).
+    PutIdea(Idea),
+    InsertIdea {
+        index: usize,
+        idea: Idea,
+    },
+    RemoveIdea {
+        id: String,
+    },
+    /// The room's settings for the session.
+    SetRoom(RoomSettings),
+    /// Several edits as one step of undo (an idea accepted: the entry and the idea's status).
+    /// All or nothing.
+    Batch(Vec<Edit>),
 }
 
 /// Longest planned step, as for templates: a whole day.
@@ -87,6 +102,12 @@ impl Keyed for Participant {
 }
 
 impl Keyed for VoteRound {
+    fn key(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Keyed for Idea {
     fn key(&self) -> &str {
         &self.id
     }
@@ -164,6 +185,9 @@ impl Edit {
     /// As [`Edit::apply`], with the session's entry ids at hand (kept up to date here): a new
     /// entry's id is looked up in `ids` instead of among all the entries.
     pub fn apply_with_ids(self, session: &mut Session, ids: &mut EntryIds) -> Result<Edit, EditError> {
+        if let Edit::Batch(edits) = self {
+            return apply_batch(edits, |e, s| e.apply_with_ids(s, ids), session);
+        }
         debug_assert!(ids.matches(session), "the entry ids do not match the session");
         let added = self.new_entry_id().map(str::to_string);
         if let Some(id) = &added
@@ -192,6 +216,22 @@ impl Edit {
     /// Applies the edit, a new entry's id known to be new.
     fn apply_to(self, session: &mut Session) -> Result<Edit, EditError> {
         match self {
+            Edit::Batch(edits) => apply_batch(edits, Edit::apply, session),
+            Edit::PutIdea(idea) => {
+                let id = idea.id.clone();
+                Ok(match put(&mut session.ideas, idea) {
+                    Some(old) => Edit::PutIdea(old),
+                    None => Edit::RemoveIdea { id },
+                })
+            }
+            Edit::InsertIdea { index, idea } => {
+                insert(&mut session.ideas, index, idea).map(|id| Edit::RemoveIdea { id })
+            }
+            Edit::RemoveIdea { id } => {
+                let (index, idea) = remove(&mut session.ideas, &id).ok_or(EditError::NoSuchItem(id))?;
+                Ok(Edit::InsertIdea { index, idea })
+            }
+            Edit::SetRoom(room) => Ok(Edit::SetRoom(std::mem::replace(&mut session.room, room))),
             Edit::AddEntry(entry) => {
                 let index = session.entries.len();
                 Edit::InsertEntry { index, entry }.apply_to(session)
@@ -331,11 +371,36 @@ impl Edit {
     /// The entry this edit is about, so the screen can follow it after undo or redo.
     pub fn entry_id(&self) -> Option<&str> {
         match self {
+            Edit::Batch(edits) => edits.iter().find_map(Edit::entry_id),
             Edit::AddEntry(e) | Edit::ReplaceEntry(e) | Edit::InsertEntry { entry: e, .. } => Some(&e.id),
             Edit::RemoveEntry { id } => Some(id),
             _ => None,
         }
     }
+}
+
+/// Applies edits in order; on a refusal, undoes those applied and returns the refusal. The
+/// inverse undoes them in reverse order.
+fn apply_batch(
+    edits: Vec<Edit>,
+    mut apply: impl FnMut(Edit, &mut Session) -> Result<Edit, EditError>,
+    session: &mut Session,
+) -> Result<Edit, EditError> {
+    let mut done = Vec::with_capacity(edits.len());
+    for edit in edits {
+        match apply(edit, session) {
+            Ok(inverse) => done.push(inverse),
+            Err(e) => {
+                for inverse in done.into_iter().rev() {
+                    // Each inverse was just made from the state it restores, so it applies.
+                    let _ = apply(inverse, session);
+                }
+                return Err(e);
+            }
+        }
+    }
+    done.reverse();
+    Ok(Edit::Batch(done))
 }
 
 #[cfg(test)]

@@ -88,6 +88,9 @@ pub struct Entry {
     /// Illustrative content (the sample session), not something a room said.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub example: bool,
+    /// Sent from a phone in the room (accepted from the inbox).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub from_phone: bool,
     #[serde(with = "time::serde::rfc3339")]
     pub created: OffsetDateTime,
     #[serde(with = "time::serde::rfc3339")]
@@ -108,6 +111,7 @@ impl Entry {
             from_stage: None,
             step: None,
             example: false,
+            from_phone: false,
             created: now,
             updated: now,
         }

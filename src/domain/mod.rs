@@ -8,6 +8,7 @@ pub mod edit;
 pub mod entry;
 pub mod entry_ids;
 pub mod grouping;
+pub mod idea;
 pub mod ids;
 pub mod merge;
 pub mod problem;

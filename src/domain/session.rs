@@ -220,6 +220,12 @@ pub struct Session {
     /// one file share its `id`; sessions that share an id or an ancestor may be merged.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lineage: Vec<String>,
+    /// Ideas sent from phones in the room, whatever became of them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ideas: Vec<super::idea::Idea>,
+    /// The room's settings (ideas straight on screen, blocked devices).
+    #[serde(default, skip_serializing_if = "super::idea::RoomSettings::is_default")]
+    pub room: super::idea::RoomSettings,
 }
 
 /// What `bimtek new` and the home screen's form ask for.
@@ -268,6 +274,8 @@ impl Session {
             created: now,
             updated: now,
             lineage: Vec::new(),
+            ideas: Vec::new(),
+            room: super::idea::RoomSettings::default(),
         }
     }
 

@@ -51,6 +51,8 @@ pub enum Start {
         lock: Option<SessionLock>,
         /// Why it is read-only when that was not asked for (the folder cannot be written).
         why: Option<OsError>,
+        /// Serve the phones from the start (`open --room`).
+        room: Option<crate::room::Config>,
     },
 }
 

@@ -144,6 +144,11 @@ impl Writer {
         self.next_generation
     }
 
+    /// The generation of the newest version known to be on disk.
+    pub fn written(&self) -> u64 {
+        self.shared.lock().written
+    }
+
     /// The newest report that has arrived, without waiting.
     pub fn try_report(&self) -> Option<Report> {
         self.reports.try_iter().last()

@@ -58,6 +58,16 @@ pub fn text(tr: &Strings, f: &Flash) -> String {
                 &[("impact", &score(impact)), ("effort", &score(effort))],
             )
         }
+        Flash::IdeaAccepted => s(&tr.flash_idea_accepted),
+        Flash::IdeasAccepted(n) => fill(&tr.flash_ideas_accepted, &[("n", &n.to_string())]),
+        Flash::IdeaRejected => s(&tr.flash_idea_rejected),
+        Flash::IdeaMerged => s(&tr.flash_idea_merged),
+        Flash::NoIdea => s(&tr.flash_no_idea),
+        Flash::NothingToMerge => s(&tr.flash_nothing_to_merge),
+        Flash::StraightOn => s(&tr.flash_straight_on),
+        Flash::StraightOff => s(&tr.flash_straight_off),
+        Flash::DeviceBlocked => s(&tr.flash_device_blocked),
+        Flash::RoomStopped => s(&tr.flash_room_stopped),
     }
 }
 
@@ -69,6 +79,8 @@ pub fn is_refusal(f: &Flash) -> bool {
             | Flash::Edit(_)
             | Flash::Vote(_)
             | Flash::ReadOnly
+            | Flash::NoIdea
+            | Flash::NothingToMerge
             | Flash::ScoreRange
             | Flash::ScoreFirst
             | Flash::NotAProgram
@@ -111,6 +123,7 @@ fn change(tr: &Strings, c: &Change) -> String {
         Change::Commitment(o) => fill(&tr.change_commitment, &[("opd", &quote(o))]),
         Change::Minutes => tr.change_minutes.clone(),
         Change::Timer => tr.change_timer.clone(),
+        Change::Room => tr.change_room.clone(),
     }
 }
 

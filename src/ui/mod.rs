@@ -15,6 +15,7 @@ pub mod locked;
 pub mod new_form;
 pub mod panels;
 pub mod projector;
+pub mod qr;
 pub mod recovery;
 pub mod save_as;
 pub mod session;
@@ -57,6 +58,17 @@ pub fn view(app: &App, frame: &mut Frame) {
             focus::draw(app, s, frame, area);
             session::draw_open(app, s, frame, area);
         }
+        // The room panel open in projector mode: the QR code, address and join code fill the
+        // screen, for the room to scan.
+        Screen::Session(s) if app.look.projector && !app.look.audience && app.room.is_some() => match &s.mode {
+            crate::app::Mode::Panel(p) if matches!(**p, crate::app::panels::Panel::Inbox(_)) => {
+                panels::draw(app, s, p, frame, area)
+            }
+            _ => {
+                projector::draw(app, s, frame, area);
+                session::draw_open(app, s, frame, area);
+            }
+        },
         Screen::Session(s) if app.look.projector || app.look.audience => {
             projector::draw(app, s, frame, area);
             session::draw_open(app, s, frame, area);

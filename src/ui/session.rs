@@ -176,6 +176,13 @@ fn status_line(app: &App, s: &SessionScreen, width: u16) -> Line<'static> {
         };
         spans.push(Span::styled(format!("  {}", super::flash::text(tr, f)), style));
     }
+    if app.room.is_some() {
+        let n = s.session.pending_ideas().to_string();
+        spans.push(Span::styled(
+            format!("  {}", fill(&tr.room_status, &[("n", &n)])),
+            THEME.accent,
+        ));
+    }
     let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
     if text.width() > usize::from(width) {
         // Too long for one line: the save state matters most, so it keeps its place.

@@ -212,6 +212,13 @@ pub(crate) fn entry_lines(tr: &Strings, e: &Entry, width: usize, selected: bool)
             format!("{by} · {}", tr.example)
         };
     }
+    if e.from_phone {
+        by = if by.is_empty() {
+            tr.room_phone_mark.clone()
+        } else {
+            format!("{by} · {}", tr.room_phone_mark)
+        };
+    }
     let indent = 4;
     let inner = width.saturating_sub(indent).max(8);
     let mut wrapped = wrap(&format!("{tag} {}", e.text), inner);

@@ -4,6 +4,7 @@
 
 pub mod commitments;
 pub mod find;
+pub mod inbox;
 pub mod matrix;
 pub mod program_form;
 pub mod readiness;
@@ -27,6 +28,8 @@ pub enum Panel {
     Find(Box<find::FindPanel>),
     Program(Box<program_form::ProgramForm>),
     Commitment(Box<commitments::CommitmentForm>),
+    /// The room: its link and QR code, and the ideas phones sent.
+    Inbox(Box<inbox::InboxPanel>),
 }
 
 /// What a key in a panel led to.
@@ -75,6 +78,7 @@ impl Panel {
             Panel::Find(p) => p.on_key(key, cmd, ctx),
             Panel::Program(p) => p.on_key(key, cmd, ctx),
             Panel::Commitment(p) => p.on_key(key, cmd, ctx),
+            Panel::Inbox(p) => p.on_key(key, cmd, ctx),
         }
     }
 
@@ -92,6 +96,7 @@ impl Panel {
             Panel::Find(_) => Scope::Find,
             Panel::Program(_) => Scope::Program,
             Panel::Commitment(_) => Scope::CommitmentForm,
+            Panel::Inbox(p) => p.scope(),
         }
     }
 
@@ -105,6 +110,7 @@ impl Panel {
             Panel::Program(p) => p.paste(&line),
             Panel::Commitment(p) => p.paste(&line),
             Panel::Readiness(p) => p.paste(&line),
+            Panel::Inbox(p) => p.paste(&line),
             Panel::Vote(_) | Panel::Matrix(_) => {}
         }
     }
@@ -117,6 +123,7 @@ impl Panel {
             Panel::Readiness(p) => p.note.is_some(),
             Panel::Vote(p) => p.picking.is_some(),
             Panel::Matrix(_) => false,
+            Panel::Inbox(p) => p.typing(),
         }
     }
 }

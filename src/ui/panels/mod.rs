@@ -2,6 +2,7 @@
 
 pub mod commitment_form;
 pub mod find;
+pub mod inbox;
 pub mod matrix;
 pub mod program_form;
 pub mod readiness;
@@ -27,6 +28,7 @@ pub fn draw(app: &App, s: &SessionScreen, panel: &Panel, frame: &mut Frame, area
         Panel::Find(p) => find::draw(app, s, p, frame, area),
         Panel::Program(p) => program_form::draw(app, s, p, frame, area),
         Panel::Commitment(p) => commitment_form::draw(app, s, p, frame, area),
+        Panel::Inbox(p) => inbox::draw(app, s, p, frame, area),
     }
 }
 

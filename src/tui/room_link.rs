@@ -1,0 +1,274 @@
+//! The shell's side of the room: starts and stops the server, turns what phones send into
+//! `Action`s, hands phones the session as it is after each change, and holds each answer until
+//! the writer reports the version that contains its change on disk.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, TryRecvError};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use time::OffsetDateTime;
+use tokio::sync::oneshot;
+
+use crate::app::room::{RoomAnswer, RoomInfo};
+use crate::app::{Action, App, Effect, Screen, update};
+use crate::domain::{Lang, Session};
+use crate::i18n::{Strings, fill, strings};
+use crate::room::{self, Config, Incoming, Server, StartError};
+use crate::store::writer::Writer;
+
+#[derive(Default)]
+pub struct RoomLink {
+    pub config: Config,
+    server: Option<Server>,
+    /// The link's secret and the join code, kept while the program runs, so a room stopped and
+    /// started again keeps its link.
+    codes: Option<(String, String)>,
+    replies: HashMap<u64, oneshot::Sender<RoomAnswer>>,
+    /// Answers waiting for the writer: the generation that must be on disk first.
+    waiting: Vec<(u64, oneshot::Sender<RoomAnswer>, RoomAnswer)>,
+    /// Requests received while waiting for a key.
+    early: Vec<Incoming>,
+    /// What the phones were last shown was built from the session as of this change.
+    shown: Option<(OffsetDateTime, usize, usize)>,
+}
+
+/// The message for a room that could not start.
+pub fn start_message(tr: &Strings, e: &StartError) -> String {
+    match e {
+        StartError::PortInUse { port, free: Some(f) } => fill(
+            &tr.room_err_port,
+            &[("port", &port.to_string()), ("free", &f.to_string())],
+        ),
+        StartError::PortInUse { port, free: None } => fill(&tr.room_err_port_none, &[("port", &port.to_string())]),
+        StartError::Other(e) => fill(&tr.room_err_start, &[("error", e)]),
+    }
+}
+
+impl RoomLink {
+    pub fn running(&self) -> bool {
+        self.server.is_some()
+    }
+
+    pub fn start(&mut self, session: Option<&Session>, lang: Lang) -> Result<RoomInfo, String> {
+        let tr = strings(lang);
+        let Some(session) = session else {
+            return Err(tr.flash_read_only.clone());
+        };
+        self.stop();
+        let (token, join) = match &self.codes {
+            Some(c) => c.clone(),
+            None => {
+                let codes = (room::secret()?, room::join_code()?);
+                self.codes = Some(codes.clone());
+                codes
+            }
+        };
+        let server =
+            Server::start(&self.config, token, join, room::view::views(session)).map_err(|e| start_message(tr, &e))?;
+        let info = server.info.clone();
+        self.server = Some(server);
+        self.shown = Some(key(session));
+        Ok(info)
+    }
+
+    /// Stops serving; phones still waiting are told to send again (their ideas are kept if
+    /// they were saved, and a retry is recognised).
+    pub fn stop(&mut self) {
+        // The answers go first: the server, stopping, waits for the requests still open, and
+        // each of those ends as soon as its answer is dropped.
+        self.replies.clear();
+        self.waiting.clear();
+        self.early.clear();
+        self.server = None;
+    }
+
+    fn receive(&mut self) {
+        let Some(server) = &self.server else {
+            return;
+        };
+        loop {
+            match server.incoming.try_recv() {
+                Ok(i) => self.early.push(i),
+                Err(TryRecvError::Empty | TryRecvError::Disconnected) => return,
+            }
+        }
+    }
+
+    /// Whether something needs the loop: a request arrived or an answer may go.
+    pub fn has_news(&mut self, written: u64) -> bool {
+        self.receive();
+        !self.early.is_empty() || self.waiting.iter().any(|(g, _, _)| *g <= written)
+    }
+
+    /// What phones sent since last asked, as actions.
+    pub fn requests(&mut self) -> Vec<Action> {
+        self.receive();
+        self.early
+            .drain(..)
+            .map(|i| {
+                self.replies.insert(i.request.ticket, i.reply);
+                Action::Room(Box::new(i.request))
+            })
+            .collect()
+    }
+
+    /// An answer from `update`: sent now if it is a refusal or the change is on disk already,
+    /// else once the writer reports generation `latest`.
+    pub fn answer(&mut self, ticket: u64, answer: RoomAnswer, latest: u64, written: u64) {
+        let Some(reply) = self.replies.remove(&ticket) else {
+            return;
+        };
+        if !answer.needs_disk() || latest <= written {
+            let _ = reply.send(answer);
+        } else {
+            self.waiting.push((latest, reply, answer));
+        }
+    }
+
+    /// Sends the answers whose change is on disk.
+    pub fn settle(&mut self, written: u64) {
+        if self.waiting.is_empty() {
+            return;
+        }
+        let (ready, rest): (Vec<_>, Vec<_>) = std::mem::take(&mut self.waiting)
+            .into_iter()
+            .partition(|(g, _, _)| *g <= written);
+        self.waiting = rest;
+        for (_, reply, answer) in ready {
+            let _ = reply.send(answer);
+        }
+    }
+
+    /// Hands phones the session as it is now, if it changed since they were last shown it.
+    pub fn publish(&mut self, session: Option<&Session>) {
+        let (Some(server), Some(session)) = (&self.server, session) else {
+            return;
+        };
+        let now = key(session);
+        if self.shown != Some(now) {
+            self.shown = Some(now);
+            server.publish(room::view::views(session));
+        }
+    }
+}
+
+impl Drop for RoomLink {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+/// What decides whether phones need a new view: every change stamps `updated`; moving between
+/// steps does not, nor does a language switch.
+fn key(session: &Session) -> (OffsetDateTime, usize, usize) {
+    (session.updated, session.current_step, session.votes.len())
+}
+
+/// The writable session on screen, if any.
+pub fn writable(app: &App) -> Option<&Session> {
+    app.session().filter(|s| !s.read_only).map(|s| &s.session)
+}
+
+/// The room served without a terminal, for tests and benchmarks: the session opened as on
+/// screen, the same `update`, writer and answers-after-saving as the interactive app.
+pub struct Headless {
+    pub info: RoomInfo,
+    stop: Arc<AtomicBool>,
+    actions: mpsc::Sender<Action>,
+    thread: Option<JoinHandle<Result<(), String>>>,
+}
+
+impl Headless {
+    /// Opens the session file (taking its lock) and serves it with `config`.
+    pub fn start(path: PathBuf, config: Config) -> Result<Headless, String> {
+        let session = crate::store::load(&path).map_err(|e| e.describe(strings(Lang::Id)))?;
+        let lock =
+            crate::store::SessionLock::acquire(&path, OffsetDateTime::now_utc()).map_err(|e| format!("{e:?}"))?;
+        let (ready_tx, ready_rx) = mpsc::channel();
+        let (actions, actions_rx) = mpsc::channel::<Action>();
+        let stop = Arc::new(AtomicBool::new(false));
+        let stop_flag = Arc::clone(&stop);
+        let thread = std::thread::spawn(move || {
+            let _lock = lock;
+            let mut app = App::new(Lang::Id, OffsetDateTime::now_utc(), 7, PathBuf::new());
+            update(
+                &mut app,
+                Action::SessionOpened {
+                    session: Box::new(session),
+                    path,
+                    read_only: false,
+                },
+            );
+            let mut writer = Writer::spawn(Box::new(super::write_session)).map_err(|e| e.to_string())?;
+            let mut link = RoomLink::default();
+            link.config = config;
+            let started = link.start(writable(&app), Lang::Id);
+            let _ = ready_tx.send(started.clone());
+            app.room = Some(started?);
+            while !stop_flag.load(Ordering::Relaxed) {
+                let mut actions: Vec<Action> = actions_rx.try_iter().collect();
+                actions.extend(link.requests());
+                for action in actions {
+                    app.now = OffsetDateTime::now_utc();
+                    let mut pending = update(&mut app, action);
+                    while !pending.is_empty() {
+                        for effect in std::mem::take(&mut pending) {
+                            match effect {
+                                Effect::Save => {
+                                    if let Screen::Session(s) = &app.screen {
+                                        writer.request(&s.path, &s.session);
+                                    }
+                                }
+                                Effect::RoomAnswer { ticket, answer } => {
+                                    link.answer(ticket, answer, writer.latest(), writer.written());
+                                }
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+                link.publish(writable(&app));
+                link.settle(writer.written());
+                if !link.has_news(writer.written()) {
+                    std::thread::sleep(Duration::from_millis(2));
+                }
+            }
+            link.stop();
+            writer.flush();
+            Ok(())
+        });
+        let info = ready_rx.recv().map_err(|_| "the room thread ended".to_string())??;
+        Ok(Headless {
+            info,
+            stop,
+            actions,
+            thread: Some(thread),
+        })
+    }
+
+    /// Acts as the facilitator would (a key, for instance).
+    pub fn act(&self, action: Action) {
+        let _ = self.actions.send(action);
+    }
+
+    /// Stops serving and waits until everything is on disk.
+    pub fn stop(mut self) -> Result<(), String> {
+        self.stop.store(true, Ordering::Relaxed);
+        self.thread.take().map_or(Ok(()), |t| {
+            t.join().unwrap_or_else(|_| Err("the room thread panicked".into()))
+        })
+    }
+}
+
+impl Drop for Headless {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}

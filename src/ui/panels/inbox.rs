@@ -1,0 +1,166 @@
+//! The room's panel: the QR code, the short address and the join code big enough for the back
+//! of the hall, the full link to paste into a chat, and the ideas waiting in the inbox.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{frame_block, window};
+use crate::app::panels::inbox::{InboxPanel, merge_targets, pending};
+use crate::app::room::RoomInfo;
+use crate::app::{App, SessionScreen};
+use crate::domain::Proposer;
+use crate::i18n::{Strings, fill};
+use crate::ui::text::truncate;
+use crate::ui::theme::{THEME, kind_style};
+
+pub fn draw(app: &App, s: &SessionScreen, p: &InboxPanel, frame: &mut Frame, area: Rect) {
+    let tr = app.tr();
+    let inner = frame_block(frame, area, &tr.room_title);
+    let inbox = match &app.room {
+        Some(room) => {
+            let (qr_w, qr_h) = crate::ui::qr::size(&room.link());
+            let fits = qr_w + 30 <= inner.width && qr_h + 3 <= inner.height;
+            if fits {
+                let [qr, rest] = Layout::horizontal([Constraint::Length(qr_w + 2), Constraint::Min(20)]).areas(inner);
+                frame.render_widget(Paragraph::new(crate::ui::qr::lines(&room.link())), qr);
+                rest
+            } else {
+                inner
+            }
+        }
+        None => inner,
+    };
+    let mut lines: Vec<Line> = Vec::new();
+    let width = usize::from(inbox.width);
+    match &app.room {
+        Some(room) => {
+            let [head, list] =
+                Layout::vertical([Constraint::Length(address_rows(inbox)), Constraint::Min(3)]).areas(inbox);
+            draw_address(tr, room, frame, head);
+            lines.extend(link_lines(tr, room, width));
+            return draw_inbox(app, s, p, frame, list, lines);
+        }
+        None => lines.push(Line::from(Span::styled(tr.room_off.clone(), THEME.warn))),
+    }
+    draw_inbox(app, s, p, frame, inbox, lines);
+}
+
+/// Rows for the big address and code: the big letters where there is room.
+fn address_rows(area: Rect) -> u16 {
+    if area.height >= 24 { 10 } else { 2 }
+}
+
+fn draw_address(tr: &Strings, room: &RoomInfo, frame: &mut Frame, area: Rect) {
+    let code = fill(&tr.room_code, &[("code", &room.join_code)]);
+    if area.height >= 10 {
+        let [a, c] = Layout::vertical([Constraint::Length(5), Constraint::Length(5)]).areas(area);
+        if let Some((size, big, _)) = crate::ui::big::plan(room.short(), a.width, 4) {
+            crate::ui::big::draw(frame, a, size, big, THEME.title);
+            if let Some((size, big, _)) = crate::ui::big::plan(&room.join_code, c.width, 4) {
+                crate::ui::big::draw(frame, c, size, big, THEME.accent);
+                return;
+            }
+        }
+    }
+    let lines = vec![
+        Line::from(Span::styled(room.short().to_string(), THEME.title)),
+        Line::from(Span::styled(code, THEME.accent)),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+fn link_lines(tr: &Strings, room: &RoomInfo, width: usize) -> Vec<Line<'static>> {
+    let mut lines = vec![
+        Line::from(Span::styled(
+            fill(&tr.room_code, &[("code", &room.join_code)]),
+            THEME.accent,
+        )),
+        // The link is never cut: a chat needs all of it, so it wraps instead.
+        Line::from(Span::styled(fill(&tr.room_link, &[("link", &room.link())]), THEME.text)),
+    ];
+    if room.addresses.len() > 1 {
+        let others: Vec<&str> = room
+            .addresses
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != room.chosen)
+            .map(|(_, a)| a.trim_start_matches("http://"))
+            .collect();
+        lines.push(Line::from(Span::styled(
+            truncate(&fill(&tr.room_other_addresses, &[("list", &others.join(", "))]), width),
+            THEME.text,
+        )));
+    }
+    lines
+}
+
+fn who(tr: &Strings, name: &str, opd: &str) -> String {
+    Proposer::from_fields(name, opd)
+        .label()
+        .unwrap_or_else(|| tr.room_anonymous.clone())
+}
+
+fn draw_inbox(app: &App, s: &SessionScreen, p: &InboxPanel, frame: &mut Frame, area: Rect, mut lines: Vec<Line>) {
+    let tr = app.tr();
+    let session = &s.session;
+    let width = usize::from(area.width);
+    let waiting = pending(session);
+    let state = if session.room.straight {
+        &tr.room_yes
+    } else {
+        &tr.room_no
+    };
+    lines.push(Line::from(Span::styled(
+        fill(&tr.room_straight, &[("state", state)]),
+        THEME.text,
+    )));
+    lines.push(Line::from(Span::styled(
+        fill(&tr.room_inbox, &[("n", &waiting.len().to_string())]),
+        THEME.title,
+    )));
+    if waiting.is_empty() {
+        lines.push(Line::from(Span::styled(tr.room_inbox_empty.clone(), THEME.text)));
+    }
+    let selected = waiting
+        .get(p.cursor.min(waiting.len().saturating_sub(1)))
+        .map(|&i| &session.ideas[i]);
+    if let (Some(m), Some(idea)) = (p.merge, selected) {
+        lines.push(Line::from(Span::styled(
+            truncate(&format!("{} {}", tr.room_merge_title, idea.text), width),
+            THEME.accent,
+        )));
+        let targets = merge_targets(session, idea);
+        let height = usize::from(area.height).saturating_sub(lines.len() + 1);
+        for pos in window(targets.len(), m, height) {
+            let e = &session.entries[targets[pos]];
+            let style = if pos == m { THEME.selected } else { THEME.text };
+            lines.push(Line::from(Span::styled(
+                truncate(&format!("  {}", e.text), width),
+                style,
+            )));
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let height = usize::from(area.height).saturating_sub(lines.len() + 2);
+    for pos in window(waiting.len(), p.cursor, height) {
+        let idea = &session.ideas[waiting[pos]];
+        let chosen = pos == p.cursor.min(waiting.len().saturating_sub(1));
+        let lead = format!("{:<10}", truncate(tr.kind(idea.kind), 10));
+        let text = match (&p.edit, chosen) {
+            (Some(t), true) => format!("{}▏", t.lines().join(" ")),
+            _ => format!("{} — {}", idea.text, who(tr, &idea.name, &idea.opd)),
+        };
+        let style = if chosen { THEME.selected } else { THEME.text };
+        lines.push(Line::from(vec![
+            Span::styled(lead, if chosen { THEME.selected } else { kind_style(idea.kind) }),
+            Span::styled(truncate(&format!(" {text}"), width.saturating_sub(10)), style),
+        ]));
+    }
+    let keys = crate::ui::widgets::hint_text(app, p.scope(), u16::try_from(width).unwrap_or(u16::MAX));
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(truncate(&keys, width), THEME.accent)));
+    frame.render_widget(Paragraph::new(lines), area);
+}
