@@ -23,9 +23,10 @@ pub struct Ctx {
 pub fn settings(
     lang: Option<Lang>,
     theme: Option<&str>,
+    glyphs: Option<crate::ui::theme::GlyphLevel>,
     projector: bool,
 ) -> (Lang, crate::app::look::Look, Vec<String>) {
-    use crate::ui::theme::{ColorMode, builtin};
+    use crate::ui::theme::{ColorMode, GlyphLevel, builtin};
     let dir = store::config::config_dir();
     let (config, problem) = store::config::load(&dir);
     let mut warnings: Vec<String> = problem.into_iter().collect();
@@ -58,6 +59,9 @@ pub fn settings(
         look.select_theme("gelap");
     }
     look.projector = projector;
+    look.glyphs = glyphs
+        .or(config.glyphs)
+        .unwrap_or_else(|| GlyphLevel::detect(cfg!(windows), var("WT_SESSION").as_deref(), var("TERM").as_deref()));
     (lang, look, warnings)
 }
 

@@ -468,6 +468,8 @@ pub struct Strings {
     pub out_help_title: String,
     pub out_help_keys: Vec<(String, String)>,
     pub err_theme_unknown: String,
+    // console
+    pub too_small_how: String,
 }
 }
 

@@ -8,6 +8,7 @@ use bimtek::export::Format;
 use bimtek::i18n::strings;
 use bimtek::store::dirs::sessions_dir;
 use bimtek::tui::Clock;
+use bimtek::ui::theme::GlyphLevel;
 use clap::{Parser, Subcommand};
 
 /// Run Smart City masterplan workshops (Bimtek I–IV) on a projector, offline.
@@ -23,6 +24,10 @@ struct Cli {
     /// Colour theme: gelap, terang (light, for projectors), kontras, or one of your own
     #[arg(long, global = true, value_name = "NAME")]
     theme: Option<String>,
+    /// Characters the console can show: full, block (the classic Windows console) or ascii
+    /// (the Linux text console) [default: config.ron, else detected]
+    #[arg(long, global = true, value_name = "full|block|ascii")]
+    glyphs: Option<GlyphLevel>,
     /// Start in projector mode: big title, no notes or key hints
     #[arg(long, global = true)]
     projector: bool,
@@ -119,7 +124,7 @@ fn main() -> ExitCode {
     // The local time zone can only be read safely before any other thread starts.
     let clock = Clock::local();
     let cli = Cli::parse();
-    let (lang, look, warnings) = commands::settings(cli.lang, cli.theme.as_deref(), cli.projector);
+    let (lang, look, warnings) = commands::settings(cli.lang, cli.theme.as_deref(), cli.glyphs, cli.projector);
     for w in warnings {
         eprintln!("{w}");
     }

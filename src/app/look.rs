@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::domain::Lang;
-use crate::ui::theme::{self, Theme};
+use crate::ui::theme::{self, GlyphLevel, Theme};
 
 #[derive(Debug, Clone)]
 pub struct Look {
@@ -20,6 +20,8 @@ pub struct Look {
     pub audience: bool,
     /// The audience view could not read the latest file and shows the last good state.
     pub waiting: bool,
+    /// Which characters the terminal's font can show.
+    pub glyphs: GlyphLevel,
 }
 
 impl Default for Look {
@@ -32,6 +34,7 @@ impl Default for Look {
             focus: false,
             audience: false,
             waiting: false,
+            glyphs: GlyphLevel::Full,
         }
     }
 }

@@ -99,10 +99,7 @@ pub fn keep_previous(session: &Path) -> io::Result<Option<PathBuf>> {
 
 /// [`keep_previous`] with the way of making a second name given, so that the copy that FAT
 /// sticks get can be tested on any disk.
-fn keep_previous_with(
-    session: &Path,
-    link: impl Fn(&Path, &Path) -> io::Result<()>,
-) -> io::Result<Option<PathBuf>> {
+fn keep_previous_with(session: &Path, link: impl Fn(&Path, &Path) -> io::Result<()>) -> io::Result<Option<PathBuf>> {
     let meta = match std::fs::metadata(session) {
         Ok(m) if m.is_file() => m,
         Ok(_) => return Ok(None),

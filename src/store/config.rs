@@ -7,13 +7,16 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Lang;
-use crate::ui::theme::ThemeFile;
+use crate::ui::theme::{GlyphLevel, ThemeFile};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Config {
     pub lang: Option<Lang>,
     pub theme: Option<String>,
+    /// `full`, `block` or `ascii`; detected from the console when not set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub glyphs: Option<GlyphLevel>,
 }
 
 pub fn config_dir() -> PathBuf {
@@ -53,7 +56,7 @@ pub fn load(dir: &Path) -> (Config, Option<String>) {
 
 pub fn save(dir: &Path, config: &Config) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let text = ron::ser::to_string_pretty(config, ron::ser::PrettyConfig::new())
+    let text = ron::ser::to_string_pretty(config, ron::ser::PrettyConfig::new().new_line("\n"))
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     super::save::write_atomic(&config_file(dir), format!("// bimtek settings\n{text}\n").as_bytes())
 }
@@ -95,8 +98,15 @@ mod tests {
         let c = Config {
             lang: Some(Lang::En),
             theme: Some("terang".into()),
+            glyphs: Some(GlyphLevel::Block),
         };
         save(dir.path(), &c).expect("save");
+        assert!(
+            std::fs::read_to_string(dir.path().join("config.ron"))
+                .expect("read")
+                .contains("glyphs: Some(block)"),
+            "written as a user would write it"
+        );
         assert_eq!(load(dir.path()), (c, None));
         std::fs::write(dir.path().join("config.ron"), "(lang: Some(fr))").expect("write");
         let (c, problem) = load(dir.path());

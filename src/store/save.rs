@@ -9,8 +9,11 @@ use crate::domain::Session;
 const HEADER: &str =
     "// bimtek session file. Hand edits are fine while bimtek is closed; `bimtek check FILE` validates.\n";
 
+/// One newline everywhere: `ron` would write `\r\n` on Windows, and a session carried between a
+/// Windows and a Linux laptop should keep its bytes (Notepad reads either).
 fn pretty() -> PrettyConfig {
     PrettyConfig::new()
+        .new_line("\n")
         .indentor("    ")
         .struct_names(false)
         .separate_tuple_members(false)
@@ -183,7 +186,10 @@ pub fn is_transient(e: &io::Error) -> bool {
     const ACCESS_DENIED: i32 = 5;
     const SHARING_VIOLATION: i32 = 32;
     const LOCK_VIOLATION: i32 = 33;
-    matches!(e.raw_os_error(), Some(ACCESS_DENIED | SHARING_VIOLATION | LOCK_VIOLATION))
+    matches!(
+        e.raw_os_error(),
+        Some(ACCESS_DENIED | SHARING_VIOLATION | LOCK_VIOLATION)
+    )
 }
 
 /// Elsewhere an open file never stands in the way of a rename, and a refusal (a read-only
@@ -235,10 +241,14 @@ mod tests {
     #[test]
     fn a_refusal_that_passes_is_tried_again_until_it_works() {
         let tries = Cell::new(0);
-        let done = retry_briefly(WAITS, |e| e.kind() == io::ErrorKind::ResourceBusy, || {
-            tries.set(tries.get() + 1);
-            if tries.get() < 3 { Err(busy()) } else { Ok("renamed") }
-        });
+        let done = retry_briefly(
+            WAITS,
+            |e| e.kind() == io::ErrorKind::ResourceBusy,
+            || {
+                tries.set(tries.get() + 1);
+                if tries.get() < 3 { Err(busy()) } else { Ok("renamed") }
+            },
+        );
         assert_eq!(done.expect("third try works"), "renamed");
         assert_eq!(tries.get(), 3);
     }
@@ -246,10 +256,14 @@ mod tests {
     #[test]
     fn a_refusal_that_lasts_fails_after_the_last_wait() {
         let tries = Cell::new(0);
-        let done: io::Result<()> = retry_briefly(WAITS, |e| e.kind() == io::ErrorKind::ResourceBusy, || {
-            tries.set(tries.get() + 1);
-            Err(busy())
-        });
+        let done: io::Result<()> = retry_briefly(
+            WAITS,
+            |e| e.kind() == io::ErrorKind::ResourceBusy,
+            || {
+                tries.set(tries.get() + 1);
+                Err(busy())
+            },
+        );
         assert_eq!(done.expect_err("never works").kind(), io::ErrorKind::ResourceBusy);
         assert_eq!(tries.get(), WAITS.len() + 1);
     }
@@ -257,10 +271,14 @@ mod tests {
     #[test]
     fn a_lasting_failure_is_not_tried_again() {
         let tries = Cell::new(0);
-        let done: io::Result<()> = retry_briefly(WAITS, |e| e.kind() == io::ErrorKind::ResourceBusy, || {
-            tries.set(tries.get() + 1);
-            Err(io::Error::new(io::ErrorKind::StorageFull, "full"))
-        });
+        let done: io::Result<()> = retry_briefly(
+            WAITS,
+            |e| e.kind() == io::ErrorKind::ResourceBusy,
+            || {
+                tries.set(tries.get() + 1);
+                Err(io::Error::new(io::ErrorKind::StorageFull, "full"))
+            },
+        );
         assert_eq!(done.expect_err("full").kind(), io::ErrorKind::StorageFull);
         assert_eq!(tries.get(), 1);
     }
