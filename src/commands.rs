@@ -38,8 +38,13 @@ pub struct Settings {
 
 /// Language and look from the flags, else the remembered settings, else the defaults; with a
 /// message for anything that could not be used (a broken config file, an unknown theme).
-pub fn settings(lang: Option<Lang>, theme: Option<&str>, projector: bool) -> Settings {
-    use crate::theme::{ColorMode, builtin};
+pub fn settings(
+    lang: Option<Lang>,
+    theme: Option<&str>,
+    glyphs: Option<crate::theme::GlyphLevel>,
+    projector: bool,
+) -> Settings {
+    use crate::theme::{ColorMode, GlyphLevel, builtin};
     let dir = store::config::config_dir();
     let (config, problem) = store::config::load(&dir);
     let mut warnings: Vec<String> = problem.into_iter().collect();
@@ -72,6 +77,9 @@ pub fn settings(lang: Option<Lang>, theme: Option<&str>, projector: bool) -> Set
         look.select_theme("gelap");
     }
     look.projector = projector;
+    look.glyphs = glyphs
+        .or(config.glyphs)
+        .unwrap_or_else(|| GlyphLevel::detect(cfg!(windows), var("WT_SESSION").as_deref(), var("TERM").as_deref()));
     // A bad rebinding leaves every key as it comes: the workshop goes on with the defaults.
     let keys = crate::app::Keymap::with(&config.keys).unwrap_or_else(|e| {
         let needle = match &e {

@@ -604,6 +604,8 @@ pub struct Strings {
     pub landing_wrong: String,
     pub landing_slow: String,
     pub room_phone_mark: String,
+    // console
+    pub too_small_how: String,
 }
 }
 

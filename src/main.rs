@@ -8,6 +8,7 @@ use bimtek::export::Format;
 use bimtek::i18n::strings;
 use bimtek::ops::{Clock, Start};
 use bimtek::store::dirs::sessions_dir;
+use bimtek::theme::GlyphLevel;
 use bimtek::tui;
 use clap::{Parser, Subcommand};
 
@@ -24,6 +25,10 @@ struct Cli {
     /// Colour theme: gelap, terang (light, for projectors), kontras, or one of your own
     #[arg(long, global = true, value_name = "NAME")]
     theme: Option<String>,
+    /// Characters the console can show: full, block (the classic Windows console) or ascii
+    /// (the Linux text console) [default: config.ron, else detected]
+    #[arg(long, global = true, value_name = "full|block|ascii")]
+    glyphs: Option<GlyphLevel>,
     /// Start in projector mode: big title, no notes or key hints
     #[arg(long, global = true)]
     projector: bool,
@@ -175,7 +180,7 @@ fn main() -> ExitCode {
         keys,
         warnings,
         log,
-    } = commands::settings(cli.lang, cli.theme.as_deref(), cli.projector);
+    } = commands::settings(cli.lang, cli.theme.as_deref(), cli.glyphs, cli.projector);
     let log_problem = commands::start_log(lang, cli.log.or(log).as_deref());
     for w in warnings.into_iter().chain(log_problem) {
         eprintln!("{w}");

@@ -8,7 +8,7 @@ use std::str::FromStr;
 use std::sync::{Mutex, OnceLock};
 
 use ratatui::style::{Color, Modifier, Style};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::domain::Text;
 
@@ -73,6 +73,131 @@ impl ColorMode {
         ColorMode::Ansi16
     }
 }
+
+/// Which characters the terminal's font can show.
+///
+/// - `Full`: anything, including the sextants and octants of Unicode 13/16 for big titles
+///   (Windows Terminal, most Linux and macOS terminals).
+/// - `Block`: beside text, only block elements (U+2580–259F), box drawing and the few shapes of
+///   the old PC character set, which is what the classic Windows 10 console's fonts hold.
+/// - `Ascii`: plain ASCII, for the Linux text console or a font without blocks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GlyphLevel {
+    #[default]
+    Full,
+    Block,
+    Ascii,
+}
+
+impl FromStr for GlyphLevel {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "full" => Ok(GlyphLevel::Full),
+            "block" => Ok(GlyphLevel::Block),
+            "ascii" => Ok(GlyphLevel::Ascii),
+            _ => Err(format!("{s}: full, block or ascii")),
+        }
+    }
+}
+
+impl GlyphLevel {
+    pub const ALL: [GlyphLevel; 3] = [GlyphLevel::Full, GlyphLevel::Block, GlyphLevel::Ascii];
+
+    /// From the environment: Windows Terminal sets `WT_SESSION`; any other Windows console is
+    /// taken for the classic one; the Linux text console and old terminals get ASCII.
+    pub fn detect(windows: bool, wt_session: Option<&str>, term: Option<&str>) -> GlyphLevel {
+        let term = term.unwrap_or("");
+        if term == "linux" || term.starts_with("vt1") || term.starts_with("vt2") || term == "dumb" {
+            GlyphLevel::Ascii
+        } else if windows && wt_session.is_none_or(str::is_empty) {
+            GlyphLevel::Block
+        } else {
+            GlyphLevel::Full
+        }
+    }
+
+    /// Whether `c` may be drawn at this level.
+    pub fn allows(self, c: char) -> bool {
+        match self {
+            GlyphLevel::Full => true,
+            GlyphLevel::Block => c.is_ascii() || BLOCK_EXTRA.contains(c) || in_block_ranges(c),
+            GlyphLevel::Ascii => c == ' ' || c.is_ascii_graphic(),
+        }
+    }
+
+    /// The character drawn instead of `c` at this level, if `c` is not allowed and has a stand-in.
+    pub fn fallback(self, c: char) -> Option<char> {
+        if self.allows(c) {
+            return None;
+        }
+        let table = match self {
+            GlyphLevel::Full => return None,
+            GlyphLevel::Block => BLOCK_FALLBACK,
+            GlyphLevel::Ascii => ASCII_FALLBACK,
+        };
+        table.iter().find(|(from, _)| from.contains(c)).map(|&(_, to)| to)
+    }
+}
+
+/// Text and shapes the classic console's fonts (Consolas, Lucida Console) hold beside ASCII:
+/// Latin-1, typographic punctuation, arrows, and the shapes of code page 437.
+const BLOCK_EXTRA: &str = "–—‘’“”•…←↑→↓√■□▪▲►▼◄○●";
+
+fn in_block_ranges(c: char) -> bool {
+    matches!(c, '\u{a0}'..='\u{ff}' | '\u{2500}'..='\u{259f}')
+}
+
+/// Stand-ins at the block level: the nearest shape of the old PC character set.
+const BLOCK_FALLBACK: &[(&str, char)] = &[
+    ("▶▸", '►'),
+    ("◀◂", '◄'),
+    ("✓✔", '√'),
+    ("✗✘", 'x'),
+    ("★☆", '*'),
+    ("⋯", '…'),
+    ("\u{fffd}", '?'),
+];
+
+/// Stand-ins at the ASCII level, for symbols, punctuation, lines and the letters of Latin-1.
+const ASCII_FALLBACK: &[(&str, char)] = &[
+    ("▶▸►", '>'),
+    ("◀◂◄", '<'),
+    ("✓✔√", '+'),
+    ("✗✘×", 'x'),
+    ("★☆*", '*'),
+    ("●•·", '-'),
+    ("■▪█▓▒", '#'),
+    ("□░", '.'),
+    ("–—─━═┄┈╌", '-'),
+    ("│┃║┆┊╎", '|'),
+    ("┌┐└┘├┤┬┴┼╭╮╯╰╔╗╚╝╠╣╦╩╬┏┓┗┛┣┫┳┻╋", '+'),
+    ("…⋯", '~'),
+    ("↑▲", '^'),
+    ("↓▼", 'v'),
+    ("←", '<'),
+    ("→", '>'),
+    ("‘’´", '\''),
+    ("“”«»", '"'),
+    ("±", '~'),
+    ("\u{a0}", ' '),
+    ("àáâãäå", 'a'),
+    ("ÀÁÂÃÄÅ", 'A'),
+    ("èéêë", 'e'),
+    ("ÈÉÊË", 'E'),
+    ("ìíîï", 'i'),
+    ("ÌÍÎÏ", 'I'),
+    ("òóôõöø", 'o'),
+    ("ÒÓÔÕÖØ", 'O'),
+    ("ùúûü", 'u'),
+    ("ÙÚÛÜ", 'U'),
+    ("ñ", 'n'),
+    ("Ñ", 'N'),
+    ("çÇ", 'c'),
+    ("ýÿ", 'y'),
+    ("\u{fffd}", '?'),
+];
 
 #[derive(Debug, Clone, Deserialize, Default)]
 #[serde(deny_unknown_fields)]

@@ -1,5 +1,6 @@
 //! The imperative shell: the terminal's lifecycle, the event loop, and carrying out `Effect`s.
 
+pub mod console_events;
 pub mod present;
 pub mod room_link;
 
@@ -421,15 +422,44 @@ impl Drop for Stop {
     }
 }
 
-/// Windows has no SIGTERM/SIGHUP. Closing the console window ends the process without a chance
-/// to act (out of scope); nothing is lost by it, since every change is on disk before the screen
-/// says "saved", but the failed-save copy of the way out is not written then.
-#[cfg(not(unix))]
+/// Windows' console control events (the window closed, logoff, shutdown) do what SIGHUP does;
+/// see `console_events`. Dropping `Stop` at the very end of `run` tells a waiting handler that
+/// the way out is done, so Windows may end the process.
+#[cfg(windows)]
+struct Stop {
+    flag: Arc<AtomicBool>,
+    exit: Arc<console_events::Exit>,
+}
+
+#[cfg(windows)]
+impl Stop {
+    fn install() -> Stop {
+        let exit = console_events::Exit::new(Arc::new(AtomicBool::new(false)));
+        let exit = console_events::install(Arc::new(exit));
+        Stop {
+            flag: Arc::clone(&exit.stop),
+            exit,
+        }
+    }
+
+    fn requested(&self) -> bool {
+        self.flag.load(Ordering::Relaxed)
+    }
+}
+
+#[cfg(windows)]
+impl Drop for Stop {
+    fn drop(&mut self) {
+        self.exit.finished();
+    }
+}
+
+#[cfg(not(any(unix, windows)))]
 struct Stop {
     flag: Arc<AtomicBool>,
 }
 
-#[cfg(not(unix))]
+#[cfg(not(any(unix, windows)))]
 impl Stop {
     fn install() -> Stop {
         Stop {

@@ -1012,3 +1012,37 @@ fn export_never_replaces_a_session_file_even_with_force() {
         .arg(&plain));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
 }
+
+/// The whole round on Windows-like paths: a folder and a file name with spaces and non-ASCII
+/// letters; import keeps a backup, restore puts it back, export writes beside the session.
+#[test]
+fn import_restore_and_export_in_a_folder_with_spaces_and_accents() {
+    let env = Env::new();
+    let dir = env.path("Sesi Bimtek – Kota Baubau é");
+    fs::create_dir_all(&dir).expect("folder");
+    let path = dir.join("pleno kelompok ñ.ron");
+    fs::copy(sample_path(), &path).expect("copy the sample");
+    let csv = dir.join("masukan peserta.csv");
+    fs::write(&csv, GOOD_CSV).expect("write csv");
+    let out = run(env.bimtek_in(&dir).arg("import").arg(&path).arg("--csv").arg(&csv));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(entries_in(&env, &path), 73);
+
+    let out = run(env.bimtek_in(&dir).args(["--lang", "en", "restore"]).arg(&path));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert!(
+        out.stdout.lines().nth(1).is_some_and(|l| l.contains("70")),
+        "{}",
+        out.stdout
+    );
+    let out = run(env.bimtek_in(&dir).arg("restore").arg(&path).args(["--backup", "1"]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(entries_in(&env, &path), 70, "the version before the import is back");
+
+    let out = run(env.bimtek_in(&dir).arg("export").arg(&path).args(["--format", "docx"]));
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let written = PathBuf::from(out.stdout.lines().last().expect("the path written"));
+    assert_eq!(written, dir.join("pleno kelompok ñ.docx"));
+    let bytes = fs::read(&written).expect("the docx");
+    assert!(bytes.starts_with(b"PK"), "a Word file is a zip");
+}

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use bimtek::store;
-use support::{ENTER, ESC, Env, Tmpfs, Tui, add_entry, to_governance};
+use support::{ENTER, ESC, Env, Tmpfs, Tui, Vfat, add_entry, to_governance};
 
 fn entries_on_disk(path: &Path) -> Vec<String> {
     match store::load(path) {
@@ -421,4 +421,23 @@ fn a_backup_is_restored_from_the_home_screen() {
     assert!(has(&path, "Akan dihapus"));
     tui.send("q");
     tui.wait_exit_success();
+}
+
+/// A session on a FAT32 stick, under a name with spaces and non-ASCII letters: saves work, and
+/// the backup (a copy, FAT has no hard links) keeps the version before.
+#[test]
+fn a_session_on_a_fat_stick_keeps_its_backups_as_copies() {
+    let Some(stick) = Vfat::mount("the FAT stick test") else {
+        return;
+    };
+    let path = stick.path().join("Sesi Kota Bitung – pleno é.ron");
+    let mut session: bimtek::domain::Session = store::load(&support::sample_path()).expect("sample");
+    store::backup::save_over(&path, &store::to_ron(&session)).expect("first save on FAT");
+    session.title = "Versi kedua".into();
+    store::backup::save_over(&path, &store::to_ron(&session)).expect("second save on FAT");
+    assert_eq!(store::load(&path).expect("loads").title, "Versi kedua");
+    let kept = store::backup::list(&path);
+    assert_eq!(kept.len(), 1, "one backup of the first version");
+    let first = store::load(&kept[0].path).expect("backup loads");
+    assert_ne!(first.title, "Versi kedua");
 }

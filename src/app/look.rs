@@ -3,7 +3,7 @@
 
 use super::Cmd;
 use crate::domain::Lang;
-use crate::theme::{self, Theme};
+use crate::theme::{self, GlyphLevel, Theme};
 
 #[derive(Debug, Clone)]
 pub struct Look {
@@ -21,6 +21,8 @@ pub struct Look {
     pub waiting: bool,
     /// The projector is blanked (black) until the next key, as `b` does in presentations.
     pub blank: bool,
+    /// Which characters the terminal's font can show.
+    pub glyphs: GlyphLevel,
 }
 
 impl Default for Look {
@@ -34,6 +36,7 @@ impl Default for Look {
             audience: false,
             waiting: false,
             blank: false,
+            glyphs: GlyphLevel::Full,
         }
     }
 }

@@ -95,6 +95,12 @@ pub fn list(session: &Path) -> Vec<Backup> {
 /// is never written again and the backup keeps it as it was. Where links are not possible (FAT
 /// and exFAT drives) the file is copied.
 pub fn keep_previous(session: &Path) -> io::Result<Option<PathBuf>> {
+    keep_previous_with(session, |from, to| std::fs::hard_link(from, to))
+}
+
+/// [`keep_previous`] with the way of making a second name given, so that the copy that FAT
+/// sticks get can be tested on any disk.
+fn keep_previous_with(session: &Path, link: impl Fn(&Path, &Path) -> io::Result<()>) -> io::Result<Option<PathBuf>> {
     let meta = match std::fs::metadata(session) {
         Ok(m) if m.is_file() => m,
         Ok(_) => return Ok(None),
@@ -106,7 +112,7 @@ pub fn keep_previous(session: &Path) -> io::Result<Option<PathBuf>> {
         .map(OffsetDateTime::from)
         .unwrap_or(OffsetDateTime::UNIX_EPOCH);
     let path = next_path(session, written)?;
-    if std::fs::hard_link(session, &path).is_err() {
+    if link(session, &path).is_err() {
         let bytes = std::fs::read(session)?;
         write_atomic(&path, &bytes)?;
     }
@@ -283,6 +289,20 @@ mod tests {
         assert_eq!(files.len(), 1);
         assert_eq!(std::fs::read_to_string(&files[0].0).expect("read"), "versi 1");
         assert_eq!(std::fs::read_to_string(&path).expect("read"), "diubah dengan tangan");
+    }
+
+    #[test]
+    fn without_hard_links_the_backup_is_a_copy_that_stays_as_it_was() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("sesi kelompok é.ron");
+        write_atomic(&path, b"versi 1").expect("save");
+        // What FAT and exFAT answer to a hard link.
+        let no_links = |_: &Path, _: &Path| Err(io::Error::new(io::ErrorKind::Unsupported, "no links on FAT"));
+        let kept = keep_previous_with(&path, no_links).expect("copied").expect("a backup");
+        write_atomic(&path, b"versi 2").expect("save");
+        assert_eq!(std::fs::read_to_string(&kept).expect("read"), "versi 1");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "versi 2");
+        assert_eq!(backup_files(&path).len(), 1);
     }
 
     #[test]

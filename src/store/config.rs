@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::domain::Lang;
-use crate::theme::ThemeFile;
+use crate::theme::{GlyphLevel, ThemeFile};
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -21,6 +21,9 @@ pub struct Config {
     /// Rebound keys: a binding's name (`session.next_step`) and its keys (`["PageDown", "n"]`).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub keys: BTreeMap<String, Vec<String>>,
+    /// `full`, `block` or `ascii`; detected from the console when not set.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub glyphs: Option<GlyphLevel>,
 }
 
 pub fn config_dir() -> PathBuf {
@@ -86,7 +89,7 @@ pub fn remember(dir: &Path, lang: Lang, theme: &str) -> std::io::Result<()> {
 
 pub fn save(dir: &Path, config: &Config) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)?;
-    let text = ron::ser::to_string_pretty(config, ron::ser::PrettyConfig::new())
+    let text = ron::ser::to_string_pretty(config, ron::ser::PrettyConfig::new().new_line("\n"))
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     super::save::write_atomic(&config_file(dir), format!("// bimtek settings\n{text}\n").as_bytes())
 }
@@ -130,8 +133,15 @@ mod tests {
             theme: Some("terang".into()),
             log: Some(PathBuf::from("bimtek.log")),
             keys: BTreeMap::new(),
+            glyphs: Some(GlyphLevel::Block),
         };
         save(dir.path(), &c).expect("save");
+        assert!(
+            std::fs::read_to_string(dir.path().join("config.ron"))
+                .expect("read")
+                .contains("glyphs: Some(block)"),
+            "written as a user would write it"
+        );
         assert_eq!(load(dir.path()), (c, None));
         std::fs::write(dir.path().join("config.ron"), "(lang: Some(fr))").expect("write");
         let (c, problem) = load(dir.path());

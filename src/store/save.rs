@@ -1,5 +1,6 @@
 use std::io::{self, Write};
 use std::path::Path;
+use std::time::Duration;
 
 use ron::ser::PrettyConfig;
 
@@ -8,8 +9,11 @@ use crate::domain::Session;
 const HEADER: &str =
     "// bimtek session file. Hand edits are fine while bimtek is closed; `bimtek check FILE` validates.\n";
 
+/// One newline everywhere: `ron` would write `\r\n` on Windows, and a session carried between a
+/// Windows and a Linux laptop should keep its bytes (Notepad reads either).
 fn pretty() -> PrettyConfig {
     PrettyConfig::new()
+        .new_line("\n")
         .indentor("    ")
         .struct_names(false)
         .separate_tuple_members(false)
@@ -130,8 +134,69 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     tmp.flush()?;
     set_permissions(tmp.as_file(), path)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
+    let mut pending = Some(tmp);
+    retry_briefly(RENAME_WAITS, is_transient, || {
+        let Some(tmp) = pending.take() else {
+            return Ok(());
+        };
+        tmp.persist(path).map(drop).map_err(|e| {
+            let error = e.error;
+            pending = Some(e.file);
+            error
+        })
+    })?;
     sync_dir(dir)
+}
+
+/// How long to wait before each new try of a refused rename: about one and a half seconds in
+/// all, enough for a virus scanner or the search indexer to let go of a file it has just opened.
+const RENAME_WAITS: &[Duration] = &[
+    Duration::from_millis(20),
+    Duration::from_millis(50),
+    Duration::from_millis(100),
+    Duration::from_millis(250),
+    Duration::from_millis(500),
+    Duration::from_millis(600),
+];
+
+/// Runs `op`, and again after each of `waits` while it fails in a way that `transient` says may
+/// pass by itself; the last error is returned.
+pub fn retry_briefly<T>(
+    waits: &[Duration],
+    transient: impl Fn(&io::Error) -> bool,
+    mut op: impl FnMut() -> io::Result<T>,
+) -> io::Result<T> {
+    let mut waits = waits.iter();
+    loop {
+        match op() {
+            Err(e) if transient(&e) => match waits.next() {
+                Some(wait) => std::thread::sleep(*wait),
+                None => return Err(e),
+            },
+            done => return done,
+        }
+    }
+}
+
+/// On Windows a virus scanner or the search indexer may hold the session file open for a moment
+/// just after it was written; renaming over it is then refused with "access denied" or a sharing
+/// or lock violation, which passes by itself.
+#[cfg(windows)]
+pub fn is_transient(e: &io::Error) -> bool {
+    const ACCESS_DENIED: i32 = 5;
+    const SHARING_VIOLATION: i32 = 32;
+    const LOCK_VIOLATION: i32 = 33;
+    matches!(
+        e.raw_os_error(),
+        Some(ACCESS_DENIED | SHARING_VIOLATION | LOCK_VIOLATION)
+    )
+}
+
+/// Elsewhere an open file never stands in the way of a rename, and a refusal (a read-only
+/// folder) does not pass by itself.
+#[cfg(not(windows))]
+pub fn is_transient(_e: &io::Error) -> bool {
+    false
 }
 
 /// A temp file is private to its owner; the file it becomes keeps the permissions the old one
@@ -159,4 +224,100 @@ pub(crate) fn sync_dir(dir: &Path) -> io::Result<()> {
 pub(crate) fn sync_dir(_dir: &Path) -> io::Result<()> {
     // Windows has no directory handle to flush; NTFS journals the rename itself.
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+
+    const WAITS: &[Duration] = &[Duration::from_millis(1); 3];
+
+    fn busy() -> io::Error {
+        io::Error::new(io::ErrorKind::ResourceBusy, "held by a scanner")
+    }
+
+    #[test]
+    fn a_refusal_that_passes_is_tried_again_until_it_works() {
+        let tries = Cell::new(0);
+        let done = retry_briefly(
+            WAITS,
+            |e| e.kind() == io::ErrorKind::ResourceBusy,
+            || {
+                tries.set(tries.get() + 1);
+                if tries.get() < 3 { Err(busy()) } else { Ok("renamed") }
+            },
+        );
+        assert_eq!(done.expect("third try works"), "renamed");
+        assert_eq!(tries.get(), 3);
+    }
+
+    #[test]
+    fn a_refusal_that_lasts_fails_after_the_last_wait() {
+        let tries = Cell::new(0);
+        let done: io::Result<()> = retry_briefly(
+            WAITS,
+            |e| e.kind() == io::ErrorKind::ResourceBusy,
+            || {
+                tries.set(tries.get() + 1);
+                Err(busy())
+            },
+        );
+        assert_eq!(done.expect_err("never works").kind(), io::ErrorKind::ResourceBusy);
+        assert_eq!(tries.get(), WAITS.len() + 1);
+    }
+
+    #[test]
+    fn a_lasting_failure_is_not_tried_again() {
+        let tries = Cell::new(0);
+        let done: io::Result<()> = retry_briefly(
+            WAITS,
+            |e| e.kind() == io::ErrorKind::ResourceBusy,
+            || {
+                tries.set(tries.get() + 1);
+                Err(io::Error::new(io::ErrorKind::StorageFull, "full"))
+            },
+        );
+        assert_eq!(done.expect_err("full").kind(), io::ErrorKind::StorageFull);
+        assert_eq!(tries.get(), 1);
+    }
+
+    /// The real thing on Windows: the session file is held open without leave to rename over it
+    /// (as a scanner does) and let go of a moment later; the save waits and succeeds.
+    #[cfg(windows)]
+    #[test]
+    fn a_save_waits_for_a_scanner_that_holds_the_file() {
+        use std::os::windows::fs::OpenOptionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("sesi.ron");
+        std::fs::write(&path, "lama").expect("write");
+        // No FILE_SHARE_DELETE: nobody may rename over the file while this handle is open.
+        let held = std::fs::OpenOptions::new()
+            .read(true)
+            .share_mode(1)
+            .open(&path)
+            .expect("open like a scanner");
+        let (tx, rx) = std::sync::mpsc::channel::<()>();
+        let scanner = std::thread::spawn(move || {
+            let _ = rx.recv();
+            std::thread::sleep(Duration::from_millis(60));
+            drop(held);
+        });
+        let first = write_atomic_once(&path, b"baru");
+        tx.send(()).expect("scanner waits");
+        write_atomic(&path, b"baru").expect("saved once the scanner lets go");
+        scanner.join().expect("scanner");
+        assert!(first.is_err_and(|e| is_transient(&e)), "the held file refuses a rename");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "baru");
+    }
+
+    /// One rename, no retry: to show that the file really was refused while held.
+    #[cfg(windows)]
+    fn write_atomic_once(path: &Path, bytes: &[u8]) -> io::Result<()> {
+        let dir = path.parent().expect("a folder");
+        let mut tmp = tempfile::Builder::new().suffix(".tmp").tempfile_in(dir)?;
+        tmp.write_all(bytes)?;
+        tmp.persist(path).map(drop).map_err(|e| e.error)
+    }
 }

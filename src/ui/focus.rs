@@ -49,7 +49,7 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
         height: inner.height.saturating_sub(2),
         ..inner
     };
-    match super::big::plan(&text, body.width, body.height) {
+    match super::big::plan(&text, body.width, body.height, app.look.glyphs) {
         Some((size, lines, rows)) => {
             let y = body.y + body.height.saturating_sub(rows) / 2;
             super::big::draw(

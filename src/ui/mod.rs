@@ -25,11 +25,13 @@ pub mod theme;
 pub mod widgets;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use crate::app::{App, Screen};
 use crate::i18n::fill;
+use crate::theme::GlyphLevel;
 use theme::THEME;
 
 /// Below this the layout cannot show a step and its entries legibly.
@@ -50,6 +52,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     frame.render_widget(Block::new().style(THEME.base), area);
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(app, frame, area);
+        fit_glyphs(frame.buffer_mut(), app.look.glyphs);
         return;
     }
     match &app.screen {
@@ -81,6 +84,23 @@ pub fn view(app: &App, frame: &mut Frame) {
     if app.help {
         help::draw(app, frame, area);
     }
+    fit_glyphs(frame.buffer_mut(), app.look.glyphs);
+}
+
+/// Draws each character the console's font lacks as its stand-in at the glyph level (the
+/// symbols, lines and punctuation of the screens and the catalogs; see `theme::GlyphLevel`).
+/// A character with no stand-in is left as it is, so a test finds it.
+pub fn fit_glyphs(buffer: &mut Buffer, level: GlyphLevel) {
+    if level == GlyphLevel::Full {
+        return;
+    }
+    for cell in &mut buffer.content {
+        if cell.symbol().chars().all(|c| level.allows(c)) {
+            continue;
+        }
+        let shown: String = cell.symbol().chars().map(|c| level.fallback(c).unwrap_or(c)).collect();
+        cell.set_symbol(&shown);
+    }
 }
 
 fn too_small(app: &App, frame: &mut Frame, area: Rect) {
@@ -93,5 +113,10 @@ fn too_small(app: &App, frame: &mut Frame, area: Rect) {
             ("mh", &MIN_HEIGHT.to_string()),
         ],
     );
-    frame.render_widget(Paragraph::new(msg).style(THEME.warn).wrap(Wrap { trim: true }), area);
+    let text = vec![
+        ratatui::text::Line::from(msg),
+        ratatui::text::Line::from(""),
+        ratatui::text::Line::from(app.tr().too_small_how.as_str()),
+    ];
+    frame.render_widget(Paragraph::new(text).style(THEME.warn).wrap(Wrap { trim: true }), area);
 }

@@ -53,7 +53,7 @@ pub fn draw(app: &App, s: &SessionScreen, frame: &mut Frame, area: Rect) {
     let title = step.title.get(app.lang);
     let max_title_rows = (body.height / 4).max(4);
     let mut y = body.y;
-    match super::big::plan(title, body.width, max_title_rows) {
+    match super::big::plan(title, body.width, max_title_rows, app.look.glyphs) {
         Some((size, lines, rows)) => {
             super::big::draw(frame, Rect { height: rows, ..body }, size, lines, THEME.title);
             y += rows + 1;

@@ -428,6 +428,60 @@ impl Drop for Tmpfs {
     }
 }
 
+/// A FAT32 file system in a loop-mounted image, like a USB stick (no hard links, two-second
+/// file times). Needs root and a kernel with vfat; otherwise the test says it skipped.
+pub struct Vfat {
+    pub dir: TempDir,
+    _image: TempDir,
+}
+
+impl Vfat {
+    pub fn mount(why: &str) -> Option<Vfat> {
+        if !is_root() {
+            eprintln!("skipped {why}: mounting a FAT image needs root");
+            return None;
+        }
+        let image_dir = tempfile::tempdir().expect("temp dir");
+        let image = image_dir.path().join("stick.img");
+        std::fs::File::create(&image)
+            .and_then(|f| f.set_len(40 * 1024 * 1024))
+            .expect("image file");
+        let made = Command::new("mkfs.vfat")
+            .args(["-F", "32"])
+            .arg(&image)
+            .stdout(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !made {
+            eprintln!("skipped {why}: mkfs.vfat (dosfstools) is missing");
+            return None;
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mounted = Command::new("mount")
+            .args(["-o", "loop,utf8"])
+            .arg(&image)
+            .arg(dir.path())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if !mounted {
+            eprintln!("skipped {why}: this kernel or container cannot loop-mount a FAT image");
+            return None;
+        }
+        Some(Vfat { dir, _image: image_dir })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for Vfat {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(self.dir.path()).status();
+    }
+}
+
 /// A small deterministic random generator (xorshift), so every round can be replayed by seed.
 pub struct Rng(u64);
 

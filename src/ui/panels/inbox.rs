@@ -38,7 +38,7 @@ pub fn draw(app: &App, s: &SessionScreen, p: &InboxPanel, frame: &mut Frame, are
         Some(room) => {
             let [head, list] =
                 Layout::vertical([Constraint::Length(address_rows(inbox)), Constraint::Min(3)]).areas(inbox);
-            draw_address(tr, room, frame, head);
+            draw_address(tr, room, app.look.glyphs, frame, head);
             lines.extend(link_lines(tr, room, width));
             return draw_inbox(app, s, p, frame, list, lines);
         }
@@ -52,13 +52,13 @@ fn address_rows(area: Rect) -> u16 {
     if area.height >= 24 { 10 } else { 2 }
 }
 
-fn draw_address(tr: &Strings, room: &RoomInfo, frame: &mut Frame, area: Rect) {
+fn draw_address(tr: &Strings, room: &RoomInfo, glyphs: crate::theme::GlyphLevel, frame: &mut Frame, area: Rect) {
     let code = fill(&tr.room_code, &[("code", &room.join_code)]);
     if area.height >= 10 {
         let [a, c] = Layout::vertical([Constraint::Length(5), Constraint::Length(5)]).areas(area);
-        if let Some((size, big, _)) = crate::ui::big::plan(room.short(), a.width, 4) {
+        if let Some((size, big, _)) = crate::ui::big::plan(room.short(), a.width, 4, glyphs) {
             crate::ui::big::draw(frame, a, size, big, THEME.title);
-            if let Some((size, big, _)) = crate::ui::big::plan(&room.join_code, c.width, 4) {
+            if let Some((size, big, _)) = crate::ui::big::plan(&room.join_code, c.width, 4, glyphs) {
                 crate::ui::big::draw(frame, c, size, big, THEME.accent);
                 return;
             }
