@@ -31,7 +31,7 @@ fn saved_file_is_pretty_ron_with_schema_version_first() {
     let first_field = text
         .lines()
         .find(|l| l.trim_start().starts_with(|c: char| c.is_alphabetic()));
-    assert_eq!(first_field.map(str::trim), Some("schema_version: 2,"));
+    assert_eq!(first_field.map(str::trim), Some("schema_version: 3,"));
     assert!(text.lines().count() > 100, "one field a line, for hand editing");
 }
 
@@ -96,7 +96,7 @@ fn corrupt_file_gives_file_line_col_and_is_not_touched() {
         good.replacen("kind: problem", "kind: problm", 1),
         good[..good.len() / 2].to_string(),
         good.replacen("text:", "txt:", 1),
-        good.replacen("schema_version: 2", "schema_version: 99", 1),
+        good.replacen("schema_version: 3", "schema_version: 99", 1),
         good.replacen("\"governance.service\"", "\"governance.nothing\"", 1),
     ] {
         fs::write(&path, &bad).expect("write");
@@ -230,14 +230,14 @@ fn schema_1_files_load_and_are_written_back_as_schema_2_only_when_saved() {
     );
     let before = fs::read(v1).expect("read");
     let s = store::load(Path::new(v1)).expect("a schema 1 file still loads");
-    assert_eq!(s.schema_version, 2);
+    assert_eq!(s.schema_version, 3);
     assert_eq!(s.entries.len(), 70);
     assert!(s.readiness.is_empty() && s.votes.is_empty() && s.commitments.is_empty());
     assert_eq!(fs::read(v1).expect("read"), before, "loading never writes");
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("s.ron");
     store::save(&path, &s).expect("save");
-    assert!(fs::read_to_string(&path).expect("read").contains("schema_version: 2,"));
+    assert!(fs::read_to_string(&path).expect("read").contains("schema_version: 3,"));
 }
 
 #[cfg(unix)]

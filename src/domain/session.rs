@@ -12,7 +12,7 @@ use super::vote::VoteRound;
 use super::{ElementDef, Entry, Kind, Pillar, Stage, Text};
 
 /// The version of the session file this build writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// A calendar date written as `YYYY-MM-DD` in files and on the command line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
