@@ -501,13 +501,19 @@ mod tests {
             ColorMode::detect(Some(""), Some("truecolor"), None),
             ColorMode::TrueColor
         );
-        assert_eq!(
-            ColorMode::detect(None, None, Some("xterm-256color")),
-            ColorMode::Ansi256
-        );
         assert_eq!(to_ansi256(Color::Rgb(255, 255, 255)), Color::Indexed(231));
         assert_eq!(to_ansi256(Color::Rgb(0, 0, 0)), Color::Indexed(16));
-        if !cfg!(windows) {
+        if cfg!(windows) {
+            // Windows Terminal and the console host both take 24-bit colour, whatever TERM says.
+            assert_eq!(
+                ColorMode::detect(None, None, Some("xterm-256color")),
+                ColorMode::TrueColor
+            );
+        } else {
+            assert_eq!(
+                ColorMode::detect(None, None, Some("xterm-256color")),
+                ColorMode::Ansi256
+            );
             assert_eq!(ColorMode::detect(None, None, Some("xterm")), ColorMode::Ansi16);
         }
     }
