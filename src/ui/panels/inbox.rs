@@ -38,7 +38,7 @@ pub fn draw(app: &App, s: &SessionScreen, p: &InboxPanel, frame: &mut Frame, are
         Some(room) => {
             let [head, list] =
                 Layout::vertical([Constraint::Length(address_rows(inbox)), Constraint::Min(3)]).areas(inbox);
-            draw_address(tr, room, app.look.glyphs, frame, head);
+            draw_address(room, app.look.glyphs, frame, head);
             lines.extend(link_lines(tr, room, width));
             return draw_inbox(app, s, p, frame, list, lines);
         }
@@ -52,8 +52,7 @@ fn address_rows(area: Rect) -> u16 {
     if area.height >= 24 { 10 } else { 2 }
 }
 
-fn draw_address(tr: &Strings, room: &RoomInfo, glyphs: crate::theme::GlyphLevel, frame: &mut Frame, area: Rect) {
-    let code = fill(&tr.room_code, &[("code", &room.join_code)]);
+fn draw_address(room: &RoomInfo, glyphs: crate::theme::GlyphLevel, frame: &mut Frame, area: Rect) {
     if area.height >= 10 {
         let [a, c] = Layout::vertical([Constraint::Length(5), Constraint::Length(5)]).areas(area);
         if let Some((size, big, _)) = crate::ui::big::plan(room.short(), a.width, 4, glyphs) {
@@ -64,10 +63,9 @@ fn draw_address(tr: &Strings, room: &RoomInfo, glyphs: crate::theme::GlyphLevel,
             }
         }
     }
-    let lines = vec![
-        Line::from(Span::styled(room.short().to_string(), THEME.title)),
-        Line::from(Span::styled(code, THEME.accent)),
-    ];
+    // Without room for big letters the address alone heads the panel; the code follows it in
+    // the link lines below, once.
+    let lines = vec![Line::from(Span::styled(room.short().to_string(), THEME.title))];
     frame.render_widget(Paragraph::new(lines), area);
 }
 
