@@ -17,11 +17,14 @@ use crate::ui::theme::{THEME, kind_style};
 
 pub fn draw(app: &App, s: &SessionScreen, p: &InboxPanel, frame: &mut Frame, area: Rect) {
     let tr = app.tr();
+    // Over the projector layout too: nothing of the screen beneath may show through.
+    frame.render_widget(ratatui::widgets::Clear, area);
     let inner = frame_block(frame, area, &tr.room_title);
     let inbox = match &app.room {
         Some(room) => {
             let (qr_w, qr_h) = crate::ui::qr::size(&room.link());
-            let fits = qr_w + 30 <= inner.width && qr_h + 3 <= inner.height;
+            // The code may fill the panel's whole height: at 83×22 on a projector it must show.
+            let fits = qr_w + 30 <= inner.width && qr_h <= inner.height;
             if fits {
                 let [qr, rest] = Layout::horizontal([Constraint::Length(qr_w + 2), Constraint::Min(20)]).areas(inner);
                 frame.render_widget(Paragraph::new(crate::ui::qr::lines(&room.link())), qr);
