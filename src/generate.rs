@@ -101,10 +101,10 @@ impl Rng {
         &items[self.below(items.len())]
     }
 
-    fn ulid(&mut self, at: OffsetDateTime) -> String {
+    fn ulid<I: From<String>>(&mut self, at: OffsetDateTime) -> I {
         let ms = u64::try_from(at.unix_timestamp_nanos() / 1_000_000).unwrap_or(0);
         let random = (u128::from(self.next()) << 64 | u128::from(self.next())) & ((1 << 80) - 1);
-        ulid::Ulid::from_parts(ms, random).to_string()
+        ulid::Ulid::from_parts(ms, random).to_string().into()
     }
 }
 
@@ -404,7 +404,7 @@ fn enrich(rng: &mut Rng, s: &mut Session) {
             .map(|e| &**e)
             .collect();
         for opd in AGENCIES {
-            let mine: Vec<String> = wins
+            let mine: Vec<crate::domain::EntryId> = wins
                 .iter()
                 .filter(|e| e.program.as_ref().is_some_and(|p| p.opd == opd))
                 .map(|e| e.id.clone())

@@ -428,7 +428,7 @@ pub fn plan_from_csv(
             }
             None => {
                 if let Some(id) = id.filter(|id| ulid::Ulid::from_string(id).is_ok()) {
-                    entry.id = id.to_string();
+                    entry.id = id.into();
                 }
                 entry.program = program;
                 let texts = entry.text.len() + entry.program.as_ref().map_or(0, program_text_len);
@@ -480,7 +480,8 @@ fn program_text_len(p: &ProgramInfo) -> usize {
 /// the session's entries and the plan.
 pub fn apply(plan: Plan, session: &mut Session) {
     if !plan.updated.is_empty() {
-        let mut by_id: HashMap<String, Entry> = plan.updated.into_iter().map(|e| (e.id.clone(), e)).collect();
+        let mut by_id: HashMap<crate::domain::EntryId, Entry> =
+            plan.updated.into_iter().map(|e| (e.id.clone(), e)).collect();
         for slot in &mut session.entries {
             if let Some(e) = by_id.remove(&slot.id) {
                 *slot = Arc::new(e);

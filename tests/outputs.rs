@@ -66,7 +66,7 @@ fn rich() -> Session {
         note: "puskesmas pulau belum terhubung".into(),
         from_stage: None,
     });
-    let programs: Vec<String> = s
+    let programs: Vec<bimtek::domain::EntryId> = s
         .entries
         .iter()
         .filter(|e| e.kind == Kind::Program)
@@ -545,7 +545,7 @@ fn apply(base: &Session, group: &str, ops: &[Op]) -> Session {
         match op {
             Op::Add { pillar, text, minute } => {
                 let t = start + time::Duration::minutes(*minute);
-                let mut e = Entry::new(format!("{group}{n:04}"), Kind::Problem, text.clone(), t);
+                let mut e = Entry::new(format!("{group}{n:04}").into(), Kind::Problem, text.clone(), t);
                 e.pillar = Some(Pillar::ALL[*pillar]);
                 s.entries.push(e.into());
             }
@@ -571,7 +571,7 @@ fn apply(base: &Session, group: &str, ops: &[Op]) -> Session {
                 }
             }
             Op::AddParticipant { name } => s.participants.push(Participant {
-                id: format!("{group}P{n:04}"),
+                id: format!("{group}P{n:04}").into(),
                 name: name.clone(),
                 institution: String::new(),
                 role: Role::Staff,
@@ -595,7 +595,7 @@ fn apply(base: &Session, group: &str, ops: &[Op]) -> Session {
                     }
                     s.votes[0].ballots.push(Ballot {
                         entry,
-                        participant: Some(format!("{group}voter{n}")),
+                        participant: Some(format!("{group}voter{n}").into()),
                         count: *count,
                     });
                 }

@@ -34,7 +34,7 @@ fn load(name: &str) -> Session {
     bimtek::store::load(&sessions_dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-fn program(s: &Session, text_starts: &str) -> String {
+fn program(s: &Session, text_starts: &str) -> bimtek::domain::EntryId {
     s.entries
         .iter()
         .find(|e| e.kind == Kind::Program && e.text.starts_with(text_starts))
@@ -361,7 +361,7 @@ fn enrich_one(s: &mut Session) {
 
     // Dot voting on choosing the ideas: three dots each for the agencies' delegates, plus the
     // paper dots of the Tim Pelaksana counted by hand; revealed.
-    let voters: Vec<String> = s
+    let voters: Vec<bimtek::domain::ParticipantId> = s
         .participants
         .iter()
         .filter(|p| p.role == Role::Staff && p.present)
@@ -401,7 +401,7 @@ fn new_program(
     text: &str,
     opd: &str,
     info: ProgramInfo,
-) -> String {
+) -> bimtek::domain::EntryId {
     let mut e = Entry::new(ids.next(now), Kind::Program, text, now);
     e.pillar = bimtek::domain::catalog::element_pillar(element);
     e.element = Some(element.into());
@@ -624,7 +624,7 @@ fn enrich_three(s: &mut Session, ids: &mut IdGen, start: OffsetDateTime) {
 
 /// Bimtek IV: quick wins final, and the commitments signed by the region head and the OPD heads.
 fn enrich_four(s: &mut Session, ids: &mut IdGen, start: OffsetDateTime) {
-    let wins: Vec<String> = s
+    let wins: Vec<bimtek::domain::EntryId> = s
         .entries
         .iter()
         .filter(|e| e.program.as_ref().is_some_and(|p| p.quick_win))
@@ -634,7 +634,7 @@ fn enrich_four(s: &mut Session, ids: &mut IdGen, start: OffsetDateTime) {
         set_program(s, id, |p| p.status = Some(ProgramStatus::Running));
     }
     let signed = Some(SessionDate(start.date()));
-    let by_opd = |s: &Session, opd: &str| -> Vec<String> {
+    let by_opd = |s: &Session, opd: &str| -> Vec<bimtek::domain::EntryId> {
         s.entries
             .iter()
             .filter(|e| e.kind == Kind::Program)

@@ -192,7 +192,7 @@ fn entry() -> impl Strategy<Value = Entry> {
         .prop_filter("text must have a visible character", |t| !t.3.trim().is_empty())
         .prop_map(|(id, kind, pillar, text, name, opd, example, secs)| {
             let at = time::OffsetDateTime::from_unix_timestamp(secs).expect("in range");
-            let mut e = Entry::new(id, kind, text, at);
+            let mut e = Entry::new(id.into(), kind, text, at);
             e.pillar = pillar.map(|i| Pillar::ALL[i]);
             e.proposer = if name.trim().is_empty() {
                 opd.map_or(Proposer::Anonymous, Proposer::Opd)

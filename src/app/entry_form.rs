@@ -5,6 +5,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 use time::OffsetDateTime;
 
 use super::Cmd;
+use crate::domain::EntryId;
 use crate::domain::entry::clean_text;
 use crate::domain::grouping::{self, GroupKey};
 use crate::domain::{Entry, Kind, Proposer, Session, Step};
@@ -32,7 +33,7 @@ pub enum FormError {
 #[derive(Debug, Clone)]
 pub struct EntryForm {
     /// The entry being edited; `None` for a new one.
-    pub editing: Option<String>,
+    pub editing: Option<EntryId>,
     pub text: TextArea<'static>,
     pub kinds: Vec<Kind>,
     pub kind: usize,
@@ -207,7 +208,7 @@ impl EntryForm {
         cmd: Option<Cmd>,
         session: &Session,
         step: &Step,
-        id: String,
+        id: EntryId,
         now: OffsetDateTime,
     ) -> Outcome {
         if self.asking_discard {
@@ -301,7 +302,7 @@ impl EntryForm {
         Proposer::from_fields(&name, &opd)
     }
 
-    fn submit(&mut self, session: &Session, step: &Step, id: String, now: OffsetDateTime) -> Outcome {
+    fn submit(&mut self, session: &Session, step: &Step, id: EntryId, now: OffsetDateTime) -> Outcome {
         let Some(text) = clean_text(&self.text.lines().join("\n")) else {
             self.error = Some(FormError::EmptyText);
             self.field = Field::Text;

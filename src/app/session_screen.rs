@@ -37,8 +37,8 @@ pub enum Mode {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DeleteTarget {
-    Entry(String),
-    Commitment(String),
+    Entry(crate::domain::EntryId),
+    Commitment(crate::domain::CommitmentId),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -285,7 +285,7 @@ pub fn add(s: &Session, ctx: &Context, in_dataset: &dyn Fn(&str) -> bool, out: &
         let programs: Vec<&str> = c
             .programs
             .iter()
-            .map(String::as_str)
+            .map(|p| p.as_str())
             .filter(|p| existing.contains(p))
             .collect();
         let lines: Vec<Option<&str>> = if programs.is_empty() {

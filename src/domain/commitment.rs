@@ -2,16 +2,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::SessionDate;
+use super::{CommitmentId, EntryId, SessionDate};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Commitment {
-    pub id: String,
+    pub id: CommitmentId,
     pub opd: String,
     /// Ids of the program entries the OPD commits to.
     #[serde(default)]
-    pub programs: Vec<String>,
+    pub programs: Vec<EntryId>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub signer: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -11,7 +11,7 @@ use super::entry_ids::EntryIds;
 use super::idea::{Idea, RoomSettings};
 use super::readiness::{self, Score};
 use super::vote::VoteRound;
-use super::{Entry, Participant, Pillar, Session};
+use super::{CommitmentId, Entry, EntryId, Participant, ParticipantId, Pillar, RoundId, Session};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
@@ -23,7 +23,7 @@ pub enum Edit {
         entry: Entry,
     },
     RemoveEntry {
-        id: String,
+        id: EntryId,
     },
     /// Replaces the entry with the same id.
     ReplaceEntry(Entry),
@@ -34,10 +34,10 @@ pub enum Edit {
         participant: Participant,
     },
     RemoveParticipant {
-        id: String,
+        id: ParticipantId,
     },
     /// Marks participants present or absent, all in one change (e.g. everyone present at once).
-    SetPresence(Vec<(String, bool)>),
+    SetPresence(Vec<(ParticipantId, bool)>),
     /// Sets (or with `None` clears) the readiness score of a sub-aspect.
     SetScore {
         sub: String,
@@ -50,7 +50,7 @@ pub enum Edit {
         round: VoteRound,
     },
     RemoveRound {
-        id: String,
+        id: RoundId,
     },
     PutCommitment(Commitment),
     InsertCommitment {
@@ -58,7 +58,7 @@ pub enum Edit {
         commitment: Commitment,
     },
     RemoveCommitment {
-        id: String,
+        id: CommitmentId,
     },
     /// The planned minutes of a step.
     SetMinutes {
@@ -92,29 +92,37 @@ pub const MAX_STEP_MINUTES: u32 = 24 * 60;
 
 /// Something with a stable id, kept in a list of the session.
 trait Keyed: Clone {
-    fn key(&self) -> &str;
+    type Id: Clone + std::ops::Deref<Target = str>;
+    fn id(&self) -> &Self::Id;
+    fn key(&self) -> &str {
+        self.id()
+    }
 }
 
 impl Keyed for Participant {
-    fn key(&self) -> &str {
+    type Id = ParticipantId;
+    fn id(&self) -> &ParticipantId {
         &self.id
     }
 }
 
 impl Keyed for VoteRound {
-    fn key(&self) -> &str {
+    type Id = RoundId;
+    fn id(&self) -> &RoundId {
         &self.id
     }
 }
 
 impl Keyed for Idea {
-    fn key(&self) -> &str {
+    type Id = String;
+    fn id(&self) -> &String {
         &self.id
     }
 }
 
 impl Keyed for Commitment {
-    fn key(&self) -> &str {
+    type Id = CommitmentId;
+    fn id(&self) -> &CommitmentId {
         &self.id
     }
 }
@@ -135,11 +143,11 @@ fn remove<T: Keyed>(list: &mut Vec<T>, id: &str) -> Option<(usize, T)> {
     Some((i, list.remove(i)))
 }
 
-fn insert<T: Keyed>(list: &mut Vec<T>, index: usize, item: T) -> Result<String, EditError> {
+fn insert<T: Keyed>(list: &mut Vec<T>, index: usize, item: T) -> Result<T::Id, EditError> {
     if list.iter().any(|x| x.key() == item.key()) {
         return Err(EditError::DuplicateId(item.key().to_string()));
     }
-    let id = item.key().to_string();
+    let id = item.id().clone();
     list.insert(index.min(list.len()), item);
     Ok(id)
 }
@@ -228,7 +236,8 @@ impl Edit {
                 insert(&mut session.ideas, index, idea).map(|id| Edit::RemoveIdea { id })
             }
             Edit::RemoveIdea { id } => {
-                let (index, idea) = remove(&mut session.ideas, &id).ok_or(EditError::NoSuchItem(id))?;
+                let (index, idea) =
+                    remove(&mut session.ideas, &id).ok_or_else(|| EditError::NoSuchItem(id.to_string()))?;
                 Ok(Edit::InsertIdea { index, idea })
             }
             Edit::SetRoom(room) => Ok(Edit::SetRoom(std::mem::replace(&mut session.room, room))),
@@ -246,7 +255,9 @@ impl Edit {
                 Ok(Edit::RemoveEntry { id })
             }
             Edit::RemoveEntry { id } => {
-                let index = session.entry_index(&id).ok_or(EditError::NoSuchEntry(id))?;
+                let index = session
+                    .entry_index(&id)
+                    .ok_or_else(|| EditError::NoSuchEntry(id.to_string()))?;
                 let entry = Arc::unwrap_or_clone(session.entries.remove(index));
                 Ok(Edit::InsertEntry { index, entry })
             }
@@ -256,7 +267,7 @@ impl Edit {
                 }
                 let index = session
                     .entry_index(&entry.id)
-                    .ok_or_else(|| EditError::NoSuchEntry(entry.id.clone()))?;
+                    .ok_or_else(|| EditError::NoSuchEntry(entry.id.to_string()))?;
                 let old = std::mem::replace(&mut session.entries[index], Arc::new(entry));
                 Ok(Edit::ReplaceEntry(Arc::unwrap_or_clone(old)))
             }
@@ -271,7 +282,8 @@ impl Edit {
                 insert(&mut session.participants, index, participant).map(|id| Edit::RemoveParticipant { id })
             }
             Edit::RemoveParticipant { id } => {
-                let (index, participant) = remove(&mut session.participants, &id).ok_or(EditError::NoSuchItem(id))?;
+                let (index, participant) =
+                    remove(&mut session.participants, &id).ok_or_else(|| EditError::NoSuchItem(id.to_string()))?;
                 Ok(Edit::InsertParticipant { index, participant })
             }
             Edit::SetPresence(changes) => {
@@ -279,7 +291,7 @@ impl Edit {
                     .iter()
                     .find(|(id, _)| !session.participants.iter().any(|p| p.id == *id))
                 {
-                    return Err(EditError::NoSuchItem(id.clone()));
+                    return Err(EditError::NoSuchItem(id.to_string()));
                 }
                 let mut before = Vec::with_capacity(changes.len());
                 for (id, present) in changes {
@@ -326,7 +338,8 @@ impl Edit {
                 insert(&mut session.votes, index, round).map(|id| Edit::RemoveRound { id })
             }
             Edit::RemoveRound { id } => {
-                let (index, round) = remove(&mut session.votes, &id).ok_or(EditError::NoSuchItem(id))?;
+                let (index, round) =
+                    remove(&mut session.votes, &id).ok_or_else(|| EditError::NoSuchItem(id.to_string()))?;
                 Ok(Edit::InsertRound { index, round })
             }
             Edit::PutCommitment(c) => {
@@ -340,7 +353,8 @@ impl Edit {
                 insert(&mut session.commitments, index, commitment).map(|id| Edit::RemoveCommitment { id })
             }
             Edit::RemoveCommitment { id } => {
-                let (index, commitment) = remove(&mut session.commitments, &id).ok_or(EditError::NoSuchItem(id))?;
+                let (index, commitment) =
+                    remove(&mut session.commitments, &id).ok_or_else(|| EditError::NoSuchItem(id.to_string()))?;
                 Ok(Edit::InsertCommitment { index, commitment })
             }
             Edit::SetMinutes { step, minutes } => {

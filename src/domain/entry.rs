@@ -1,7 +1,7 @@
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use super::{Aspect, Kind, Pillar};
+use super::{Aspect, EntryId, Kind, ParticipantId, Pillar};
 
 /// Who said it. A person is kept by name as well as by roster id, so that an entry stays
 /// attributed after the participant leaves the roster.
@@ -13,7 +13,7 @@ pub enum Proposer {
     Opd(String),
     Person {
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        id: Option<String>,
+        id: Option<ParticipantId>,
         name: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         opd: Option<String>,
@@ -64,7 +64,7 @@ impl Proposer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Entry {
-    pub id: String,
+    pub id: EntryId,
     pub kind: Kind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pillar: Option<Pillar>,
@@ -98,7 +98,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    pub fn new(id: String, kind: Kind, text: impl Into<String>, now: OffsetDateTime) -> Entry {
+    pub fn new(id: EntryId, kind: Kind, text: impl Into<String>, now: OffsetDateTime) -> Entry {
         Entry {
             id,
             kind,

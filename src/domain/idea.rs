@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use super::grouping::{GroupKey, group_keys, place_entry};
-use super::{Catalog, Entry, Kind, Proposer, Session, Step};
+use super::{Catalog, Entry, EntryId, Kind, Proposer, Session, Step};
 
 /// The longest text a phone may send, in characters (shown on the phone page).
 pub const MAX_IDEA_CHARS: usize = 1000;
@@ -53,7 +53,7 @@ pub struct Idea {
     pub status: IdeaStatus,
     /// The entry it became or repeats.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entry: Option<String>,
+    pub entry: Option<EntryId>,
 }
 
 /// The room's settings for one session.
@@ -192,7 +192,7 @@ impl Session {
 
 /// The entry an idea becomes: placed under its heading on its step, attributed to who sent it,
 /// marked as sent from a phone.
-pub fn to_entry(idea: &Idea, session: &Session, catalog: &Catalog, id: String, now: OffsetDateTime) -> Entry {
+pub fn to_entry(idea: &Idea, session: &Session, catalog: &Catalog, id: EntryId, now: OffsetDateTime) -> Entry {
     let mut entry = Entry::new(id, idea.kind, idea.text.clone(), now);
     let step: Option<&Step> = session.agenda.steps.iter().find(|s| s.id == idea.step);
     if let Some(step) = step {

@@ -28,7 +28,7 @@ use std::sync::Arc;
 use super::commitment::Commitment;
 use super::readiness::Score;
 use super::vote::{Ballot, VoteRound};
-use super::{ElementDef, Entry, Participant, Pillar, Session};
+use super::{ElementDef, Entry, EntryId, Participant, ParticipantId, Pillar, Session};
 
 /// Whether the two sessions come from the same session (share an id or an ancestor).
 pub fn related(a: &Session, b: &Session) -> bool {
@@ -176,7 +176,7 @@ fn join_ballot(a: &Ballot, b: &Ballot) -> Ballot {
     }
 }
 
-fn ballot_key(b: &Ballot) -> (String, Option<String>) {
+fn ballot_key(b: &Ballot) -> (EntryId, Option<ParticipantId>) {
     (b.entry.clone(), b.participant.clone())
 }
 
@@ -311,8 +311,8 @@ pub fn merge(target: &Session, source: &Session) -> (Session, Report) {
         &target.votes,
         &source.votes,
         &merged.votes,
-        |r| r.id.clone(),
-        |r| Conflict::Round(r.id.clone()),
+        |r| r.id.to_string(),
+        |r| Conflict::Round(r.id.to_string()),
         |a, b| a == b,
         &mut report,
     );

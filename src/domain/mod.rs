@@ -28,7 +28,7 @@ pub use codes::{Aspect, Kind, Lang, Pillar, Stage};
 pub use edit::{Edit, EditError};
 pub use entry::{Entry, Proposer};
 pub use grouping::{Group, GroupKey};
-pub use ids::IdGen;
+pub use ids::{CommitmentId, EntryId, IdGen, ParticipantId, RoundId};
 pub use problem::{OsError, OsKind, Problem};
 pub use session::{Agenda, NewSession, Participant, Role, SCHEMA_VERSION, Session, SessionDate, Step, StepKind};
 pub use text::Text;

@@ -9,7 +9,7 @@ use time::{Date, OffsetDateTime};
 use super::commitment::Commitment;
 use super::readiness::Score;
 use super::vote::VoteRound;
-use super::{ElementDef, Entry, Kind, Pillar, Stage, Text};
+use super::{ElementDef, Entry, Kind, ParticipantId, Pillar, Stage, Text};
 
 /// The version of the session file this build writes.
 pub const SCHEMA_VERSION: u32 = 3;
@@ -82,7 +82,7 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Participant {
-    pub id: String,
+    pub id: ParticipantId,
     pub name: String,
     /// The agency (OPD) or institution the person speaks for.
     #[serde(default)]

@@ -6,6 +6,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::{EntryId, ParticipantId, RoundId};
+
 pub const DEFAULT_BUDGET: u32 = 3;
 /// More dots than this per person makes voting meaningless; it is a typo.
 pub const MAX_BUDGET: u32 = 20;
@@ -13,17 +15,17 @@ pub const MAX_BUDGET: u32 = 20;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ballot {
-    pub entry: String,
+    pub entry: EntryId,
     /// The voter; `None` for an anonymous tally (paper dots, show of hands).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub participant: Option<String>,
+    pub participant: Option<ParticipantId>,
     pub count: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct VoteRound {
-    pub id: String,
+    pub id: RoundId,
     /// The agenda step the round is about.
     pub step: String,
     pub budget: u32,
@@ -58,7 +60,7 @@ impl fmt::Display for VoteError {
 }
 
 impl VoteRound {
-    pub fn new(id: String, step: String) -> VoteRound {
+    pub fn new(id: RoundId, step: String) -> VoteRound {
         VoteRound {
             id,
             step,
@@ -101,8 +103,8 @@ impl VoteRound {
         match self.ballot_mut(entry, participant) {
             Some(b) => b.count += 1,
             None => self.ballots.push(Ballot {
-                entry: entry.to_string(),
-                participant: participant.map(str::to_string),
+                entry: entry.into(),
+                participant: participant.map(ParticipantId::from),
                 count: 1,
             }),
         }
@@ -117,7 +119,7 @@ impl VoteRound {
         self.ballots.retain(|b| !(b.entry == entry && b.participant.is_none()));
         if count > 0 {
             self.ballots.push(Ballot {
-                entry: entry.to_string(),
+                entry: entry.into(),
                 participant: None,
                 count,
             });
@@ -171,7 +173,7 @@ impl VoteRound {
 pub struct Ranked {
     pub rank: usize,
     pub tied: bool,
-    pub entry: String,
+    pub entry: EntryId,
     pub votes: u32,
 }
 
@@ -194,7 +196,7 @@ pub fn ranking(round: &VoteRound, entries: &[&str]) -> Vec<Ranked> {
         out.push(Ranked {
             rank,
             tied: false,
-            entry: entry.to_string(),
+            entry: EntryId::from(*entry),
             votes: *votes,
         });
     }

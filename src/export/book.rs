@@ -170,7 +170,7 @@ impl Ctx<'_> {
         let Some(tally) = self.tally else {
             return super::votes_for(self.s, &e.id).to_string();
         };
-        let shares = tally.get(&e.id).map_or(&[][..], Vec::as_slice);
+        let shares = tally.get(e.id.as_str()).map_or(&[][..], Vec::as_slice);
         let total: u32 = shares.iter().map(|(_, n)| n).sum();
         let parts: Vec<String> = shares
             .iter()
@@ -1048,7 +1048,7 @@ pub(super) fn commitments(c: &Ctx, out: &mut Vec<Block>) {
             let programs: Vec<String> = k
                 .programs
                 .iter()
-                .map(|id| s.entry(id).map_or_else(|| id.clone(), |e| e.text.clone()))
+                .map(|id| s.entry(id).map_or_else(|| id.to_string(), |e| e.text.clone()))
                 .collect();
             vec![
                 opd,

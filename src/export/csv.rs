@@ -66,7 +66,7 @@ fn row(session: &Session, e: &Entry, lang: Lang, tr: &Strings) -> Vec<String> {
     // Readiness SWOT rows name their aspect in the element column, as import expects.
     let place = e.element.clone().or_else(|| e.aspect.map(|a| a.code().to_string()));
     let (proposer, proposer_id) = match &e.proposer {
-        crate::domain::Proposer::Person { id, name, .. } => (name.clone(), id.clone()),
+        crate::domain::Proposer::Person { id, name, .. } => (name.clone(), id.as_ref().map(|i| i.to_string())),
         _ => (String::new(), None),
     };
     let p = e.program.clone().unwrap_or_default();
@@ -79,7 +79,7 @@ fn row(session: &Session, e: &Entry, lang: Lang, tr: &Strings) -> Vec<String> {
         e.text.clone(),
         proposer,
         e.proposer.opd().unwrap_or_default().to_string(),
-        e.id.clone(),
+        e.id.to_string(),
         opt(e.pillar.map(|p| cat.pillar_name(p, lang))),
         opt(element_name),
         tr.kind(e.kind).to_string(),

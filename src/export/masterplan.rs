@@ -35,7 +35,7 @@ fn tally(stages: &[Option<&Session>; 4]) -> Tally {
     let mut t = Tally::new();
     for s in stages.iter().flatten() {
         for b in s.votes.iter().flat_map(|r| r.ballots.iter()) {
-            let shares = t.entry(b.entry.clone()).or_default();
+            let shares = t.entry(b.entry.to_string()).or_default();
             match shares.iter_mut().find(|(st, _)| *st == s.stage) {
                 Some((_, n)) => *n += b.count,
                 None => shares.push((s.stage, b.count)),

@@ -136,7 +136,7 @@ fn round_view(session: &Session) -> Option<RoundView> {
             let e = &session.entries[i];
             let r = ranks.iter().find(|r| r.entry == e.id);
             Candidate {
-                id: e.id.clone(),
+                id: e.id.to_string(),
                 text: e.text.clone(),
                 votes: r.map(|r| r.votes),
                 rank: r.map(|r| r.rank),
@@ -149,12 +149,12 @@ fn round_view(session: &Session) -> Option<RoundView> {
             *mine
                 .entry(device.to_string())
                 .or_default()
-                .entry(b.entry.clone())
+                .entry(b.entry.to_string())
                 .or_default() += b.count;
         }
     }
     Some(RoundView {
-        id: round.id.clone(),
+        id: round.id.to_string(),
         budget: round.budget,
         stacking: round.stacking,
         revealed: round.revealed,

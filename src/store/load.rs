@@ -145,7 +145,7 @@ fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
                 text,
                 &format!("\"{}\"", e.id),
                 Problem::Entry {
-                    id: e.id.clone(),
+                    id: e.id.to_string(),
                     problem: Box::new(problem),
                 },
             ));
@@ -157,7 +157,7 @@ fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
                 text,
                 &format!("\"{}\"", r.id),
                 Problem::VoteBudget {
-                    round: r.id.clone(),
+                    round: r.id.to_string(),
                     budget: r.budget,
                     max: crate::domain::vote::MAX_BUDGET,
                 },
@@ -189,7 +189,7 @@ fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
             return Err(ParseError::at(
                 text,
                 &format!("\"{}\"", p.id),
-                Problem::ParticipantIdTwice { id: p.id.clone() },
+                Problem::ParticipantIdTwice { id: p.id.to_string() },
             ));
         }
     }
@@ -199,7 +199,7 @@ fn validate(s: &Session, text: &str) -> Result<(), ParseError> {
             return Err(ParseError::at(text, "id: \"\"", Problem::EntryIdEmpty));
         }
         if !ids.insert(e.id.as_str()) {
-            return Err(ParseError::at(text, &at, Problem::IdTwice { id: e.id.clone() }));
+            return Err(ParseError::at(text, &at, Problem::IdTwice { id: e.id.to_string() }));
         }
         if e.text.trim().is_empty() {
             return Err(ParseError::at(text, &at, in_entry(&e.id, Problem::EntryNoText)));

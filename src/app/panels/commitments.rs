@@ -7,6 +7,7 @@ use super::{Ctx, Outcome, cycle, line_input, line_text, type_into};
 use crate::app::Cmd;
 use crate::app::session_screen::Flash;
 use crate::domain::commitment::Commitment;
+use crate::domain::{CommitmentId, EntryId};
 use crate::domain::{Edit, Kind, SessionDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,11 +22,11 @@ const FIELDS: [Field; 4] = [Field::Opd, Field::Signer, Field::Date, Field::Progr
 
 #[derive(Debug, Clone)]
 pub struct CommitmentForm {
-    pub id: Option<String>,
+    pub id: Option<CommitmentId>,
     pub opd: TextArea<'static>,
     pub signer: TextArea<'static>,
     pub date: TextArea<'static>,
-    pub programs: Vec<String>,
+    pub programs: Vec<EntryId>,
     pub field: usize,
     /// Index into the session's program entries, for ticking.
     pub cursor: usize,

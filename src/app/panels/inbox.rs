@@ -7,6 +7,7 @@ use ratatui_textarea::TextArea;
 use super::{Ctx, Outcome, line_input, line_text, step_cursor, type_into};
 use crate::app::session_screen::Flash;
 use crate::app::{Cmd, Scope};
+use crate::domain::EntryId;
 use crate::domain::grouping::groups;
 use crate::domain::idea::{self, Idea, IdeaStatus};
 use crate::domain::{Edit, Session};
@@ -57,7 +58,7 @@ fn accept(session: &Session, idea: &Idea, text: Option<String>, ctx: &mut Ctx) -
     vec![Edit::AddEntry(entry), Edit::PutIdea(done)]
 }
 
-fn with_status(idea: &Idea, status: IdeaStatus, entry: Option<String>) -> Edit {
+fn with_status(idea: &Idea, status: IdeaStatus, entry: Option<EntryId>) -> Edit {
     Edit::PutIdea(Idea {
         status,
         entry,

@@ -17,6 +17,7 @@ use time::OffsetDateTime;
 
 use super::session_screen::Flash;
 use super::{Cmd, IdGen, Scope};
+use crate::domain::EntryId;
 use crate::domain::{Edit, Session};
 
 #[derive(Debug, Clone)]
@@ -45,7 +46,7 @@ pub enum Outcome {
     },
     /// Close and show this entry on its step.
     Jump {
-        entry: String,
+        entry: EntryId,
     },
     /// Refused, with the reason for the status line; nothing changed.
     Refuse(Flash),

@@ -9,6 +9,7 @@ use ratatui_textarea::TextArea;
 use super::{Ctx, Outcome, cycle, line_input, line_text, type_into};
 use crate::app::Cmd;
 use crate::app::session_screen::Flash;
+use crate::domain::EntryId;
 use crate::domain::program::{
     BudgetSource, Horizon, InnovationType, ProgramInfo, ProgramStatus, YEARS, parse_rupiah, parse_year,
 };
@@ -106,7 +107,7 @@ pub use crate::domain::program::rupiah_digits;
 
 #[derive(Debug, Clone)]
 pub struct ProgramForm {
-    pub entry: String,
+    pub entry: EntryId,
     pub info: ProgramInfo,
     /// The typed fields' inputs, in the order of [`Field::ALL`].
     pub inputs: Vec<(Field, TextArea<'static>)>,
@@ -214,7 +215,9 @@ impl ProgramForm {
 
     fn submit(&mut self, ctx: Ctx) -> Outcome {
         let Some(entry) = ctx.session.entry(&self.entry) else {
-            return Outcome::Refuse(Flash::Edit(crate::domain::EditError::NoSuchEntry(self.entry.clone())));
+            return Outcome::Refuse(Flash::Edit(crate::domain::EditError::NoSuchEntry(
+                self.entry.to_string(),
+            )));
         };
         let mut info = self.info.clone();
         info.description = self.typed(Field::Description);

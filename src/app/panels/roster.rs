@@ -6,6 +6,7 @@ use ratatui_textarea::TextArea;
 use super::{Ctx, Outcome, cycle, line_input, line_text, step_cursor, type_into};
 use crate::app::Cmd;
 use crate::app::session_screen::Flash;
+use crate::domain::ParticipantId;
 use crate::domain::{Edit, Participant, Role};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +19,7 @@ pub enum RosterField {
 #[derive(Debug, Clone)]
 pub struct ParticipantForm {
     /// `None` for a new participant.
-    pub id: Option<String>,
+    pub id: Option<ParticipantId>,
     pub name: TextArea<'static>,
     pub institution: TextArea<'static>,
     pub role: Role,
@@ -31,7 +32,7 @@ pub struct RosterPanel {
     pub cursor: usize,
     pub form: Option<ParticipantForm>,
     /// Waiting for `y` to remove this participant.
-    pub confirm: Option<String>,
+    pub confirm: Option<ParticipantId>,
 }
 
 impl RosterPanel {
@@ -160,7 +161,7 @@ impl RosterPanel {
             },
             Some(Cmd::AllPresent) => {
                 // Everyone present at once (one change, one undo): the usual start of a day.
-                let absent: Vec<(String, bool)> = people
+                let absent: Vec<(ParticipantId, bool)> = people
                     .iter()
                     .filter(|p| !p.present)
                     .map(|p| (p.id.clone(), true))

@@ -12,7 +12,7 @@ use crate::template::catalog;
 
 #[derive(Debug, Clone)]
 pub struct VotePanel {
-    pub round: String,
+    pub round: crate::domain::RoundId,
     /// Index into `candidates()`.
     pub cursor: usize,
     /// Index into `voters()`; 0 is the anonymous tally.
