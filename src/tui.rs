@@ -13,6 +13,7 @@ use std::time::{Duration, Instant};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste, Event};
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use time::OffsetDateTime;
 
 use crate::app::backups::BackupRow;
@@ -24,6 +25,16 @@ use crate::ops::{self, OpError};
 pub use crate::ops::{Clock, Start};
 use crate::store::writer::{Peek, Report, Watch, Writer};
 use crate::store::{self, SessionLock, backup, lock::LockError, recovery};
+
+/// Draws one frame as a synchronized update: a terminal that knows the mode (Windows Terminal,
+/// kitty, WezTerm, recent xterm and VTE) shows the frame whole, never half old and half new on
+/// the projector; one that does not ignores the two sequences.
+pub(crate) fn draw(terminal: &mut DefaultTerminal, app: &App) -> io::Result<()> {
+    execute!(terminal.backend_mut(), BeginSynchronizedUpdate)?;
+    let drawn = terminal.draw(|f| crate::ui::view(app, f)).map(|_| ());
+    execute!(terminal.backend_mut(), EndSynchronizedUpdate)?;
+    drawn
+}
 
 fn scan(dir: &Path, tr: &Strings) -> Vec<SessionRow> {
     store::list::scan(dir)
@@ -714,7 +725,7 @@ fn event_loop(
         if app.should_quit || stop.requested() {
             return Ok(());
         }
-        terminal.draw(|f| crate::ui::view(app, f)).map_err(|e| e.to_string())?;
+        draw(terminal, app).map_err(|e| e.to_string())?;
         // While a save is under way the loop looks in often, so "saved" shows as soon as it is.
         let wait = if shell.writer.busy() { SAVE_POLL } else { TICK };
         let ready = match wait_for_event(shell, wait) {

@@ -174,7 +174,10 @@ mod tests {
     #[test]
     fn typed_ids_are_plain_strings_in_the_file() {
         let id = EntryId::new("01FEYS0000ENTRY00000000001");
-        assert_eq!(ron::to_string(&id).expect("serialises"), "\"01FEYS0000ENTRY00000000001\"");
+        assert_eq!(
+            ron::to_string(&id).expect("serialises"),
+            "\"01FEYS0000ENTRY00000000001\""
+        );
         let back: ParticipantId = ron::from_str("\"P-7\"").expect("reads a plain string");
         assert_eq!(back, "P-7");
         assert_eq!(back.to_string(), "P-7");

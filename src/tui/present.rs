@@ -78,7 +78,7 @@ pub fn run(lang: Lang, path: PathBuf, clock: Clock, mut look: Look, keys: crate:
                 return Ok(());
             }
             app.now = clock.now();
-            terminal.draw(|f| crate::ui::view(&app, f)).map_err(|e| e.to_string())?;
+            super::draw(&mut terminal, &app).map_err(|e| e.to_string())?;
             if event::poll(POLL).map_err(|e| e.to_string())?
                 && let Event::Key(k) = event::read().map_err(|e| e.to_string())?
             {

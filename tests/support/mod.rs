@@ -148,6 +148,27 @@ fn size(rows: u16, cols: u16) -> PtySize {
     }
 }
 
+const FRAME_START: &[u8] = b"\x1b[?2026h";
+const FRAME_END: &[u8] = b"\x1b[?2026l";
+
+/// How much of the output the screen may take: everything but a frame still being written. The
+/// app draws each frame as a synchronized update, and a real terminal shows none of it before its
+/// end; reading a half-written frame would show the new entry beside the previous frame's status
+/// line ("saved" before it is).
+fn whole_frames(out: &[u8]) -> usize {
+    let find_last = |needle: &[u8]| out.windows(needle.len()).rposition(|w| w == needle);
+    if let Some(start) = find_last(FRAME_START)
+        && find_last(FRAME_END).is_none_or(|end| end < start)
+    {
+        return start;
+    }
+    // The start of a frame marker cut between two reads waits for the rest of it.
+    (1..FRAME_START.len())
+        .rev()
+        .find(|&k| out.ends_with(&FRAME_START[..k]))
+        .map_or(out.len(), |k| out.len() - k)
+}
+
 /// The app in a pseudo-terminal. Dropping it kills the app if it still runs.
 pub struct Tui {
     screen: Arc<Mutex<vt100::Parser>>,
@@ -170,15 +191,20 @@ impl Tui {
         let (feed, keep, done) = (Arc::clone(&screen), Arc::clone(&raw), Arc::clone(&closed));
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
+            let mut held = Vec::new();
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
                         keep.lock().expect("raw lock").extend_from_slice(&buf[..n]);
-                        feed.lock().expect("screen lock").process(&buf[..n]);
+                        held.extend_from_slice(&buf[..n]);
+                        let whole = whole_frames(&held);
+                        feed.lock().expect("screen lock").process(&held[..whole]);
+                        held.drain(..whole);
                     }
                 }
             }
+            feed.lock().expect("screen lock").process(&held);
             done.store(true, Ordering::SeqCst);
         });
         let writer = pair.master.take_writer().expect("pty writer");
