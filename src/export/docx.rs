@@ -49,3 +49,45 @@ fn package(book: &Book) -> zip::result::ZipResult<Vec<u8>> {
     part(&mut zip, "docProps/app.xml", parts::app())?;
     Ok(zip.finish()?.into_inner())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+    use crate::domain::Lang;
+    use crate::export::book::Block;
+
+    fn document(book: &Book) -> String {
+        let bytes = render(book).expect("a Word document");
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .expect("document.xml")
+            .read_to_string(&mut xml)
+            .expect("UTF-8");
+        xml
+    }
+
+    #[test]
+    fn pasted_control_characters_cannot_break_the_document() {
+        let book = Book {
+            lang: Lang::Id,
+            title: "Judul \u{1}<b>".into(),
+            author: "Kab. \"A\" & B".into(),
+            date: "2021-09-07T00:00:00Z".into(),
+            blocks: vec![
+                Block::Para("teks\u{1b}[31m dari terminal\u{0} & <tag>".into()),
+                Block::List(vec!["  spasi di depan".into()]),
+            ],
+        };
+        let xml = document(&book);
+        assert!(!xml.contains(['\u{0}', '\u{1}', '\u{1b}']), "{xml}");
+        assert!(xml.contains(">teks[31m dari terminal &amp; &lt;tag&gt;</w:t>"), "{xml}");
+        assert!(
+            xml.contains("<w:t xml:space=\"preserve\">  spasi di depan</w:t>"),
+            "{xml}"
+        );
+        assert!(xml.contains(">Judul &lt;b&gt;</w:t>"), "{xml}");
+    }
+}
