@@ -101,12 +101,14 @@ pub(super) fn styles(lang: Lang) -> String {
             (u32::from(level) - 1) * 360
         )
     };
-    let table = |id: &str, name: &str, extra_ppr: &str, extra_rpr: &str| {
+    // Properties in the order the schema wants them (Word refuses a document otherwise).
+    let table = |id: &str, name: &str, keep: &str, align: &str, bold: &str| {
         format!(
             "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"{id}\"><w:name w:val=\"{name}\" /><w:basedOn w:val=\"Normal\" />\
-<w:pPr><w:spacing w:before=\"0\" w:after=\"0\" />{extra_ppr}</w:pPr><w:rPr>{extra_rpr}<w:sz w:val=\"18\" /><w:szCs w:val=\"18\" /></w:rPr></w:style>"
+<w:pPr>{keep}<w:spacing w:before=\"0\" w:after=\"0\" />{align}</w:pPr><w:rPr>{bold}<w:sz w:val=\"18\" /><w:szCs w:val=\"18\" /></w:rPr></w:style>"
         )
     };
+    let (keep, right, bold) = ("<w:keepNext />", "<w:jc w:val=\"right\" />", "<w:b /><w:bCs />");
     [
         format!("{XML}<w:styles xmlns:w=\"{W_NS}\">"),
         format!(
@@ -126,17 +128,12 @@ pub(super) fn styles(lang: Lang) -> String {
         toc(1),
         toc(2),
         toc(3),
-        table("TableText", "Table Text", "", ""),
-        table("TableNumber", "Table Number", "<w:jc w:val=\"right\" />", ""),
-        table("TableHeading", "Table Heading", "<w:keepNext />", "<w:b /><w:bCs />"),
-        table(
-            "TableHeadingNumber",
-            "Table Heading Number",
-            "<w:keepNext /><w:jc w:val=\"right\" />",
-            "<w:b /><w:bCs />",
-        ),
-        table("ChartLabel", "Chart Label", "<w:keepNext /><w:jc w:val=\"right\" />", ""),
-        table("ChartValue", "Chart Value", "<w:keepNext />", ""),
+        table("TableText", "Table Text", "", "", ""),
+        table("TableNumber", "Table Number", "", right, ""),
+        table("TableHeading", "Table Heading", keep, "", bold),
+        table("TableHeadingNumber", "Table Heading Number", keep, right, bold),
+        table("ChartLabel", "Chart Label", keep, right, ""),
+        table("ChartValue", "Chart Value", keep, "", ""),
         "<w:style w:type=\"paragraph\" w:styleId=\"ListParagraph\"><w:name w:val=\"List Paragraph\" /><w:basedOn w:val=\"Normal\" /><w:qFormat />\
 <w:pPr><w:spacing w:before=\"0\" w:after=\"60\" /></w:pPr></w:style>"
             .into(),
