@@ -19,11 +19,6 @@ fn exports(c: &mut Criterion) {
     for n in [10_000usize, 100_000] {
         let session = generate::session(n, 42);
         for f in Format::ALL {
-            // Word still builds the whole document in memory several times over (about 1.5 GB
-            // at 40,000 entries): it is measured at 10,000 until it is streamed.
-            if f == Format::Docx && n > 10_000 {
-                continue;
-            }
             g.bench_function(BenchmarkId::new(f.extension(), n), |b| {
                 b.iter(|| black_box(export::render(&session, f, Lang::Id).expect("export")));
             });

@@ -440,6 +440,40 @@ fn docx_has_word_headings_and_tables_and_fixed_timestamps() {
     assert!(doc.contains("Pelayanan publik"), "table cells hold the element names");
     assert!(doc.contains("&lt;khusus&gt; &amp; baris"), "text escaped as XML");
     assert!(doc.contains("<w:pageBreakBefore"), "books start on a new page");
+    // Vision keywords and notes are Word list items, not "•" typed into the text.
+    assert!(doc.contains("<w:numPr><w:ilvl w:val=\"0\" /><w:numId w:val=\"1\" /></w:numPr>"));
+    assert!(!doc.contains("•"), "no bullet typed into the text");
+    assert!(names.contains(&"word/numbering.xml"));
+    // The quick wins (eight columns) and the year tables (eleven) print landscape, and the
+    // pages after them portrait: landscape sections end with their own properties.
+    let landscape = doc.matches("w:orient=\"landscape\"").count();
+    assert!(landscape >= 2, "{landscape} landscape sections");
+    let last = doc.rfind("<w:sectPr>").expect("section properties");
+    assert!(
+        doc[last..].contains("w:w=\"11906\" w:h=\"16838\" />"),
+        "the last section is portrait"
+    );
+    // The readiness chart: a row per sub-aspect, bars as shaded cells, scores with a comma.
+    assert_eq!(doc.matches("w:fill=\"2E6DA4\"").count(), 2 + 2 + 3 + 3 + 2 + 4 + 2 + 3);
+    assert!(doc.contains(">Sumber daya manusia<") && doc.contains(">2,0<"));
+    golden("rich.document.xml", readable(&doc).as_bytes());
+}
+
+/// WordprocessingML a line per paragraph, row and table, so that a golden file's diff reads.
+fn readable(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len() + xml.len() / 20);
+    for (i, _) in xml.char_indices() {
+        let rest = &xml[i..];
+        if i > 0
+            && ["<w:p>", "<w:tbl>", "<w:tr>", "<w:sectPr>"]
+                .iter()
+                .any(|t| rest.starts_with(t))
+        {
+            out.push('\n');
+        }
+        out.push_str(&rest[..rest.chars().next().map_or(0, char::len_utf8)]);
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -157,6 +157,26 @@ fn libreoffice_converts_the_word_book() {
         std::io::Read::read_to_string(&mut zip.by_name(name).expect(name), &mut s).expect("read");
         s
     };
-    assert!(read("word/document.xml").contains("<w:tblHeader />"));
+    let document = read("word/document.xml");
+    assert!(document.contains("<w:tblHeader />"));
     assert!(read("word/footer1.xml").contains(">PAGE<"));
+    // Lists are Word lists over the numbering part; the road map's year table is landscape.
+    assert!(read("word/numbering.xml").contains("<w:numFmt w:val=\"bullet\" />"));
+    assert!(
+        document.contains("<w:numId w:val=\"1\" />"),
+        "list items name the numbering"
+    );
+    assert!(document.contains("w:orient=\"landscape\""), "a landscape section");
+    // As LibreOffice laid it out: landscape pages (width 841.9 pt), and portrait ones after them.
+    let printed = std::fs::read(&pdf).expect("read the PDF");
+    let pages = |size: &[u8]| printed.windows(size.len()).filter(|w| w == &size).count();
+    let landscape = pages(b"/MediaBox[0 0 841.889763779528 595.303937007874]");
+    let portrait = pages(b"/MediaBox[0 0 595.303937007874 841.889763779528]");
+    assert!(landscape >= 1, "no landscape page in the PDF");
+    assert!(portrait > landscape, "{portrait} portrait, {landscape} landscape pages");
+    let last = |size: &[u8]| printed.windows(size.len()).rposition(|w| w == size);
+    assert!(
+        last(b"/MediaBox[0 0 595.3") > last(b"/MediaBox[0 0 841.8"),
+        "the pages after a landscape table are portrait again"
+    );
 }

@@ -49,6 +49,13 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
+impl Table {
+    /// Too many columns for a portrait page: printed landscape.
+    pub fn wide(&self) -> bool {
+        self.columns.len() >= 7
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
     pub title: String,

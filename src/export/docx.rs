@@ -1,311 +1,93 @@
-//! The books as a Word document (docx-rs): the title in Word's Title style, books and sections as
-//! Heading 1–3 (so Word's navigation pane and table of contents see them), tables as Word
-//! tables, each book on a new page, A4 with 2 cm margins.
+//! The books as a Word document, WordprocessingML written by hand: the title in Word's Title
+//! style, books and sections as Heading 1–3 (so Word's navigation pane and table of contents see
+//! them), lists as Word lists, tables as Word tables (wide ones on landscape pages), the
+//! readiness chart as a table of shaded cells, each book on a new page, A4 with 2 cm margins.
 //!
-//! Deterministic output: docx-rs numbers paragraphs from a per-thread counter, so every paragraph
-//! gets its id here instead; and the finished archive is rewritten with fixed timestamps
-//! (1980-01-01, the zip format's earliest) so that the same session always gives the same bytes.
+//! The document's body is streamed into its zip entry as the blocks are rendered, so a book of a
+//! national roll-up needs little more memory than the book itself. Deterministic output: no
+//! date of export, and every entry of the archive has the fixed timestamp 1980-01-01 (the zip
+//! format's earliest), so the same session always gives the same bytes.
 
-use std::io::{Cursor, Read, Write};
+mod body;
+mod chart;
+mod parts;
+mod xml;
 
-use docx_rs::{
-    AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, LineSpacing, PageMargin, Paragraph,
-    Run, RunFonts, Shading, ShdType, Style, StyleType, Table as DocTable, TableCell, TableCellMargins, TableLayoutType,
-    TableOfContents, TableRow, WidthType,
-};
+use std::io::{Cursor, Write};
 
-use super::book::{Block, Book, Table};
+use zip::ZipWriter;
+use zip::write::SimpleFileOptions;
 
-/// A4 in twentieths of a point.
-const PAGE_W: u32 = 11906;
-const PAGE_H: u32 = 16838;
-/// 2 cm.
-const MARGIN: i32 = 1134;
-/// The width of the text between the margins.
-const TEXT_W: usize = 11906 - 2 * 1134;
-const ACCENT: &str = "1F3C5A";
-const HEADER_FILL: &str = "DCE6F0";
-/// Text in tables, in half-points: 9 pt, so that eight columns fit a portrait page.
-const TABLE_SIZE: usize = 18;
-
-/// Hands out paragraph ids in order, the same for the same document.
-struct Ids(u32);
-
-impl Ids {
-    fn para(&mut self) -> Paragraph {
-        self.0 += 1;
-        Paragraph::new().id(format!("{:08X}", self.0))
-    }
-}
-
-fn styles(doc: Docx) -> Docx {
-    let heading = |id: &str, name: &str, size: usize, level: usize| {
-        Style::new(id, StyleType::Paragraph)
-            .name(name)
-            .based_on("Normal")
-            .next("Normal")
-            .q_format(true)
-            .bold()
-            .size(size)
-            .color(ACCENT)
-            .outline_lvl(level)
-    };
-    doc.add_style(
-        Style::new("Title", StyleType::Paragraph)
-            .name("Title")
-            .based_on("Normal")
-            .next("Normal")
-            .q_format(true)
-            .bold()
-            .size(40)
-            .color(ACCENT),
-    )
-    .add_style(heading("Heading1", "heading 1", 32, 0))
-    .add_style(heading("Heading2", "heading 2", 26, 1))
-    .add_style(heading("Heading3", "heading 3", 22, 2))
-}
-
-/// A run per line of `text`, with line breaks between them.
-fn runs(p: Paragraph, text: &str, bold: bool, italic: bool) -> Paragraph {
-    sized_runs(p, text, bold, italic, None)
-}
-
-fn sized_runs(p: Paragraph, text: &str, bold: bool, italic: bool, size: Option<usize>) -> Paragraph {
-    let mut p = p;
-    for (i, line) in text.lines().enumerate() {
-        let mut run = Run::new();
-        if i > 0 {
-            run = run.add_break(BreakType::TextWrapping);
-        }
-        run = run.add_text(line);
-        if bold {
-            run = run.bold();
-        }
-        if italic {
-            run = run.italic();
-        }
-        if let Some(size) = size {
-            run = run.size(size);
-        }
-        p = p.add_run(run);
-    }
-    p
-}
-
-fn spaced(p: Paragraph, after: u32) -> Paragraph {
-    p.line_spacing(LineSpacing::new().before(0).after(after))
-}
-
-fn heading(ids: &mut Ids, style: &str, text: &str, new_page: bool) -> Paragraph {
-    let p = runs(ids.para().style(style).keep_next(true), text, false, false)
-        .line_spacing(LineSpacing::new().before(240).after(120));
-    if new_page { p.page_break_before(true) } else { p }
-}
-
-fn table(ids: &mut Ids, t: &Table) -> DocTable {
-    let total: usize = t.columns.iter().map(|c| usize::from(c.width)).sum::<usize>().max(1);
-    let widths: Vec<usize> = t
-        .columns
-        .iter()
-        .map(|c| usize::from(c.width) * TEXT_W / total)
-        .collect();
-    let cell = |ids: &mut Ids, text: &str, width: usize, numeric: bool, header: bool| {
-        let mut cell = TableCell::new().width(width, WidthType::Dxa);
-        if header {
-            cell = cell.shading(Shading::new().shd_type(ShdType::Clear).color("auto").fill(HEADER_FILL));
-        }
-        let lines: Vec<&str> = if text.is_empty() {
-            vec![""]
-        } else {
-            text.lines().collect()
-        };
-        for line in lines {
-            let mut p = spaced(sized_runs(ids.para(), line, header, false, Some(TABLE_SIZE)), 0);
-            if numeric {
-                p = p.align(AlignmentType::Right);
-            }
-            cell = cell.add_paragraph(p);
-        }
-        cell
-    };
-    let mut rows = Vec::with_capacity(t.rows.len() + 1);
-    rows.push(TableRow::new(
-        t.columns
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| cell(ids, &c.title, *w, c.numeric, true))
-            .collect(),
-    ));
-    for row in &t.rows {
-        rows.push(
-            TableRow::new(
-                t.columns
-                    .iter()
-                    .zip(&widths)
-                    .enumerate()
-                    .map(|(i, (c, w))| cell(ids, row.get(i).map_or("", String::as_str), *w, c.numeric, false))
-                    .collect(),
-            )
-            .cant_split(),
-        );
-    }
-    DocTable::new(rows)
-        .margins(TableCellMargins::new().margin(30, 90, 30, 90))
-        .set_grid(widths)
-        .width(TEXT_W, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed)
-}
+use super::book::Book;
 
 /// The Word document, as the bytes of a `.docx` file.
 pub fn render(book: &Book) -> Result<Vec<u8>, String> {
-    let mut ids = Ids(0);
-    let mut doc = styles(
-        Docx::new()
-            .page_size(PAGE_W, PAGE_H)
-            .page_margin(
-                PageMargin::new()
-                    .top(MARGIN)
-                    .bottom(MARGIN)
-                    .left(MARGIN)
-                    .right(MARGIN)
-                    .header(708)
-                    .footer(708),
-            )
-            .default_fonts(
-                RunFonts::new()
-                    .ascii("Calibri")
-                    .hi_ansi("Calibri")
-                    .cs("Calibri")
-                    .east_asia("Calibri"),
-            )
-            .default_size(21)
-            .created_at(&book.date)
-            .updated_at(&book.date),
-    );
-    // The page number in every page's footer, as a PAGE field Word and LibreOffice fill in.
-    let page = ids.para().align(AlignmentType::Center).add_run(
-        Run::new()
-            .add_field_char(FieldCharType::Begin, false)
-            .add_instr_text(InstrText::PAGE(InstrPAGE::new()))
-            .add_field_char(FieldCharType::Separate, false)
-            .add_text("1")
-            .add_field_char(FieldCharType::End, false),
-    );
-    doc = doc.footer(Footer::new().add_paragraph(page));
-    doc = doc.add_paragraph(runs(ids.para().style("Title"), &book.title, false, false));
-    for block in &book.blocks {
-        doc = match block {
-            Block::Meta(lines) => {
-                let mut doc = doc;
-                for (label, value) in lines {
-                    let p = ids
-                        .para()
-                        .add_run(Run::new().add_text(format!("{label}: ")).bold())
-                        .add_run(Run::new().add_text(value.as_str()));
-                    doc = doc.add_paragraph(spaced(p, 60));
-                }
-                doc
-            }
-            Block::Part(t) => doc.add_paragraph(heading(&mut ids, "Heading1", t, true)),
-            // The table of contents: a real TOC field over Heading 1–3, which Word fills in when
-            // fields are updated (F9, or on printing).
-            Block::Toc(title) => doc
-                .add_paragraph(runs(
-                    ids.para().style("Title").page_break_before(true),
-                    title,
-                    false,
-                    false,
-                ))
-                .add_table_of_contents(TableOfContents::new().heading_styles_range(1, 3)),
-            Block::Section(t) => doc.add_paragraph(heading(&mut ids, "Heading2", t, false)),
-            Block::Subsection(t) => doc.add_paragraph(heading(&mut ids, "Heading3", t, false)),
-            Block::Para(t) => doc.add_paragraph(spaced(runs(ids.para(), t, false, false), 120)),
-            Block::Empty(t) => doc.add_paragraph(spaced(runs(ids.para(), t, false, true), 120)),
-            Block::List(items) => {
-                let mut doc = doc;
-                for item in items {
-                    let p = runs(ids.para(), &format!("•\t{item}"), false, false).indent(
-                        Some(360),
-                        Some(docx_rs::SpecialIndentType::Hanging(360)),
-                        None,
-                        None,
-                    );
-                    doc = doc.add_paragraph(spaced(p, 60));
-                }
-                doc
-            }
-            Block::Table(t) => {
-                let doc = doc.add_table(table(&mut ids, t));
-                // Word joins two tables that touch; a small paragraph keeps them apart.
-                doc.add_paragraph(spaced(ids.para(), 60))
-            }
-            // The readiness tables carry the same numbers.
-            Block::Chart(_) => doc,
-            Block::PageBreak => doc.add_paragraph(ids.para().page_break_before(true)),
-        };
-    }
-    let mut packed = Cursor::new(Vec::new());
-    doc.build().pack(&mut packed).map_err(|e| e.to_string())?;
-    normalise(&packed.into_inner(), book)
+    package(book).map_err(|e| e.to_string())
 }
 
-/// Rewrites the archive with fixed timestamps and permissions, compressed, leaving out the
-/// folder entries (Word needs only the files).
-///
-/// Two things docx-rs cannot say are written into its XML here: the header row of every table
-/// repeats on each page (`w:tblHeader`; only header rows have an empty row property, since body
-/// rows cannot split), and the document's title and author.
-fn normalise(bytes: &[u8], book: &Book) -> Result<Vec<u8>, String> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
+fn package(book: &Book) -> zip::result::ZipResult<Vec<u8>> {
+    let options = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
-    for i in 0..archive.len() {
-        let mut file = archive.by_index(i).map_err(|e| e.to_string())?;
-        if file.is_dir() {
-            continue;
-        }
-        let name = file.name().to_string();
-        let mut content = Vec::new();
-        file.read_to_end(&mut content).map_err(|e| e.to_string())?;
-        if name == "word/document.xml" {
-            content = replace_bytes(
-                &content,
-                b"<w:tr><w:trPr />",
-                b"<w:tr><w:trPr><w:cantSplit /><w:tblHeader /></w:trPr>",
-            );
-        } else if name == "docProps/core.xml" {
-            let title = super::html::escape(&book.title);
-            let author = super::html::escape(&book.author);
-            let props = format!("<dc:title>{title}</dc:title><dc:creator>{author}</dc:creator>");
-            content = replace_bytes(&content, b"<dc:creator>unknown</dc:creator>", props.as_bytes());
-            let by = format!("<cp:lastModifiedBy>{author}</cp:lastModifiedBy>");
-            content = replace_bytes(
-                &content,
-                b"<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
-                by.as_bytes(),
-            );
-        }
-        out.start_file(name, options).map_err(|e| e.to_string())?;
-        out.write_all(&content).map_err(|e| e.to_string())?;
-    }
-    out.finish().map(Cursor::into_inner).map_err(|e| e.to_string())
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let part = |zip: &mut ZipWriter<_>, name: &str, text: String| -> zip::result::ZipResult<()> {
+        zip.start_file(name, options)?;
+        zip.write_all(text.as_bytes())?;
+        Ok(())
+    };
+    part(&mut zip, "[Content_Types].xml", parts::content_types())?;
+    part(&mut zip, "_rels/.rels", parts::package_rels())?;
+    zip.start_file("word/document.xml", options)?;
+    body::write(book, &mut zip)?;
+    part(&mut zip, "word/_rels/document.xml.rels", parts::document_rels())?;
+    part(&mut zip, "word/styles.xml", parts::styles(book.lang))?;
+    part(&mut zip, "word/numbering.xml", parts::numbering())?;
+    part(&mut zip, "word/settings.xml", parts::settings())?;
+    part(&mut zip, "word/footer1.xml", parts::footer())?;
+    part(&mut zip, "docProps/core.xml", parts::core(book))?;
+    part(&mut zip, "docProps/app.xml", parts::app())?;
+    Ok(zip.finish()?.into_inner())
 }
 
-/// `haystack` with every `from` replaced by `to`.
-fn replace_bytes(haystack: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(haystack.len());
-    let mut i = 0;
-    while i < haystack.len() {
-        if haystack[i..].starts_with(from) {
-            out.extend_from_slice(to);
-            i += from.len();
-        } else {
-            out.push(haystack[i]);
-            i += 1;
-        }
+#[cfg(test)]
+mod tests {
+    use std::io::Read;
+
+    use super::*;
+    use crate::domain::Lang;
+    use crate::export::book::Block;
+
+    fn document(book: &Book) -> String {
+        let bytes = render(book).expect("a Word document");
+        let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+        let mut xml = String::new();
+        zip.by_name("word/document.xml")
+            .expect("document.xml")
+            .read_to_string(&mut xml)
+            .expect("UTF-8");
+        xml
     }
-    out
+
+    #[test]
+    fn pasted_control_characters_cannot_break_the_document() {
+        let book = Book {
+            lang: Lang::Id,
+            title: "Judul \u{1}<b>".into(),
+            author: "Kab. \"A\" & B".into(),
+            date: "2021-09-07T00:00:00Z".into(),
+            blocks: vec![
+                Block::Para("teks\u{1b}[31m dari terminal\u{0} & <tag>".into()),
+                Block::List(vec!["  spasi di depan".into()]),
+            ],
+        };
+        let xml = document(&book);
+        assert!(!xml.contains(['\u{0}', '\u{1}', '\u{1b}']), "{xml}");
+        assert!(xml.contains(">teks[31m dari terminal &amp; &lt;tag&gt;</w:t>"), "{xml}");
+        assert!(
+            xml.contains("<w:t xml:space=\"preserve\">  spasi di depan</w:t>"),
+            "{xml}"
+        );
+        assert!(xml.contains(">Judul &lt;b&gt;</w:t>"), "{xml}");
+    }
 }
