@@ -14,7 +14,7 @@ use docx_rs::{
     TableOfContents, TableRow, WidthType,
 };
 
-use super::book::{Block, Book, Table};
+use super::book::{Block, Book, Cover, Signature, Table};
 
 /// A4 in twentieths of a point.
 const PAGE_W: u32 = 11906;
@@ -156,6 +156,56 @@ fn table(ids: &mut Ids, t: &Table) -> DocTable {
         .layout(TableLayoutType::Fixed)
 }
 
+/// The title page, centred: the logo's place a bordered one-cell table.
+fn cover(ids: &mut Ids, doc: Docx, c: &Cover) -> Docx {
+    let centred = |ids: &mut Ids, text: &str, size: usize, bold: bool| {
+        spaced(sized_runs(ids.para(), text, bold, false, Some(size)), 240).align(AlignmentType::Center)
+    };
+    let logo = TableCell::new()
+        .width(2835, WidthType::Dxa)
+        .add_paragraph(spaced(ids.para(), 600))
+        .add_paragraph(centred(ids, &c.logo, 20, false))
+        .add_paragraph(spaced(ids.para(), 600));
+    doc.add_paragraph(centred(ids, &c.government, 28, true))
+        .add_table(
+            DocTable::new(vec![TableRow::new(vec![logo]).cant_split()])
+                .set_grid(vec![2835])
+                .width(2835, WidthType::Dxa)
+                .align(docx_rs::TableAlignmentType::Center),
+        )
+        .add_paragraph(centred(ids, &c.title, 44, true))
+        .add_paragraph(centred(ids, &c.books.join("\n"), 28, false))
+        .add_paragraph(centred(ids, &c.region, 28, true))
+        .add_paragraph(centred(ids, &c.year, 28, false))
+}
+
+/// Places to sign side by side: a table without borders, a column each.
+fn signatures(ids: &mut Ids, signatures: &[Signature]) -> DocTable {
+    let width = TEXT_W / signatures.len().max(1);
+    let cells = signatures
+        .iter()
+        .map(|s| {
+            let line = |ids: &mut Ids, text: &str, bold: bool| {
+                spaced(runs(ids.para(), text, bold, false), 0).align(AlignmentType::Center)
+            };
+            let mut cell = TableCell::new()
+                .width(width, WidthType::Dxa)
+                .add_paragraph(line(ids, &s.above, false))
+                .add_paragraph(line(ids, &s.role, false))
+                .add_paragraph(spaced(ids.para(), 1200))
+                .add_paragraph(line(ids, &s.name, true));
+            if let Some(nip) = &s.nip {
+                cell = cell.add_paragraph(line(ids, nip, false));
+            }
+            cell
+        })
+        .collect();
+    DocTable::new(vec![TableRow::new(cells).cant_split()])
+        .set_grid(vec![width; signatures.len()])
+        .width(TEXT_W, WidthType::Dxa)
+        .clear_all_border()
+}
+
 /// The Word document, as the bytes of a `.docx` file.
 pub fn render(book: &Book) -> Result<Vec<u8>, String> {
     let mut ids = Ids(0);
@@ -242,6 +292,8 @@ pub fn render(book: &Book) -> Result<Vec<u8>, String> {
             // The readiness tables carry the same numbers.
             Block::Chart(_) => doc,
             Block::PageBreak => doc.add_paragraph(ids.para().page_break_before(true)),
+            Block::Cover(c) => cover(&mut ids, doc, c),
+            Block::Signatures(s) => doc.add_table(signatures(&mut ids, s)),
         };
     }
     let mut packed = Cursor::new(Vec::new());
