@@ -589,6 +589,25 @@ mod tests {
     }
 
     #[test]
+    fn strategies_are_imported_by_code_or_name_under_their_aspect() {
+        let s = session();
+        let csv = "pillar,element,kind,text,proposer,opd\n\
+            ,struktur,strategy_so,Pelatihan ASN penggerak,,Bappeda\n\
+            ,infrastruktur,Strategi W-T (kelemahan–ancaman),Jalur komunikasi cadangan,,BPBD\n\
+            ,suprastruktur,S-T strategy (strengths–threats),Perbup SPBE,,\n";
+        let plan = plan_from_csv(csv, &s, &mut IdGen::new(1), now(), strings(Lang::Id), u64::MAX).expect("imported");
+        let got: Vec<(Kind, Option<Aspect>)> = plan.added.iter().map(|e| (e.kind, e.aspect)).collect();
+        assert_eq!(
+            got,
+            [
+                (Kind::StrategySo, Some(Aspect::Struktur)),
+                (Kind::StrategyWt, Some(Aspect::Infrastruktur)),
+                (Kind::StrategySt, Some(Aspect::Suprastruktur)),
+            ]
+        );
+    }
+
+    #[test]
     fn semicolons_are_recognised_from_the_header() {
         assert_eq!(separator("pillar;element;kind;text;proposer;opd;id"), b';');
         assert_eq!(separator("pillar,element,kind,text,proposer,opd"), b',');

@@ -192,6 +192,23 @@ mod tests {
         let pillars: Vec<Pillar> = agenda.steps.iter().filter_map(|s| s.pillar).collect();
         assert_eq!(pillars, Pillar::ALL);
         assert!(agenda.steps.iter().any(|s| s.kind == StepKind::Readiness));
+        // The strategies that pair the SWOT are recorded where the SWOT is, in the kinds' order.
+        use crate::domain::Kind;
+        let readiness = agenda.steps.iter().find(|s| s.kind == StepKind::Readiness);
+        assert_eq!(
+            readiness.map(|s| s.collects.clone()),
+            Some(vec![
+                Kind::Strength,
+                Kind::Weakness,
+                Kind::Opportunity,
+                Kind::Threat,
+                Kind::StrategySo,
+                Kind::StrategyWo,
+                Kind::StrategySt,
+                Kind::StrategyWt,
+                Kind::Note,
+            ])
+        );
         assert!(
             agenda
                 .steps

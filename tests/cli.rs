@@ -331,7 +331,7 @@ fn list_counts_entries_and_flags_files_that_do_not_load() {
     let fields: Vec<&str> = sample.split('\t').collect();
     assert_eq!(
         fields[1..],
-        ["Kabupaten Halmahera Utara", "Bimtek I", "2021-09-07", "70"]
+        ["Kabupaten Halmahera Utara", "Bimtek I", "2021-09-07", "76"]
     );
     let broken = lines
         .iter()
@@ -376,7 +376,7 @@ fn check_summarises_the_sample() {
     let before = fs::read(sample_path()).expect("read sample");
     let out = run(env.bimtek().arg("check").arg(sample_path()));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert!(out.stdout.contains("70 masukan"), "{}", out.stdout);
+    assert!(out.stdout.contains("76 masukan"), "{}", out.stdout);
     assert!(out.stdout.contains("18 peserta"), "{}", out.stdout);
     assert!(out.stdout.contains("Kabupaten Halmahera Utara"), "{}", out.stdout);
     assert_eq!(out.stderr, "");
@@ -388,7 +388,7 @@ fn check_summarises_the_sample() {
 
     let out = run(env.bimtek().args(["--lang", "en", "check"]).arg(sample_path()));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert!(out.stdout.contains("70 entries"), "{}", out.stdout);
+    assert!(out.stdout.contains("76 entries"), "{}", out.stdout);
     assert!(out.stdout.contains("18 participants"), "{}", out.stdout);
 }
 
@@ -507,13 +507,13 @@ fn entries_in(env: &Env, path: &Path) -> usize {
 fn import_adds_every_row_of_a_good_csv() {
     let env = Env::new();
     let path = env.sample_copy("sampel.ron");
-    assert_eq!(entries_in(&env, &path), 70);
+    assert_eq!(entries_in(&env, &path), 76);
     let csv = env.path("masukan.csv");
     fs::write(&csv, GOOD_CSV).expect("write csv");
     let out = run(env.bimtek().arg("import").arg(&path).arg("--csv").arg(&csv));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(out.stdout.contains("3 masukan"), "{}", out.stdout);
-    assert_eq!(entries_in(&env, &path), 73);
+    assert_eq!(entries_in(&env, &path), 79);
 
     let text = fs::read_to_string(&path).expect("read");
     assert!(
@@ -887,7 +887,7 @@ fn an_export_imported_into_its_own_session_adds_nothing() {
             "{}",
             out.stdout
         );
-        assert_eq!(entries_in(&env, &path), 70);
+        assert_eq!(entries_in(&env, &path), 76);
         assert_eq!(
             fs::read_to_string(&path).expect("read"),
             before,
@@ -931,7 +931,7 @@ fn program_details_filled_in_excel_come_back_by_id() {
         "{}",
         out.stdout
     );
-    assert_eq!(entries_in(&env, &path), 70, "nothing added twice");
+    assert_eq!(entries_in(&env, &path), 76, "nothing added twice");
     let session = bimtek::store::load(&path).expect("loads");
     let info = session
         .entry(&id)
@@ -1026,18 +1026,18 @@ fn import_restore_and_export_in_a_folder_with_spaces_and_accents() {
     fs::write(&csv, GOOD_CSV).expect("write csv");
     let out = run(env.bimtek_in(&dir).arg("import").arg(&path).arg("--csv").arg(&csv));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert_eq!(entries_in(&env, &path), 73);
+    assert_eq!(entries_in(&env, &path), 79);
 
     let out = run(env.bimtek_in(&dir).args(["--lang", "en", "restore"]).arg(&path));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert!(
-        out.stdout.lines().nth(1).is_some_and(|l| l.contains("70")),
+        out.stdout.lines().nth(1).is_some_and(|l| l.contains("76")),
         "{}",
         out.stdout
     );
     let out = run(env.bimtek_in(&dir).arg("restore").arg(&path).args(["--backup", "1"]));
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert_eq!(entries_in(&env, &path), 70, "the version before the import is back");
+    assert_eq!(entries_in(&env, &path), 76, "the version before the import is back");
 
     let out = run(env.bimtek_in(&dir).arg("export").arg(&path).args(["--format", "docx"]));
     assert_eq!(out.code, Some(0), "{}", out.stderr);

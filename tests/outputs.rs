@@ -258,10 +258,12 @@ fn the_books_hold_every_entry_and_say_when_a_section_is_empty() {
         "## Buku 3 Quick Wins",
         "## Buku 4 Road Map",
         "## Lampiran",
-        "### 1.1 Analisis kesiapan daerah",
-        "### 1.2 Analisis SWOT per aspek",
-        "### 1.3 Kata kunci visi",
-        "### 1.4 Permasalahan dan potensi per dimensi",
+        "### BAB I ANALISIS KESIAPAN DAERAH",
+        "#### 1.1 Struktur",
+        "### BAB II ANALISIS SWOT PER ASPEK",
+        "### BAB III KATA KUNCI VISI",
+        "### BAB IV PERMASALAHAN DAN POTENSI PER DIMENSI",
+        "#### 4.1 Smart Governance",
         "### Lampiran 1 Peserta dan kehadiran",
         "### Lampiran 2 Agenda: rencana dan realisasi waktu",
         "### Lampiran 3 Komitmen",
@@ -285,6 +287,7 @@ fn the_books_hold_every_entry_and_say_when_a_section_is_empty() {
     assert!(empty.contains("_Belum ada komitmen yang ditandatangani._"));
     let en = text(&render(&s, Format::Markdown, Lang::En));
     assert!(en.contains("## Book 1 Strategic Analysis"));
+    assert!(en.contains("### Chapter 1 Regional readiness analysis"));
     assert!(en.contains("Average Structure: 2.3"));
 }
 
@@ -897,7 +900,7 @@ fn merge_folds_two_breakout_groups_into_one() {
         out.stdout
     );
     let merged = store::load(&target).expect("the merged file loads");
-    assert_eq!(merged.entries.len(), 72);
+    assert_eq!(merged.entries.len(), 78);
     for id in ["01FEYT000000000GROUPA00001", "01FEYT000000000GROUPB00001"] {
         assert!(merged.entry(id).is_some(), "{id} lost");
     }
@@ -951,7 +954,7 @@ fn merge_refuses_strangers_itself_broken_files_and_a_locked_target() {
 
     let out = env.run(&["merge", s(&target), s(&stranger), "--force"]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert_eq!(store::load(&target).expect("load").entries.len(), 71);
+    assert_eq!(store::load(&target).expect("load").entries.len(), 77);
     assert_eq!(env.run(&["merge", s(&target)]).code, Some(2), "a source is required");
 }
 
@@ -998,7 +1001,7 @@ fn golden_book_over_the_masterplan() {
         "a carried roster claims nobody present"
     );
     assert!(md.contains("Sesi Bimtek IV dari masterplan ini tidak ditemukan"));
-    assert!(md.contains("Program per tahun, 2021–2030"));
+    assert!(md.contains("### BAB I PROGRAM PER TAHUN, 2021–2030"));
     // Stages of another masterplan are left out.
     let mut stranger = sample();
     stranger.id = "01FG0000000000STRANGER0000".into();

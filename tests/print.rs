@@ -42,20 +42,11 @@ fn with_long_token() -> (Session, String) {
     (s, token)
 }
 
-#[test]
-fn chromium_prints_every_word_of_a_long_token_inside_the_page() {
-    if !have("/usr/bin/chromium") || !have("/usr/bin/pdftotext") {
-        return;
-    }
-    let (s, token) = with_long_token();
-    let dir = tempfile::tempdir().expect("temp dir");
-    let html = dir.path().join("buku.html");
-    let page = String::from_utf8(export::render(&s, Format::Html, Lang::Id).expect("html")).expect("utf-8");
-    // The program appears in Buku 2 and twice in Buku 4 (matrix and list).
-    let copies = page.matches(&token).count();
-    assert!(copies >= 1);
-    std::fs::write(&html, &page).expect("write");
-    let pdf = dir.path().join("buku.pdf");
+/// Prints `page` to `buku.pdf` in `dir` with headless Chromium.
+fn print_to_pdf(dir: &Path, page: &str) -> std::path::PathBuf {
+    let html = dir.join("buku.html");
+    std::fs::write(&html, page).expect("write");
+    let pdf = dir.join("buku.pdf");
     let out = Command::new("/usr/bin/chromium")
         .args([
             "--headless",
@@ -67,7 +58,7 @@ fn chromium_prints_every_word_of_a_long_token_inside_the_page() {
             "--no-first-run",
             "--no-pdf-header-footer",
         ])
-        .arg(format!("--user-data-dir={}", dir.path().join("profile").display()))
+        .arg(format!("--user-data-dir={}", dir.join("profile").display()))
         .arg(format!("--print-to-pdf={}", pdf.display()))
         .arg(format!("file://{}", html.display()))
         .output()
@@ -77,6 +68,21 @@ fn chromium_prints_every_word_of_a_long_token_inside_the_page() {
         "chromium wrote no PDF: {}",
         String::from_utf8_lossy(&out.stderr)
     );
+    pdf
+}
+
+#[test]
+fn chromium_prints_every_word_of_a_long_token_inside_the_page() {
+    if !have("/usr/bin/chromium") || !have("/usr/bin/pdftotext") {
+        return;
+    }
+    let (s, token) = with_long_token();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = String::from_utf8(export::render(&s, Format::Html, Lang::Id).expect("html")).expect("utf-8");
+    // The program appears in Buku 2 and twice in Buku 4 (matrix and list).
+    let copies = page.matches(&token).count();
+    assert!(copies >= 1);
+    let pdf = print_to_pdf(dir.path(), &page);
     let bbox = dir.path().join("kata.html");
     let status = Command::new("/usr/bin/pdftotext")
         .arg("-bbox")
@@ -120,6 +126,73 @@ fn chromium_prints_every_word_of_a_long_token_inside_the_page() {
         copies * token.len(),
         "every character of every copy of the token is printed inside the page"
     );
+}
+
+/// The size of every page of `pdf` in points, as `pdfinfo` reports it.
+fn page_sizes(pdf: &Path) -> Vec<(f64, f64)> {
+    let out = Command::new("/usr/bin/pdfinfo")
+        .args(["-f", "1", "-l", "9999"])
+        .arg(pdf)
+        .output()
+        .expect("run pdfinfo");
+    // Page    3 size: 841.89 x 595.276 pts (A4) (rotated 0 degrees)
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size: "))
+        .filter_map(|l| {
+            let size = l.split(" size: ").nth(1)?;
+            let mut numbers = size.split(' ').filter_map(|w| w.parse::<f64>().ok());
+            Some((numbers.next()?, numbers.next()?))
+        })
+        .collect()
+}
+
+/// The pages (1, 2, …) of `pdf` whose text holds `words`, all of them on one page.
+fn pages_with(pdf: &Path, words: &[&str]) -> Vec<usize> {
+    let out = Command::new("/usr/bin/pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("run pdftotext");
+    String::from_utf8_lossy(&out.stdout)
+        .split('\u{c}')
+        .enumerate()
+        .filter(|(_, text)| words.iter().all(|w| text.contains(w)))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+#[test]
+fn chromium_prints_wide_tables_on_landscape_pages() {
+    if !have("/usr/bin/chromium") || !have("/usr/bin/pdftotext") || !have("/usr/bin/pdfinfo") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = String::from_utf8(export::render(&sample(), Format::Html, Lang::Id).expect("html")).expect("utf-8");
+    let pdf = print_to_pdf(dir.path(), &page);
+    let sizes = page_sizes(&pdf);
+    assert!(sizes.len() > 10, "the book printed ({} pages)", sizes.len());
+    let landscape = |n: usize| sizes.get(n - 1).is_some_and(|(w, h)| w > h);
+    // The road map's ten years (11 columns) and the quick wins (8 columns).
+    let years = pages_with(&pdf, &["'21", "'30"]);
+    let wins = pages_with(&pdf, &["Dampak", "Upaya", "Jangka waktu"]);
+    assert!(
+        !years.is_empty() && !wins.is_empty(),
+        "years on {years:?}, quick wins on {wins:?}"
+    );
+    for n in years.iter().chain(&wins) {
+        assert!(
+            landscape(*n),
+            "page {n} holds a wide table but is {:?}",
+            sizes.get(n - 1)
+        );
+    }
+    // The cover and the attendance list stay portrait.
+    assert!(!landscape(1), "the cover is portrait: {:?}", sizes.first());
+    for n in pages_with(&pdf, &["Tanda tangan", "Hadir"]) {
+        assert!(!landscape(n), "attendance page {n} is portrait");
+    }
 }
 
 #[test]

@@ -150,7 +150,7 @@ fn listing_shows_sessions_and_unreadable_files_but_not_locks_or_temp_files() {
     let rows = store::list::scan(dir.path());
     assert_eq!(rows.len(), 2);
     assert!(rows[0].1.is_err(), "rusak.ron sorts first and does not load");
-    assert_eq!(rows[1].1.as_ref().map(|s| s.entries).ok(), Some(70));
+    assert_eq!(rows[1].1.as_ref().map(|s| s.entries).ok(), Some(76));
 }
 
 #[test]

@@ -257,19 +257,22 @@ impl StepIndex {
 /// Entries counted by pillar (in `Pillar::ALL` order) and kind (in `Kind::ALL` order), and those
 /// of no pillar by kind: what the summary step shows. Kept like the step indexes, so a frame of
 /// the summary does not count the whole session again.
+/// How many kinds of entry there are: the counts' width.
+pub const KINDS: usize = Kind::ALL.len();
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KindCounts {
     pub(super) stamp: Stamp,
-    pub per_pillar: [[usize; 10]; 6],
-    pub other: [usize; 10],
+    pub per_pillar: [[usize; KINDS]; 6],
+    pub other: [usize; KINDS],
 }
 
 impl KindCounts {
     pub fn count(session: &Session) -> KindCounts {
         let mut c = KindCounts {
             stamp: Stamp::of(session),
-            per_pillar: [[0; 10]; 6],
-            other: [0; 10],
+            per_pillar: [[0; KINDS]; 6],
+            other: [0; KINDS],
         };
         for e in &session.entries {
             c.add(e);
@@ -314,7 +317,7 @@ impl KindCounts {
     }
 
     /// The counts without what they were made from, to compare.
-    pub fn table(&self) -> ([[usize; 10]; 6], [usize; 10]) {
+    pub fn table(&self) -> ([[usize; KINDS]; 6], [usize; KINDS]) {
         (self.per_pillar, self.other)
     }
 }

@@ -177,7 +177,7 @@ pub const ENTRIES: Table = Table {
         req(
             "kind",
             S,
-            "strength, weakness, opportunity, threat, problem, potential, program, vision, note or commitment.",
+            "strength, weakness, opportunity, threat, strategy_so, strategy_wo, strategy_st, strategy_wt, problem, potential, program, vision, note or commitment.",
         ),
         opt(
             "pillar",

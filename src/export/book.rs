@@ -40,6 +40,37 @@ pub enum Block {
     Toc(String),
     /// The readiness scores as bars (drawn by the HTML writer; the others rely on the tables).
     Chart(Chart),
+    /// The title page; a page break follows it.
+    Cover(Cover),
+    /// Places to sign, side by side in print.
+    Signatures(Vec<Signature>),
+}
+
+/// What the title page of a masterplan book shows, top to bottom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cover {
+    /// `PEMERINTAH KABUPATEN HALMAHERA UTARA`.
+    pub government: String,
+    /// Where the region's logo goes, to be pasted in: `[Logo Pemerintah Daerah]`.
+    pub logo: String,
+    /// `MASTERPLAN SMART CITY`.
+    pub title: String,
+    /// The books the document holds.
+    pub books: Vec<String>,
+    pub region: String,
+    pub year: String,
+}
+
+/// One place to sign: who signs, with room for the signature, the name and the NIP.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    /// The line above the role: place and date, or `Mengetahui,`.
+    pub above: String,
+    pub role: String,
+    /// The line the name is written on: `(……………)`.
+    pub name: String,
+    /// The civil servant number line (`NIP. ……`), for those who have one.
+    pub nip: Option<String>,
 }
 
 /// Cells may hold several lines, separated by `\n`.
@@ -399,7 +430,7 @@ fn pillar_rank(p: Option<Pillar>) -> usize {
 /// The outline of the books for a session, in the given language.
 pub fn build(session: &Session, lang: Lang) -> Book {
     let c = Ctx::new(session, lang, None);
-    let mut blocks = vec![meta(&c)];
+    let mut blocks = vec![cover(&c, session.date.0.year()), Block::PageBreak, meta(&c)];
     if session.entries.iter().any(|e| e.example) {
         blocks.push(Block::Para(c.tr.out_examples_note.clone()));
     }
@@ -416,6 +447,23 @@ pub fn build(session: &Session, lang: Lang) -> Book {
         date: format!("{}T00:00:00Z", session.date),
         blocks,
     }
+}
+
+/// The title page: the region's government, the masterplan, the four books, the region and the
+/// year, and a place for the logo.
+pub(super) fn cover(c: &Ctx, year: i32) -> Block {
+    let region = c.s.region.trim();
+    Block::Cover(Cover {
+        government: fill(&c.tr.out_cover_government, &[("REGION", &region.to_uppercase())]),
+        logo: c.tr.out_cover_logo.clone(),
+        // A cover writes its lines in capitals.
+        title: c.tr.out_cover_title.to_uppercase(),
+        books: [&c.tr.out_book1, &c.tr.out_book2, &c.tr.out_book3, &c.tr.out_book4]
+            .map(String::clone)
+            .to_vec(),
+        region: region.to_string(),
+        year: year.to_string(),
+    })
 }
 
 /// Kata pengantar with places for the region head's and the implementation team's words, then
@@ -469,16 +517,79 @@ fn stage_line(c: &Ctx) -> String {
 
 // --- Buku 1 -----------------------------------------------------------------------------------
 
-pub(super) fn book1(c: &Ctx, out: &mut Vec<Block>) {
-    out.push(Block::Part(c.tr.out_book1.clone()));
-    book1_body(c, out);
+/// Numbers the chapters of one book as masterplan books do: each section a chapter (`BAB I
+/// ANALISIS KESIAPAN DAERAH`; `Chapter 1 …` in English, as the catalog says) and each
+/// subsection under it `1.1`, `1.2`. Numbering starts anew in every book.
+pub(super) fn number_chapters(c: &Ctx, blocks: &mut [Block]) {
+    let (mut chapter, mut section) = (0usize, 0usize);
+    for b in blocks {
+        match b {
+            Block::Section(t) => {
+                chapter += 1;
+                section = 0;
+                *t = fill(
+                    &c.tr.out_chapter,
+                    &[
+                        ("n", &chapter.to_string()),
+                        ("roman", &roman(chapter)),
+                        ("title", t),
+                        ("TITLE", &t.to_uppercase()),
+                    ],
+                );
+            }
+            Block::Subsection(t) if chapter > 0 => {
+                section += 1;
+                *t = format!("{chapter}.{section} {t}");
+            }
+            _ => {}
+        }
+    }
 }
 
-pub(super) fn book1_body(c: &Ctx, out: &mut Vec<Block>) {
+/// `n` in Roman numerals (I, IV, XII), as chapter numbers are written.
+pub fn roman(mut n: usize) -> String {
+    const DIGITS: [(usize, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
+    }
+    out
+}
+
+/// A book's heading, then what `body` writes, with its chapters numbered.
+fn numbered_book(c: &Ctx, out: &mut Vec<Block>, title: &str, body: impl FnOnce(&Ctx, &mut Vec<Block>)) {
+    out.push(Block::Part(title.to_string()));
+    let start = out.len();
+    body(c, out);
+    number_chapters(c, &mut out[start..]);
+}
+
+pub(super) fn book1(c: &Ctx, out: &mut Vec<Block>) {
+    numbered_book(c, out, &c.tr.out_book1, book1_body);
+}
+
+fn book1_body(c: &Ctx, out: &mut Vec<Block>) {
     readiness_section(c, out);
     swot_section(c, out);
 
-    out.push(Block::Section(format!("1.3 {}", c.tr.out_vision)));
+    out.push(Block::Section(c.tr.out_vision.clone()));
     let vision: Vec<String> = c.of_kinds(&[Kind::Vision]).iter().map(|e| c.text(e)).collect();
     out.push(if vision.is_empty() {
         Block::Empty(c.tr.out_vision_none.clone())
@@ -486,7 +597,7 @@ pub(super) fn book1_body(c: &Ctx, out: &mut Vec<Block>) {
         Block::List(vision)
     });
 
-    out.push(Block::Section(format!("1.4 {}", c.tr.out_problems)));
+    out.push(Block::Section(c.tr.out_problems.clone()));
     let found = c.of_kinds(&[Kind::Problem, Kind::Potential]);
     for p in Pillar::ALL {
         out.push(Block::Subsection(c.pillar(Some(*p))));
@@ -501,7 +612,7 @@ pub(super) fn book1_body(c: &Ctx, out: &mut Vec<Block>) {
 }
 
 fn readiness_section(c: &Ctx, out: &mut Vec<Block>) {
-    out.push(Block::Section(format!("1.1 {}", c.tr.out_readiness)));
+    out.push(Block::Section(c.tr.out_readiness.clone()));
     out.push(Block::Para(c.tr.readiness_disclaimer.clone()));
     let scores = &c.s.readiness;
     if scores.is_empty() {
@@ -610,9 +721,16 @@ fn readiness_section(c: &Ctx, out: &mut Vec<Block>) {
 
 const SWOT: [Kind; 4] = [Kind::Strength, Kind::Weakness, Kind::Opportunity, Kind::Threat];
 
+/// The strategies of the TOWS matrix, in its reading order: row by row (opportunities, then
+/// threats), column by column (strengths, then weaknesses).
+const STRATEGIES: [Kind; 4] = [Kind::StrategySo, Kind::StrategyWo, Kind::StrategySt, Kind::StrategyWt];
+
+/// Per aspect the SWOT and, when strategies were recorded, the strategy matrix; then the
+/// entries of no aspect, if any.
 fn swot_section(c: &Ctx, out: &mut Vec<Block>) {
-    out.push(Block::Section(format!("1.2 {}", c.tr.out_swot)));
-    let found = c.of_kinds(&SWOT);
+    out.push(Block::Section(c.tr.out_swot.clone()));
+    let swot = c.of_kinds(&SWOT);
+    let strategies = c.of_kinds(&STRATEGIES);
     let table = |entries: &[&Entry]| {
         let mut entries = entries.to_vec();
         entries.sort_by_key(|e| SWOT.iter().position(|k| *k == e.kind));
@@ -628,17 +746,44 @@ fn swot_section(c: &Ctx, out: &mut Vec<Block>) {
                 .collect(),
         })
     };
-    ByHeading {
-        headings: Aspect::ALL
-            .iter()
-            .map(|a| (*a, Block::Subsection(c.aspect(*a))))
-            .collect(),
-        none: c.tr.out_swot_none.clone(),
-        rest: Block::Subsection(c.tr.out_swot_other.clone()),
-        key: |e| e.aspect,
-        entries: &found,
+    fn of<'e>(entries: &[&'e Entry], a: Option<Aspect>) -> Vec<&'e Entry> {
+        entries.iter().copied().filter(|e| e.aspect == a).collect()
     }
-    .write(out, table);
+    for a in Aspect::ALL.iter().copied().map(Some).chain([None]) {
+        let (mine, plans) = (of(&swot, a), of(&strategies, a));
+        let name = match a {
+            Some(a) => c.aspect(a),
+            None if mine.is_empty() && plans.is_empty() => continue,
+            None => c.tr.out_swot_other.clone(),
+        };
+        out.push(Block::Subsection(name.clone()));
+        out.push(if mine.is_empty() {
+            Block::Empty(c.tr.out_swot_none.clone())
+        } else {
+            table(&mine)
+        });
+        if !plans.is_empty() {
+            out.push(Block::Para(fill(&c.tr.out_strategy_table, &[("aspect", &name)])));
+            out.push(strategy_table(c, &plans));
+        }
+    }
+}
+
+/// The TOWS matrix: rows opportunities and threats, columns strengths and weaknesses, in each
+/// cell the strategies that pair them (S-O, W-O, S-T, W-T).
+fn strategy_table(c: &Ctx, strategies: &[&Entry]) -> Block {
+    let head = |i: usize| c.tr.out_tows_heads.get(i).cloned().unwrap_or_default();
+    let cell = |k: Kind| {
+        let lines: Vec<String> = strategies.iter().filter(|e| e.kind == k).map(|e| c.text(e)).collect();
+        if lines.is_empty() { c.unset() } else { lines.join("\n") }
+    };
+    Block::Table(Table {
+        columns: vec![col(&c.tr.out_tows_corner, 4), col(&head(0), 8), col(&head(1), 8)],
+        rows: vec![
+            vec![head(2), cell(Kind::StrategySo), cell(Kind::StrategyWo)],
+            vec![head(3), cell(Kind::StrategySt), cell(Kind::StrategyWt)],
+        ],
+    })
 }
 
 /// A pillar's problems and potentials, by element (standard ones first, then the agenda's own,
@@ -685,13 +830,16 @@ fn entry_table(c: &Ctx, entries: &[&Entry]) -> Block {
 // --- Buku 2 -----------------------------------------------------------------------------------
 
 pub(super) fn book2(c: &Ctx, out: &mut Vec<Block>) {
-    out.push(Block::Part(c.tr.out_book2.clone()));
-    out.push(Block::Section(format!("2.1 {}", c.tr.out_programs)));
+    numbered_book(c, out, &c.tr.out_book2, book2_body);
+}
+
+fn book2_body(c: &Ctx, out: &mut Vec<Block>) {
+    out.push(Block::Section(c.tr.out_programs.clone()));
     let programs = c.programs();
     // Grouped by dimension and then element; the program's text takes the wide column, with
     // its details in a block under it, so a printed page keeps every word readable.
-    for (n, p) in Pillar::ALL.iter().enumerate() {
-        out.push(Block::Subsection(format!("2.1.{} {}", n + 1, c.pillar(Some(*p)))));
+    for p in Pillar::ALL {
+        out.push(Block::Subsection(c.pillar(Some(*p))));
         let mut mine: Vec<&Entry> = programs.iter().copied().filter(|e| e.pillar == Some(*p)).collect();
         if mine.is_empty() {
             out.push(Block::Empty(c.tr.out_programs_none.clone()));
@@ -732,7 +880,11 @@ fn program_table(c: &Ctx, entries: &[&Entry]) -> Block {
 // --- Buku 3 -----------------------------------------------------------------------------------
 
 pub(super) fn book3(c: &Ctx, out: &mut Vec<Block>) {
-    out.push(Block::Part(c.tr.out_book3.clone()));
+    numbered_book(c, out, &c.tr.out_book3, book3_body);
+}
+
+fn book3_body(c: &Ctx, out: &mut Vec<Block>) {
+    out.push(Block::Section(c.tr.out_quick_wins_list.clone()));
     out.push(Block::Para(c.tr.matrix_definition.clone()));
     let mut wins: Vec<&Entry> = c
         .programs()
@@ -773,7 +925,10 @@ pub(super) fn book3(c: &Ctx, out: &mut Vec<Block>) {
     for (i, e) in wins.iter().enumerate() {
         let p = Ctx::program_info(e);
         out.push(Block::PageBreak);
-        out.push(Block::Section(fill(
+        if i == 0 {
+            out.push(Block::Section(c.tr.out_quick_win_sheets.clone()));
+        }
+        out.push(Block::Subsection(fill(
             &c.tr.out_quick_win_sheet,
             &[("n", &(i + 1).to_string()), ("title", &e.text)],
         )));
@@ -820,7 +975,10 @@ pub(super) fn book3(c: &Ctx, out: &mut Vec<Block>) {
 // --- Buku 4 -----------------------------------------------------------------------------------
 
 pub(super) fn book4(c: &Ctx, out: &mut Vec<Block>) {
-    out.push(Block::Part(c.tr.out_book4.clone()));
+    numbered_book(c, out, &c.tr.out_book4, book4_body);
+}
+
+fn book4_body(c: &Ctx, out: &mut Vec<Block>) {
     out.push(Block::Para(c.tr.out_roadmap_intro.clone()));
     // Dropped programs are not on the road map (Buku 2 still lists them, marked).
     let programs: Vec<&Entry> = c
@@ -860,13 +1018,19 @@ pub(super) fn book4(c: &Ctx, out: &mut Vec<Block>) {
                 .collect(),
         })
     };
+    out.push(Block::Section(c.tr.out_roadmap_by_horizon.clone()));
     ByHeading {
         headings: Horizon::ALL
             .iter()
-            .map(|h| (*h, Block::Section(Strings::label(&c.tr.horizons, h.code()).to_string())))
+            .map(|h| {
+                (
+                    *h,
+                    Block::Subsection(Strings::label(&c.tr.horizons, h.code()).to_string()),
+                )
+            })
             .collect(),
         none: c.tr.out_roadmap_none.clone(),
-        rest: Block::Section(c.tr.out_horizon_unset.clone()),
+        rest: Block::Subsection(c.tr.out_horizon_unset.clone()),
         key: |e| e.program.as_ref().and_then(|p| p.horizon),
         entries: &programs,
     }
@@ -1032,6 +1196,13 @@ pub(super) fn attendance(c: &Ctx, out: &mut Vec<Block>) {
             String::new(),
         ]
     }));
+    // The organiser signs the list as a true record of who came.
+    out.push(Block::Signatures(vec![Signature {
+        above: fill(&c.tr.out_sign_place_date, &[("date", &c.date(s.date))]),
+        role: c.tr.out_sign_team.clone(),
+        name: c.tr.out_sign_name.clone(),
+        nip: Some(c.tr.out_sign_nip.clone()),
+    }]));
 }
 
 /// The commitments signed (Bimtek IV), and the pledges recorded as entries.
@@ -1069,5 +1240,209 @@ pub(super) fn commitments(c: &Ctx, out: &mut Vec<Block>) {
     if !pledges.is_empty() {
         out.push(Block::Subsection(c.tr.out_commitment_entries.clone()));
         out.push(Block::List(pledges));
+    }
+    // The region head acknowledges; the head of Bappeda, who holds the masterplan, signs.
+    out.push(Block::Signatures(vec![
+        Signature {
+            above: c.tr.out_sign_known.clone(),
+            role: c.tr.out_sign_region_head.clone(),
+            name: c.tr.out_sign_name.clone(),
+            nip: None,
+        },
+        Signature {
+            above: fill(&c.tr.out_sign_place_date, &[("date", &c.date(s.date))]),
+            role: c.tr.out_sign_bappeda.clone(),
+            name: c.tr.out_sign_name.clone(),
+            nip: Some(c.tr.out_sign_nip.clone()),
+        },
+    ]));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Session {
+        crate::store::parse(crate::store::demo::SAMPLE).expect("the sample loads")
+    }
+
+    /// The blocks of the book called `part`, up to the next book.
+    fn part<'b>(book: &'b Book, title: &str) -> &'b [Block] {
+        let start = book
+            .blocks
+            .iter()
+            .position(|b| *b == Block::Part(title.to_string()))
+            .map_or(book.blocks.len(), |i| i + 1);
+        let len = book.blocks[start..]
+            .iter()
+            .position(|b| matches!(b, Block::Part(_)))
+            .unwrap_or(book.blocks.len() - start);
+        &book.blocks[start..start + len]
+    }
+
+    fn headings(blocks: &[Block]) -> Vec<&str> {
+        blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Section(t) | Block::Subsection(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn roman_numerals_as_chapters_are_written() {
+        let got: Vec<String> = [1, 2, 3, 4, 5, 9, 14, 40, 1999].map(roman).to_vec();
+        assert_eq!(got, ["I", "II", "III", "IV", "V", "IX", "XIV", "XL", "MCMXCIX"]);
+    }
+
+    #[test]
+    fn every_book_numbers_its_own_chapters_and_their_sections() {
+        let book = build(&sample(), Lang::Id);
+        let tr = strings(Lang::Id);
+        let one = headings(part(&book, &tr.out_book1));
+        assert_eq!(one.first(), Some(&"BAB I ANALISIS KESIAPAN DAERAH"));
+        assert!(one.contains(&"1.1 Struktur"), "{one:?}");
+        assert!(one.contains(&"BAB II ANALISIS SWOT PER ASPEK"), "{one:?}");
+        assert!(one.contains(&"2.3 Suprastruktur"), "{one:?}");
+        assert!(one.contains(&"4.6 Smart Environment"), "{one:?}");
+        let two = headings(part(&book, &tr.out_book2));
+        assert_eq!(two[..2], ["BAB I PROGRAM PER DIMENSI", "1.1 Smart Governance"]);
+        let four = headings(part(&book, &tr.out_book4));
+        assert!(four.contains(&"BAB II PROGRAM MENURUT JANGKA WAKTU"), "{four:?}");
+        // The foreword and the annexes are not chapters.
+        assert!(
+            headings(part(&book, &tr.out_annexes))
+                .iter()
+                .all(|h| !h.starts_with("BAB"))
+        );
+
+        let en = build(&sample(), Lang::En);
+        let one = headings(part(&en, &strings(Lang::En).out_book1));
+        assert_eq!(one.first(), Some(&"Chapter 1 Regional readiness analysis"));
+    }
+
+    #[test]
+    fn the_cover_comes_first_with_the_government_and_a_place_for_the_logo() {
+        let book = build(&sample(), Lang::Id);
+        let Some(Block::Cover(cover)) = book.blocks.first() else {
+            panic!("no cover first: {:?}", book.blocks.first());
+        };
+        assert_eq!(cover.government, "PEMERINTAH KABUPATEN HALMAHERA UTARA");
+        assert_eq!(cover.title, "MASTERPLAN SMART CITY");
+        assert_eq!(cover.logo, "[Logo Pemerintah Daerah]");
+        assert_eq!(cover.year, "2021");
+        assert_eq!(cover.books.len(), 4);
+        assert_eq!(book.blocks.get(1), Some(&Block::PageBreak));
+    }
+
+    /// The strategy matrix after the paragraph that names it, under the aspect `aspect`.
+    fn matrix<'b>(book: &'b Book, aspect: &str) -> Option<&'b Table> {
+        let tr = strings(book.lang);
+        let title = fill(&tr.out_strategy_table, &[("aspect", aspect)]);
+        let at = book.blocks.iter().position(|b| *b == Block::Para(title.clone()))?;
+        match book.blocks.get(at + 1) {
+            Some(Block::Table(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn strategies_fill_the_tows_matrix_of_their_aspect() {
+        let book = build(&sample(), Lang::Id);
+        let t = matrix(&book, "Infrastruktur").expect("a strategy matrix for Infrastruktur");
+        let heads: Vec<&str> = t.columns.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(heads, ["Eksternal / Internal", "Kekuatan (S)", "Kelemahan (W)"]);
+        assert_eq!(t.rows[0][0], "Peluang (O)");
+        assert_eq!(t.rows[1][0], "Ancaman (T)");
+        assert_eq!(t.rows[0][1], "—", "no S-O strategy for Infrastruktur");
+        assert!(
+            t.rows[0][2].starts_with("Mengusulkan desa-desa blank spot"),
+            "{}",
+            t.rows[0][2]
+        );
+        assert!(
+            t.rows[1][1].starts_with("Menyiapkan jalur komunikasi cadangan"),
+            "{}",
+            t.rows[1][1]
+        );
+        assert_eq!(t.rows[1][2], "—");
+        // Strategies do not repeat in the SWOT table, and an aspect without any has no matrix.
+        let mut s = sample();
+        s.entries
+            .retain(|e| !(STRATEGIES.contains(&e.kind) && e.aspect == Some(Aspect::Struktur)));
+        let book = build(&s, Lang::Id);
+        assert!(matrix(&book, "Struktur").is_none());
+        assert!(matrix(&book, "Suprastruktur").is_some());
+        let swot_rows: Vec<&Vec<String>> = book
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) if t.columns.len() == 3 && t.columns[0].title == "Jenis" => Some(&t.rows),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        assert!(swot_rows.iter().all(|r| !r[0].starts_with("Strategi")));
+    }
+
+    #[test]
+    fn a_strategy_of_no_aspect_is_not_lost() {
+        let mut s = sample();
+        let mut e = Entry::new(
+            "01FEZFTEST0000000000000001".into(),
+            Kind::StrategyWt,
+            "Strategi tanpa aspek",
+            time::macros::datetime!(2021-09-07 15:40 +9),
+        );
+        e.aspect = None;
+        s.entries.push(e.into());
+        let book = build(&s, Lang::Id);
+        let t = matrix(&book, &strings(Lang::Id).out_swot_other).expect("a matrix under no aspect");
+        assert_eq!(t.rows[1][2], "Strategi tanpa aspek");
+    }
+
+    #[test]
+    fn signatures_follow_the_attendance_and_the_commitments() {
+        let book = build(&sample(), Lang::Id);
+        let signs: Vec<&Vec<Signature>> = book
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Signatures(s) => Some(s),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(signs.len(), 2, "under the attendance list and under the commitments");
+        let attendance = signs[0];
+        assert_eq!(attendance[0].role, "Ketua Tim Pelaksana Smart City");
+        assert_eq!(attendance[0].above, "……………………, 7 September 2021");
+        assert!(attendance[0].nip.as_deref().is_some_and(|n| n.starts_with("NIP.")));
+        let commitments = signs[1];
+        let roles: Vec<&str> = commitments.iter().map(|s| s.role.as_str()).collect();
+        assert_eq!(roles, ["Bupati/Wali Kota", "Kepala Bappeda"]);
+        assert_eq!(commitments[0].nip, None, "a region head is elected, with no NIP");
+        // The attendance list's signatures come right after its table.
+        let at = book
+            .blocks
+            .iter()
+            .position(|b| matches!(b, Block::Signatures(_)))
+            .unwrap_or(0);
+        assert!(matches!(&book.blocks[at - 1], Block::Table(t) if t.columns.iter().any(|c| c.title == "Tanda tangan")));
+    }
+
+    #[test]
+    fn tables_of_seven_columns_or_more_are_wide() {
+        let book = build(&sample(), Lang::Id);
+        let wide: Vec<usize> = book
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) if t.wide() => Some(t.columns.len()),
+                _ => None,
+            })
+            .collect();
+        // The quick wins (No. and seven columns) and the road map's ten years.
+        assert!(wide.contains(&8) && wide.contains(&11), "{wide:?}");
     }
 }

@@ -2,7 +2,7 @@
 //! CSS, no script, no external link, image or font; each book starts on a new page; the
 //! readiness scores as an inline SVG chart. All text from the session is escaped.
 
-use super::book::{Block, Book, Chart, Table};
+use super::book::{Block, Book, Chart, Cover, Signature, Table};
 use crate::domain::Lang;
 
 const STYLE: &str = r#"
@@ -38,6 +38,22 @@ ul { margin: .3em 0 .8em; padding-left: 1.4em; }
 figure.chart { margin: .6em 0 1.2em; break-inside: avoid; page-break-inside: avoid; }
 figure.chart figcaption { font-weight: bold; margin-bottom: .3em; }
 svg text { font-family: inherit; }
+@page wide { size: A4 landscape; }
+div.wide { page: wide; }
+section.cover { text-align: center; padding-top: 2em; }
+section.cover p { margin: .6em 0; }
+section.cover .gov { font-size: 14pt; font-weight: bold; letter-spacing: .05em; }
+section.cover .logo { width: 45mm; height: 45mm; margin: 2em auto; border: 2px dashed #555;
+  display: flex; align-items: center; justify-content: center; color: #444; padding: .5em; }
+section.cover .title { font-size: 24pt; font-weight: bold; color: #1f3c5a; margin-top: 1.5em; }
+section.cover .books { font-size: 14pt; margin: 1.5em 0 3em; }
+section.cover .region, section.cover .year { font-size: 14pt; font-weight: bold; }
+div.signatures { display: flex; justify-content: space-between; gap: 2em; margin: 1.5em 0 1em;
+  break-inside: avoid; page-break-inside: avoid; }
+div.signatures div.sign { flex: 0 1 45%; margin-left: auto; text-align: center; }
+div.sign p { margin: 0; }
+div.sign p.space { height: 5em; }
+div.sign p.name { font-weight: bold; }
 @media print { body { max-width: none; margin: 0; padding: 0; } }
 "#;
 
@@ -60,6 +76,22 @@ pub fn escape(text: &str) -> String {
 /// Escaped, with the entry's own line breaks kept.
 fn lines(text: &str) -> String {
     text.lines().map(escape).collect::<Vec<_>>().join("<br>")
+}
+
+/// Which blocks print on landscape pages: wide tables, and the headings and paragraphs that lead
+/// into one, so that a heading never stays behind alone on a portrait page.
+fn landscape(blocks: &[Block]) -> Vec<bool> {
+    let mut out = vec![false; blocks.len()];
+    for i in (0..blocks.len()).rev() {
+        out[i] = match &blocks[i] {
+            Block::Table(t) => t.wide(),
+            Block::Part(_) | Block::Section(_) | Block::Subsection(_) | Block::Para(_) => {
+                out.get(i + 1).copied().unwrap_or(false)
+            }
+            _ => false,
+        };
+    }
+    out
 }
 
 fn table(out: &mut String, t: &Table) {
@@ -174,19 +206,65 @@ fn chart(out: &mut String, c: &Chart) {
     out.push_str("</svg>\n</figure>\n");
 }
 
+fn cover(out: &mut String, c: &Cover) {
+    out.push_str("<section class=\"cover\">\n");
+    out.push_str(&format!("<p class=\"gov\">{}</p>\n", escape(&c.government)));
+    out.push_str(&format!("<div class=\"logo\">{}</div>\n", escape(&c.logo)));
+    out.push_str(&format!("<p class=\"title\">{}</p>\n", escape(&c.title)));
+    let books: Vec<String> = c.books.iter().map(|b| escape(b)).collect();
+    out.push_str(&format!("<p class=\"books\">{}</p>\n", books.join("<br>")));
+    out.push_str(&format!("<p class=\"region\">{}</p>\n", escape(&c.region)));
+    out.push_str(&format!("<p class=\"year\">{}</p>\n", escape(&c.year)));
+    out.push_str("</section>\n");
+}
+
+fn signatures(out: &mut String, signatures: &[Signature]) {
+    out.push_str("<div class=\"signatures\">\n");
+    for s in signatures {
+        out.push_str("<div class=\"sign\">");
+        out.push_str(&format!(
+            "<p>{}</p><p>{}</p><p class=\"space\"></p>",
+            escape(&s.above),
+            escape(&s.role)
+        ));
+        out.push_str(&format!("<p class=\"name\">{}</p>", escape(&s.name)));
+        if let Some(nip) = &s.nip {
+            out.push_str(&format!("<p>{}</p>", escape(nip)));
+        }
+        out.push_str("</div>\n");
+    }
+    out.push_str("</div>\n");
+}
+
 pub fn render(book: &Book, lang: Lang) -> String {
     let code = match lang {
         Lang::Id => "id",
         Lang::En => "en",
     };
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         escape(&book.title),
-        escape(&book.title)
     );
+    // The title heads the first page after the cover (or the first page, with no cover).
+    let mut titled = false;
     // Books and sections get anchors, in order, for the table of contents to link to.
     let mut anchor = 0usize;
-    for block in &book.blocks {
+    let landscape = landscape(&book.blocks);
+    let mut wide = false;
+    for (block, on_landscape) in book.blocks.iter().zip(landscape) {
+        // Runs of landscape blocks share one wrapper, so they share their pages too.
+        if !titled && !matches!(block, Block::Cover(_) | Block::PageBreak) {
+            out.push_str(&format!("<h1>{}</h1>\n", escape(&book.title)));
+            titled = true;
+        }
+        if on_landscape != wide {
+            out.push_str(if on_landscape {
+                "<div class=\"wide\">\n"
+            } else {
+                "</div>\n"
+            });
+            wide = on_landscape;
+        }
         match block {
             Block::Meta(items) => {
                 out.push_str("<dl class=\"meta\">\n");
@@ -215,9 +293,14 @@ pub fn render(book: &Book, lang: Lang) -> String {
             }
             Block::Table(t) => table(&mut out, t),
             Block::Chart(c) => chart(&mut out, c),
+            Block::Cover(c) => cover(&mut out, c),
+            Block::Signatures(s) => signatures(&mut out, s),
             Block::PageBreak => out.push_str("<div class=\"page\"></div>\n"),
             Block::Toc(title) => toc(&mut out, title, &book.blocks),
         }
+    }
+    if wide {
+        out.push_str("</div>\n");
     }
     out.push_str("</body>\n</html>\n");
     out
@@ -226,6 +309,51 @@ pub fn render(book: &Book, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wide_tables_and_their_headings_share_one_landscape_wrapper() {
+        use crate::export::book::Column;
+        let table = |n: usize| {
+            Block::Table(Table {
+                columns: (0..n)
+                    .map(|i| Column {
+                        title: format!("c{i}"),
+                        width: 1,
+                        numeric: false,
+                    })
+                    .collect(),
+                rows: vec![],
+            })
+        };
+        let book = Book {
+            lang: Lang::Id,
+            title: "t".into(),
+            author: "a".into(),
+            date: "2021-09-07T00:00:00Z".into(),
+            blocks: vec![
+                Block::Para("before".into()),
+                table(3),
+                Block::Subsection("first".into()),
+                table(7),
+                Block::Subsection("second".into()),
+                table(11),
+                table(6),
+            ],
+        };
+        let html = render(&book, Lang::Id);
+        assert_eq!(html.matches("<div class=\"wide\">").count(), 1, "{html}");
+        let open = html.find("<div class=\"wide\">").unwrap_or(0);
+        let first = html.find("<h4>first</h4>").unwrap_or(0);
+        let close = html[open..].find("</div>").map_or(0, |i| i + open);
+        let narrow = html.rfind("<th>c5</th></tr>").unwrap_or(0);
+        assert!(open < first && first < close, "the heading goes with its table");
+        assert!(
+            html[open..close].contains("<th>c10</th>"),
+            "both wide tables in one wrapper"
+        );
+        assert!(close < narrow && !html[open..close].contains("<th>c5</th></tr>"));
+        assert!(html.find("before").unwrap_or(0) < open);
+    }
 
     #[test]
     fn markup_in_text_is_escaped() {

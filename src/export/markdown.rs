@@ -1,7 +1,7 @@
 //! The books as Markdown (CommonMark with pipe tables, as GitHub, GitLab, pandoc and most
 //! editors read it). Text the room typed is escaped, so an asterisk or a `<` stays what it was.
 
-use super::book::{Block, Book, Table};
+use super::book::{Block, Book, Cover, Signature, Table};
 
 /// Escapes Markdown's punctuation; line breaks inside an entry become `<br>`, which works in
 /// tables and lists alike.
@@ -44,6 +44,33 @@ fn table(out: &mut String, t: &Table) {
     out.push('\n');
 }
 
+/// The title page as centred-looking bold lines, then a rule where the page would end.
+fn cover(out: &mut String, c: &Cover) {
+    out.push_str(&format!("**{}**\n\n", escape(&c.government)));
+    out.push_str(&format!("{}\n\n", escape(&c.logo)));
+    out.push_str(&format!("**{}**\n\n", escape(&c.title)));
+    let books: Vec<String> = c.books.iter().map(|b| escape(b)).collect();
+    out.push_str(&format!("{}\n\n", books.join("<br>")));
+    out.push_str(&format!("**{}**<br>{}\n\n---\n\n", escape(&c.region), escape(&c.year)));
+}
+
+/// Each place to sign as a paragraph: the line above, the role, room to sign, name and NIP.
+fn signatures(out: &mut String, signatures: &[Signature]) {
+    for s in signatures {
+        let mut lines = vec![
+            escape(&s.above),
+            escape(&s.role),
+            String::new(),
+            String::new(),
+            escape(&s.name),
+        ];
+        if let Some(nip) = &s.nip {
+            lines.push(escape(nip));
+        }
+        out.push_str(&format!("{}\n\n", lines.join("<br>")));
+    }
+}
+
 pub fn render(book: &Book) -> String {
     let mut out = format!("# {}\n\n", escape(&book.title));
     for block in &book.blocks {
@@ -66,6 +93,8 @@ pub fn render(book: &Book) -> String {
                 out.push('\n');
             }
             Block::Table(t) => table(&mut out, t),
+            Block::Cover(c) => cover(&mut out, c),
+            Block::Signatures(s) => signatures(&mut out, s),
             // The readiness tables right after it carry the same numbers.
             Block::Chart(_) | Block::PageBreak => {}
             Block::Toc(title) => {

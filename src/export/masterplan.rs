@@ -85,7 +85,11 @@ pub fn build(stages: &[Option<&Session>; 4], lang: Lang) -> Option<Book> {
     if !latest.facilitators.is_empty() {
         lines.push((tr.out_meta_facilitators.clone(), latest.facilitators.join(", ")));
     }
-    let mut blocks = vec![Block::Meta(lines)];
+    let mut blocks = vec![
+        book::cover(&c, latest.date.0.year()),
+        Block::PageBreak,
+        Block::Meta(lines),
+    ];
     if !missing.is_empty() {
         let named: Vec<String> = missing.iter().map(|r| format!("Bimtek {r}")).collect();
         blocks.push(Block::Para(fill(

@@ -134,14 +134,26 @@ fn pillars_overview(tr: &Strings, lang: Lang, width: usize) -> Vec<Line<'static>
     lines
 }
 
+/// A kind's name inside a sentence: its first letter small (`kekuatan`, `strategi S-O …`), but
+/// an abbreviation kept as it is (`S-O strategy`).
+fn in_a_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() => {
+            first.to_lowercase().chain(name[first.len_utf8()..].chars()).collect()
+        }
+        _ => name.to_string(),
+    }
+}
+
 fn summary(session: &Session, counts: &KindCounts, tr: &Strings, lang: Lang, width: usize) -> Vec<Line<'static>> {
     let (per_pillar, other) = counts.table();
-    let describe = |counts: &[usize; 10]| {
+    let describe = |counts: &[usize; crate::app::step_index::KINDS]| {
         Kind::ALL
             .iter()
             .zip(counts)
             .filter(|(_, n)| **n > 0)
-            .map(|(k, n)| format!("{n} {}", tr.kind(*k).to_lowercase()))
+            .map(|(k, n)| format!("{n} {}", in_a_sentence(tr.kind(*k))))
             .collect::<Vec<_>>()
             .join(", ")
     };

@@ -40,7 +40,7 @@ pub fn kind_style(kind: Kind) -> Style {
     let color = match kind {
         Kind::Problem | Kind::Weakness | Kind::Threat => t.negative,
         Kind::Potential | Kind::Strength | Kind::Opportunity => t.positive,
-        Kind::Program => t.program,
+        Kind::Program | Kind::StrategySo | Kind::StrategyWo | Kind::StrategySt | Kind::StrategyWt => t.program,
         Kind::Vision => t.vision,
         Kind::Commitment => t.commitment,
         Kind::Note => return t.text.add_modifier(Modifier::BOLD),

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 
 use super::parts::{BULLETS, FOOTER_ID, HEADER_FILL, R_NS, W_NS};
 use super::xml::push_escaped;
-use crate::export::book::{Block, Book, Table};
+use crate::export::book::{Block, Book, Cover, Signature, Table};
 
 /// A4 in twentieths of a point.
 const PAGE_W: u32 = 11906;
@@ -43,12 +43,19 @@ pub(super) fn write(book: &Book, out: &mut dyn Write) -> io::Result<()> {
     b.raw(&format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:document xmlns:w=\"{W_NS}\" xmlns:r=\"{R_NS}\"><w:body>"
     ));
-    b.paragraph("<w:pStyle w:val=\"Title\" />", &book.title, "");
+    // The title heads the first page after the cover (or the first page, with no cover).
+    let mut titled = false;
     for (block, landscape) in book.blocks.iter().zip(plan) {
         if landscape != b.landscape {
             b.section_break(landscape);
         }
+        if !titled && !matches!(block, Block::Cover(_) | Block::PageBreak) {
+            b.paragraph("<w:pStyle w:val=\"Title\" />", &book.title, "");
+            titled = true;
+        }
         match block {
+            Block::Cover(c) => b.cover(c),
+            Block::Signatures(s) => b.signatures(s),
             Block::Meta(lines) => b.meta(lines),
             Block::Part(t) => b.part(t),
             Block::Section(t) => b.heading(2, t),
@@ -217,6 +224,69 @@ impl Body<'_> {
         for item in items {
             self.paragraph(&ppr, item, "");
         }
+    }
+
+    /// The title page: centred lines, the logo's place a framed box to paste it into.
+    fn cover(&mut self, c: &Cover) {
+        let centred = |b: &mut Self, text: &str, size: u32, bold: bool| {
+            let rpr = if bold {
+                format!("<w:b /><w:bCs /><w:sz w:val=\"{size}\" /><w:szCs w:val=\"{size}\" />")
+            } else {
+                format!("<w:sz w:val=\"{size}\" /><w:szCs w:val=\"{size}\" />")
+            };
+            b.paragraph(
+                "<w:spacing w:before=\"0\" w:after=\"240\" /><w:jc w:val=\"center\" />",
+                text,
+                &rpr,
+            );
+        };
+        centred(self, &c.government, 28, true);
+        let line = |side: &str| format!("<w:{side} w:val=\"single\" w:sz=\"8\" w:space=\"0\" w:color=\"{BORDER}\" />");
+        let borders: String = ["top", "left", "bottom", "right"].iter().map(|s| line(s)).collect();
+        const LOGO_W: u32 = 2835;
+        self.raw(&format!(
+            "<w:tbl><w:tblPr><w:tblW w:w=\"{LOGO_W}\" w:type=\"dxa\" /><w:jc w:val=\"center\" /><w:tblBorders>{borders}</w:tblBorders>\
+<w:tblLayout w:type=\"fixed\" /></w:tblPr><w:tblGrid><w:gridCol w:w=\"{LOGO_W}\" /></w:tblGrid>\
+<w:tr><w:trPr><w:cantSplit /><w:trHeight w:val=\"2835\" /></w:trPr><w:tc><w:tcPr><w:tcW w:w=\"{LOGO_W}\" w:type=\"dxa\" /><w:vAlign w:val=\"center\" /></w:tcPr>"
+        ));
+        self.paragraph(
+            "<w:jc w:val=\"center\" />",
+            &c.logo,
+            "<w:sz w:val=\"20\" /><w:szCs w:val=\"20\" />",
+        );
+        self.raw("</w:tc></w:tr></w:tbl>");
+        self.raw("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"480\" /></w:pPr></w:p>");
+        centred(self, &c.title, 44, true);
+        centred(self, &c.books.join("\n"), 28, false);
+        centred(self, &c.region, 28, true);
+        centred(self, &c.year, 28, false);
+    }
+
+    /// Places to sign side by side, in a table without borders: the line above, the role, room
+    /// for the signature, the name line and the NIP.
+    fn signatures(&mut self, signatures: &[Signature]) {
+        if signatures.is_empty() {
+            return;
+        }
+        let width = self.text_width();
+        let widths = share(width, &vec![1; signatures.len()]);
+        self.table_start(width, "", &widths);
+        self.raw("<w:tr><w:trPr><w:cantSplit /></w:trPr>");
+        for (s, w) in signatures.iter().zip(&widths) {
+            self.raw(&format!("<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\" /></w:tcPr>"));
+            let centre = "<w:spacing w:before=\"0\" w:after=\"0\" /><w:jc w:val=\"center\" />";
+            self.paragraph(centre, &s.above, "");
+            self.paragraph(centre, &s.role, "");
+            self.raw("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"1200\" /></w:pPr></w:p>");
+            self.paragraph(centre, &s.name, "<w:b /><w:bCs />");
+            if let Some(nip) = &s.nip {
+                self.paragraph(centre, nip, "");
+            }
+            self.raw("</w:tc>");
+        }
+        self.raw("</w:tr></w:tbl>");
+        self.raw("<w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"60\" /></w:pPr></w:p>");
+        self.page_start = false;
     }
 
     fn page_break(&mut self) {
