@@ -37,6 +37,10 @@ pub fn related(a: &Session, b: &Session) -> bool {
     !origins(a).is_disjoint(&origins(b))
 }
 
+fn ballots(s: &Session) -> u64 {
+    s.votes.iter().map(|r| u64::from(r.total_votes())).sum()
+}
+
 /// Something both sessions had, differently, and what the merge kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Conflict {
@@ -56,6 +60,8 @@ pub struct Report {
     pub scores_added: usize,
     pub rounds_added: usize,
     pub commitments_added: usize,
+    /// Votes (dots) the target did not have: ballots of new rounds, new ballots and higher counts.
+    pub votes_added: u64,
     /// Items of the target that the merge changed.
     pub changed: usize,
     pub conflicts: Vec<Conflict>,
@@ -78,6 +84,7 @@ impl Report {
         self.scores_added += other.scores_added;
         self.rounds_added += other.rounds_added;
         self.commitments_added += other.commitments_added;
+        self.votes_added += other.votes_added;
         self.changed += other.changed;
         self.conflicts.extend(other.conflicts);
     }
@@ -325,6 +332,8 @@ pub fn merge(target: &Session, source: &Session) -> (Session, Report) {
         |a, b| a == b,
         &mut report,
     );
+    // Ballots are united keeping the higher count, so the merged total never falls.
+    report.votes_added = ballots(&merged).saturating_sub(ballots(target));
     (merged, report)
 }
 
@@ -419,9 +428,11 @@ mod tests {
             count: 1,
         });
         b.votes.push(r);
-        let (m, _) = merge(&a, &b);
+        let (m, report) = merge(&a, &b);
         assert!(m.participants[0].present);
         assert_eq!(m.votes[0].total_votes(), 1);
+        assert_eq!(report.votes_added, 1, "the ballot B cast comes in");
+        assert_eq!(merge(&m, &b).1.votes_added, 0, "and only once");
     }
 
     #[test]
