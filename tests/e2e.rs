@@ -8,7 +8,7 @@ mod support;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use support::{ENTER, Env, RIGHT, TIMEOUT, add_entry, sample_path};
+use support::{ENTER, ESC, Env, RIGHT, TIMEOUT, add_entry, sample_path};
 
 #[test]
 fn entries_added_on_screen_are_there_after_reopening() {
@@ -472,4 +472,39 @@ fn two_groups_sessions_are_merged_into_the_plenary_from_the_home_screen() {
         .output()
         .expect("run check");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn merging_into_a_session_open_in_another_bimtek_is_refused_naming_the_file() {
+    let env = Env::new();
+    let plenary = env.new_session("Kabupaten Uji", "1", "2024-05-06");
+    let group = env.sessions().join("kelompok-1.ron");
+    std::fs::copy(&plenary, &group).expect("copy the plenary's file");
+    let before = std::fs::read(&plenary).expect("read");
+    let mut open = env.spawn(&["open", plenary.to_str().expect("utf-8 path")], 24, 100);
+    open.wait_text("Langkah 1 dari");
+
+    let mut home = env.spawn(&[], 30, 110);
+    home.wait_text("m gabungkan");
+    home.send("m");
+    home.wait_text("kelompok-1.ron");
+    home.send(" ");
+    home.wait_text("Tidak ada yang baru");
+    home.send(ENTER);
+    let screen = home.wait_text("sedang dibuka");
+    assert!(screen.contains("kabupaten-uji-bimtek-1-2024-05-06"), "{screen}");
+    assert!(!screen.contains("Penggabungan selesai"), "{screen}");
+    home.send(ESC);
+    home.wait_for("home again", |s| {
+        !s.contains("sedang dibuka") && s.contains("m gabungkan")
+    });
+    home.send("q");
+    home.wait_exit_success();
+    open.send("q");
+    open.wait_exit_success();
+    assert_eq!(
+        std::fs::read(&plenary).expect("read"),
+        before,
+        "the target is untouched"
+    );
 }

@@ -20,6 +20,8 @@ use crate::i18n::{Strings, fill};
 /// Conflicting entries listed in the report; the rest are counted.
 const CONFLICTS_SHOWN: usize = 5;
 
+const DONE_WIDTH: u16 = 90;
+
 pub fn draw(app: &App, d: &MergeDialog, frame: &mut Frame, area: Rect) {
     match &d.done {
         Some((report, sources)) => draw_done(app, d, report, *sources, frame, area),
@@ -214,11 +216,14 @@ fn draw_done(app: &App, d: &MergeDialog, report: &Report, sources: usize, frame:
             Line::styled(sanitize(&l.to_string()), style)
         })
         .collect();
-    let height = u16::try_from(lines.len() * 2 + 4).unwrap_or(u16::MAX);
+    // Room for each line as it wraps inside the box, and the border.
+    let inside = usize::from(area.width.min(DONE_WIDTH).saturating_sub(4)).max(1);
+    let rows: usize = lines.iter().map(|l| l.width().div_ceil(inside).max(1)).sum();
+    let height = u16::try_from(rows + 4).unwrap_or(u16::MAX);
     let inner = frame_box(
         frame,
         area,
-        90,
+        DONE_WIDTH,
         height,
         &tr.merge_done_title,
         &hint_text(app, Scope::MergeDone, 88),
