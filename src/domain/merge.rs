@@ -86,7 +86,26 @@ impl Report {
         self.commitments_added += other.commitments_added;
         self.votes_added += other.votes_added;
         self.changed += other.changed;
-        self.conflicts.extend(other.conflicts);
+        // An item that differs in several sources is one conflict, with what was kept last.
+        for c in other.conflicts {
+            match self.conflicts.iter_mut().find(|k| k.key() == c.key()) {
+                Some(k) => *k = c,
+                None => self.conflicts.push(c),
+            }
+        }
+    }
+}
+
+impl Conflict {
+    /// Which item it is about.
+    fn key(&self) -> (u8, String) {
+        match self {
+            Conflict::Entry(e) => (0, e.id.clone()),
+            Conflict::Participant(p) => (1, p.id.clone()),
+            Conflict::Score(s) => (2, format!("{:?}", score_key(s))),
+            Conflict::Round(id) => (3, id.clone()),
+            Conflict::Commitment(c) => (4, c.id.clone()),
+        }
     }
 }
 
@@ -392,6 +411,23 @@ mod tests {
         assert!(matches!(&report.conflicts[..], [Conflict::Entry(e)] if e.text == "edited in B"));
         let (m2, _) = merge(&b, &a);
         assert_eq!(m2.entries, m.entries);
+    }
+
+    #[test]
+    fn an_entry_edited_in_two_groups_is_one_conflict_showing_what_was_kept() {
+        let (plenary, mut one) = fork();
+        let mut two = plenary.clone();
+        Arc::make_mut(&mut one.entries[0]).text = "edited by group 1".into();
+        Arc::make_mut(&mut one.entries[0]).updated = now() + time::Duration::minutes(1);
+        Arc::make_mut(&mut two.entries[0]).text = "edited by group 2".into();
+        Arc::make_mut(&mut two.entries[0]).updated = now() + time::Duration::minutes(2);
+        let (m, report) = merge_all(&plenary, [&one, &two]);
+        assert_eq!(m.entries[0].text, "edited by group 2");
+        assert!(
+            matches!(&report.conflicts[..], [Conflict::Entry(e)] if e.text == "edited by group 2"),
+            "{:?}",
+            report.conflicts
+        );
     }
 
     #[test]

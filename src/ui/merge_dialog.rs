@@ -239,7 +239,11 @@ fn conflict_line(app: &App, c: &Conflict) -> String {
     match c {
         Conflict::Entry(e) => fill(
             &tr.merge_conflict_entry,
-            &[("text", &short(&e.text)), ("time", &tr.date_time(e.updated))],
+            &[
+                ("text", &short(&e.text)),
+                // In the laptop's time zone, as the rest of the screen.
+                ("time", &tr.date_time(e.updated.to_offset(app.now.offset()))),
+            ],
         ),
         Conflict::Participant(p) => format!("• {}", p.name),
         Conflict::Score(s) => format!("• {} {}", tr.out_col_score, s.sub),
