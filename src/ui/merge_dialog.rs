@@ -96,7 +96,12 @@ fn draw_choosing(app: &App, d: &MergeDialog, frame: &mut Frame, area: Rect) {
         Paragraph::new(sanitize(&text)).style(style).wrap(Wrap { trim: true }),
         preview,
     );
-    let (text, style) = match (&d.error, &d.refusal) {
+    // A merge refused for the reason the preview already gives says it once.
+    let error = d
+        .error
+        .as_ref()
+        .filter(|e| !matches!(&d.preview, Preview::Failed(p) if p == *e));
+    let (text, style) = match (error, &d.refusal) {
         (Some(e), _) => (e.clone(), THEME.error),
         (None, Some(r)) => (refusal_text(app, r), THEME.warn),
         (None, None) => (String::new(), THEME.text),
