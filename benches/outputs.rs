@@ -1,6 +1,7 @@
 //! The outputs at the scale of a national roll-up: each export format and the CSV import, over
 //! sessions made by `bimtek::generate`. Import is timed from the CSV text to the entries in the
 //! session (checking every row, looking up ids, applying); it must grow linearly with the rows.
+//! The merge preview is timed from the two files on disk to the report.
 
 use std::hint::black_box;
 use std::time::Duration;
@@ -51,5 +52,32 @@ fn import(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, exports, import);
+/// The home screen's merge preview (`m`, then Space): both files read and the pure merge run,
+/// nothing written. It runs between two key presses, so at a workshop's size it must not be felt.
+fn merge_preview(c: &mut Criterion) {
+    let mut g = c.benchmark_group("merge_preview");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(4));
+    let dir = tempfile::tempdir().expect("temp dir");
+    for n in [1_000usize, 10_000] {
+        // A group's copy of the plenary that added a tenth more entries.
+        let plenary = generate::session(n, 8);
+        let mut group = plenary.clone();
+        group.entries.extend(generate::session(n / 10, 9).entries);
+        let target = dir.path().join(format!("pleno-{n}.ron"));
+        let source = dir.path().join(format!("kelompok-{n}.ron"));
+        std::fs::write(&target, bimtek::store::to_ron(&plenary)).expect("write");
+        std::fs::write(&source, bimtek::store::to_ron(&group)).expect("write");
+        let sources = [source];
+        g.bench_function(BenchmarkId::new("entries", n), |b| {
+            b.iter(|| {
+                let report = bimtek::ops::merge::preview(&target, &sources).expect("previews");
+                black_box(report.entries_added)
+            });
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, exports, import, merge_preview);
 criterion_main!(benches);

@@ -210,6 +210,13 @@ impl Shell {
                     ops::export::export_beside(&s.session, &s.path, format, app.lang, replace)
                 })
             }),
+            Effect::PreviewMerge { target, sources } => Some(Action::MergePreviewed {
+                result: ops::merge::preview(&target, &sources).map_err(|e| e.message(self.tr())),
+                sources,
+            }),
+            Effect::Merge { target, sources } => Some(Action::Merged(
+                ops::merge::merge(&target, &sources, false, self.clock.now()).map_err(|e| e.message(self.tr())),
+            )),
             Effect::CreateFrom { spec, from } => {
                 let id = app.ids.clone().next(app.now);
                 let now = self.clock.now();

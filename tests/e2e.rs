@@ -8,7 +8,7 @@ mod support;
 use std::path::PathBuf;
 use std::time::Instant;
 
-use support::{ENTER, Env, RIGHT, TIMEOUT, add_entry, sample_path};
+use support::{ENTER, ESC, Env, RIGHT, TIMEOUT, add_entry, sample_path};
 
 #[test]
 fn entries_added_on_screen_are_there_after_reopening() {
@@ -407,4 +407,104 @@ fn demo_of_a_later_stage_opens_its_own_sample_and_home_lists_every_stage() {
     assert!(!screen.contains("Penetapan quick win"), "{screen}");
     tui.send("q");
     tui.wait_exit_success();
+}
+
+#[test]
+fn two_groups_sessions_are_merged_into_the_plenary_from_the_home_screen() {
+    let env = Env::new();
+    let plenary = env.new_session("Kabupaten Uji", "1", "2024-05-06");
+    // Each group works on a copy of the plenary's file (same session, so they may be merged).
+    let groups = [
+        ("kelompok-1.ron", "Mal pelayanan publik terpadu"),
+        ("kelompok-2.ron", "Bank sampah di setiap desa"),
+    ];
+    for (name, text) in groups {
+        let copy = env.sessions().join(name);
+        std::fs::copy(&plenary, &copy).expect("copy the plenary's file");
+        let csv = env.tmp.path().join(format!("{name}.csv"));
+        std::fs::write(
+            &csv,
+            format!("pillar,element,kind,text,proposer,opd\ngovernance,,program,{text},,\n"),
+        )
+        .expect("write csv");
+        let out = env
+            .plain(&[
+                "import",
+                copy.to_str().expect("utf-8 path"),
+                "--csv",
+                csv.to_str().expect("utf-8 path"),
+            ])
+            .output()
+            .expect("run import");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    // The plenary's file sorts first, so it is the selected row: the target.
+    let mut tui = env.spawn(&[], 30, 110);
+    tui.wait_text("m gabungkan");
+    tui.send("m");
+    tui.wait_text("Gabungkan ke kabupaten-uji-bimtek-1-2024-05-06.ron");
+    tui.wait_text("kelompok-2.ron");
+    tui.send(" ");
+    tui.wait_text("Akan masuk: 1 masukan");
+    tui.send("j");
+    tui.send(" ");
+    tui.wait_text("Akan masuk: 2 masukan");
+    tui.send(ENTER);
+    tui.wait_text("Penggabungan selesai");
+    tui.wait_text("bertambah 2 masukan");
+    tui.send(ENTER);
+    tui.wait_for("home again, the dialog closed", |s| {
+        s.contains("m gabungkan") && !s.contains("Penggabungan selesai")
+    });
+    tui.send("q");
+    tui.wait_exit_success();
+    drop(tui);
+
+    let merged = std::fs::read_to_string(&plenary).expect("read the plenary");
+    for (_, text) in groups {
+        assert!(merged.contains(text), "{text} is in the plenary: {merged}");
+    }
+    let first = std::fs::read_to_string(env.sessions().join("kelompok-1.ron")).expect("read a group");
+    assert!(!first.contains(groups[1].1), "the sources are not changed");
+    let out = env
+        .plain(&["check", plenary.to_str().expect("utf-8 path")])
+        .output()
+        .expect("run check");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn merging_into_a_session_open_in_another_bimtek_is_refused_naming_the_file() {
+    let env = Env::new();
+    let plenary = env.new_session("Kabupaten Uji", "1", "2024-05-06");
+    let group = env.sessions().join("kelompok-1.ron");
+    std::fs::copy(&plenary, &group).expect("copy the plenary's file");
+    let before = std::fs::read(&plenary).expect("read");
+    let mut open = env.spawn(&["open", plenary.to_str().expect("utf-8 path")], 24, 100);
+    open.wait_text("Langkah 1 dari");
+
+    let mut home = env.spawn(&[], 30, 110);
+    home.wait_text("m gabungkan");
+    home.send("m");
+    home.wait_text("kelompok-1.ron");
+    home.send(" ");
+    home.wait_text("Tidak ada yang baru");
+    home.send(ENTER);
+    let screen = home.wait_text("sedang dibuka");
+    assert!(screen.contains("kabupaten-uji-bimtek-1-2024-05-06"), "{screen}");
+    assert!(!screen.contains("Penggabungan selesai"), "{screen}");
+    home.send(ESC);
+    home.wait_for("home again", |s| {
+        !s.contains("sedang dibuka") && s.contains("m gabungkan")
+    });
+    home.send("q");
+    home.wait_exit_success();
+    open.send("q");
+    open.wait_exit_success();
+    assert_eq!(
+        std::fs::read(&plenary).expect("read"),
+        before,
+        "the target is untouched"
+    );
 }

@@ -373,3 +373,90 @@ fn program_details_scroll_to_the_focused_field() {
     key(&mut a, KeyCode::BackTab);
     insta::assert_snapshot!("program_form_Id_80x24_last_field", draw(&a, 80, 24));
 }
+
+/// Home with the plenary session selected and `m` pressed: two groups' copies of it, another
+/// region's session and a broken file to choose from.
+fn merge_app(lang: Lang) -> App {
+    let mut a = app(lang);
+    let plenary = sample();
+    let mut other = sample();
+    other.id = "01OTHERREGION".into();
+    other.region = "Kota Ternate".into();
+    let dir = PathBuf::from("/data/bimtek/sessions");
+    let row = |name: &str, s: &Session| SessionRow {
+        path: dir.join(name),
+        summary: Ok(s.summary()),
+    };
+    let rows = vec![
+        row("halmahera-utara-pleno.ron", &plenary),
+        row("kelompok-1-governance.ron", &plenary),
+        row("kelompok-2-living.ron", &plenary),
+        row("kota-ternate-bimtek-1.ron", &other),
+        SessionRow {
+            path: dir.join("rusak.ron"),
+            summary: Err("rusak.ron:3:5: Unexpected end of RON".into()),
+        },
+    ];
+    update(&mut a, Action::SessionsScanned(rows));
+    key(&mut a, KeyCode::Char('m'));
+    a
+}
+
+fn merge_report(s: &Session) -> bimtek::domain::merge::Report {
+    let mut edited = (*s.entries[0]).clone();
+    edited.text = "Antrean layanan KTP di Tobelo masih panjang (diperbarui kelompok 1)".into();
+    edited.updated = datetime!(2021-09-07 14:20 +9);
+    bimtek::domain::merge::Report {
+        entries_added: 12,
+        participants_added: 3,
+        votes_added: 25,
+        changed: 1,
+        conflicts: vec![bimtek::domain::merge::Conflict::Entry(Box::new(edited))],
+        ..Default::default()
+    }
+}
+
+#[test]
+fn merge_dialog_marks_sources_and_previews_what_comes_in() {
+    for lang in [Lang::Id, Lang::En] {
+        for (w, h) in SIZES {
+            let mut a = merge_app(lang);
+            key(&mut a, KeyCode::Char(' '));
+            key(&mut a, KeyCode::Down);
+            key(&mut a, KeyCode::Char(' '));
+            let dir = PathBuf::from("/data/bimtek/sessions");
+            update(
+                &mut a,
+                Action::MergePreviewed {
+                    sources: vec![dir.join("kelompok-1-governance.ron"), dir.join("kelompok-2-living.ron")],
+                    result: Ok(merge_report(&sample())),
+                },
+            );
+            // Another region's session is refused, saying why.
+            key(&mut a, KeyCode::Down);
+            key(&mut a, KeyCode::Char(' '));
+            let screen = draw(&a, w, h);
+            insta::assert_snapshot!(format!("merge_{lang:?}_{w}x{h}"), screen);
+        }
+    }
+}
+
+#[test]
+fn merge_report_says_what_came_in_and_how_to_undo_it() {
+    for lang in [Lang::Id, Lang::En] {
+        for (w, h) in SIZES {
+            let mut a = merge_app(lang);
+            key(&mut a, KeyCode::Char(' '));
+            key(&mut a, KeyCode::Enter);
+            update(&mut a, Action::Merged(Ok(merge_report(&sample()))));
+            let screen = draw(&a, w, h);
+            let undo = if lang == Lang::Id {
+                "tekan b di beranda"
+            } else {
+                "press b at home"
+            };
+            assert!(screen.contains(undo), "{screen}");
+            insta::assert_snapshot!(format!("merge_done_{lang:?}_{w}x{h}"), screen);
+        }
+    }
+}

@@ -7,11 +7,13 @@ use time::OffsetDateTime;
 use super::backups::{self, BackupRow, Backups};
 use super::export_dialog::{self, ExportChooser, ExportOutcome};
 use super::locked::{self, Locked};
+use super::merge_dialog::{self, MergeDialog};
 use super::recovery::{self, Recovery, RecoveryOffer};
 use super::save_as::{self, SaveAs, SaveAsError};
 use super::session_screen::{Flash, Mode};
-use super::{App, Cmd, Effect, SaveState, Scope, Screen};
+use super::{App, Cmd, Effect, SaveState, Scope, Screen, SessionRow};
 use crate::domain::entry::MAX_ENTRY_CHARS;
+use crate::domain::merge::Report;
 use crate::i18n::fill;
 
 /// A failed save is tried again this often, even if nothing else changes.
@@ -25,6 +27,8 @@ pub enum Dialog {
     Locked(Locked),
     /// Choosing a format to export the session to.
     Export(ExportChooser),
+    /// Merging other sessions of the folder into the one selected at home.
+    Merge(Box<MergeDialog>),
 }
 
 impl Dialog {
@@ -41,6 +45,8 @@ impl Dialog {
             Dialog::Locked(_) => Scope::Locked,
             Dialog::Export(d) if d.confirm.is_some() => Scope::ExportExists,
             Dialog::Export(_) => Scope::Export,
+            Dialog::Merge(d) if d.done.is_some() => Scope::MergeDone,
+            Dialog::Merge(_) => Scope::Merge,
         }
     }
 }
@@ -81,6 +87,25 @@ pub fn on_key(app: &mut App, key: KeyEvent, cmd: Option<Cmd>) -> Vec<Effect> {
                 (false, vec![Effect::Export { format, replace, book }])
             }
         },
+        Dialog::Merge(d) => match d.on_key(cmd) {
+            merge_dialog::Outcome::Continue => (false, Vec::new()),
+            merge_dialog::Outcome::Cancel => (true, Vec::new()),
+            merge_dialog::Outcome::Preview(sources) => (
+                false,
+                vec![Effect::PreviewMerge {
+                    target: d.target.clone(),
+                    sources,
+                }],
+            ),
+            // The dialog stays until the shell says how it went.
+            merge_dialog::Outcome::Merge(sources) => (
+                false,
+                vec![Effect::Merge {
+                    target: d.target.clone(),
+                    sources,
+                }],
+            ),
+        },
     };
     if close {
         app.dialog = None;
@@ -104,8 +129,48 @@ pub fn open_by_key(app: &mut App, cmd: Option<Cmd>) -> Option<Vec<Effect>> {
             let path = h.rows.get(h.selected)?.path.clone();
             Some(vec![Effect::ListBackups(path)])
         }
+        (Screen::Home(h), Cmd::MergeSessions) if h.form.is_none() => {
+            let tr = app.tr();
+            match h.rows.get(h.selected) {
+                Some(SessionRow {
+                    path,
+                    summary: Ok(summary),
+                }) => {
+                    let d = MergeDialog::new(path.clone(), summary.clone(), &h.rows);
+                    app.dialog = Some(Dialog::Merge(Box::new(d)));
+                }
+                Some(SessionRow { path, summary: Err(e) }) => {
+                    let name = merge_dialog::file_name(path);
+                    notice(app, fill(&tr.merge_target_unreadable, &[("name", &name), ("error", e)]));
+                }
+                // A sample row has no file of its own yet.
+                None => notice(app, tr.merge_target_sample.clone()),
+            }
+            Some(Vec::new())
+        }
         _ => None,
     }
+}
+
+/// What the shell worked out the marked sessions would bring in.
+pub fn merge_previewed(app: &mut App, sources: &[std::path::PathBuf], result: Result<Report, String>) {
+    if let Some(Dialog::Merge(d)) = &mut app.dialog {
+        d.previewed(sources, result);
+    }
+}
+
+/// How a merge from the home screen went; after one that wrote, the list is read again.
+pub fn merged(app: &mut App, result: Result<Report, String>) -> Vec<Effect> {
+    let wrote = result.as_ref().is_ok_and(|r| !r.nothing());
+    match &mut app.dialog {
+        Some(Dialog::Merge(d)) => d.merged(result),
+        _ => {
+            if let Err(message) = result {
+                notice(app, message);
+            }
+        }
+    }
+    if wrote { vec![Effect::ScanSessions] } else { Vec::new() }
 }
 
 pub fn paste(app: &mut App, text: &str) {

@@ -39,11 +39,13 @@ pub enum Scope {
     SaveAs,
     Export,
     ExportExists,
+    Merge,
+    MergeDone,
     Audience,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 29] = [
+    pub const ALL: [Scope; 31] = [
         Scope::Global,
         Scope::View,
         Scope::Home,
@@ -72,6 +74,8 @@ impl Scope {
         Scope::SaveAs,
         Scope::Export,
         Scope::ExportExists,
+        Scope::Merge,
+        Scope::MergeDone,
         Scope::Audience,
     ];
 
@@ -106,6 +110,8 @@ impl Scope {
             Scope::SaveAs => "save_as",
             Scope::Export => "export",
             Scope::ExportExists => "export_exists",
+            Scope::Merge => "merge",
+            Scope::MergeDone => "merge_done",
             Scope::Audience => "audience",
         }
     }
@@ -173,6 +179,7 @@ pub enum Cmd {
     Backups,
     Carry,
     Rescan,
+    MergeSessions,
     // Session
     NextStep,
     PrevStep,
@@ -264,6 +271,7 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Home, "demo", C::Demo, "D"),
     b(S::Home, "carry", C::Carry, "c"),
     b(S::Home, "backups", C::Backups, "b"),
+    b(S::Home, "merge", C::MergeSessions, "m"),
     b(S::Home, "rescan", C::Rescan, "r F5"),
     // New-session form
     b(S::NewForm, "next", C::NextField, "Tab Down"),
@@ -465,6 +473,14 @@ pub const BINDINGS: &[Binding] = &[
     b(S::Export, "cancel", C::Back, "Esc"),
     b(S::ExportExists, "yes", C::Yes, "y Y"),
     b(S::ExportExists, "no", C::No, "n N Esc"),
+    b(S::Merge, "up", C::Up, "Up k"),
+    b(S::Merge, "down", C::Down, "Down j"),
+    b(S::Merge, "top", C::Top, "Home g"),
+    b(S::Merge, "bottom", C::Bottom, "End G"),
+    b(S::Merge, "mark", C::Toggle, "Space"),
+    b(S::Merge, "merge", C::Open, "Enter"),
+    b(S::Merge, "cancel", C::Back, "Esc"),
+    b(S::MergeDone, "close", C::Open, "Enter Esc"),
     // The audience view (`bimtek present`) only looks.
     b(S::Audience, "projector", C::Projector, "P"),
     b(S::Audience, "theme", C::Theme, "T"),
@@ -478,8 +494,11 @@ pub const BINDINGS: &[Binding] = &[
 pub const HINTS: &[(Scope, &[&str], &str)] = &[
     (S::Home, &["open"], "home.open"),
     (S::Home, &["new"], "home.new"),
-    (S::Home, &["demo"], "home.demo"),
+    // Hints that do not fit are left out from the third-last back: the demo and the backups
+    // go first at 80 columns, the things a workshop does (carry, merge) stay.
     (S::Home, &["carry"], "home.carry"),
+    (S::Home, &["merge"], "home.merge"),
+    (S::Home, &["demo"], "home.demo"),
     (S::Home, &["backups"], "home.backups"),
     (S::Home, &["global.help"], "help"),
     (S::Home, &["global.quit"], "quit"),
@@ -583,6 +602,11 @@ pub const HINTS: &[(Scope, &[&str], &str)] = &[
     (S::Export, &["cancel"], "cancel"),
     (S::ExportExists, &["yes"], "export.replace"),
     (S::ExportExists, &["no"], "cancel"),
+    (S::Merge, &["up", "down"], "select"),
+    (S::Merge, &["mark"], "merge.mark"),
+    (S::Merge, &["merge"], "merge.merge"),
+    (S::Merge, &["cancel"], "cancel"),
+    (S::MergeDone, &["close"], "close"),
 ];
 
 /// A key as bindings name it: the code and the modifiers that matter (Shift only where the code

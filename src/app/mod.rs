@@ -9,6 +9,7 @@ pub mod home;
 pub mod keymap;
 pub mod locked;
 pub mod look;
+pub mod merge_dialog;
 pub mod new_form;
 pub mod panels;
 pub mod recovery;
@@ -105,6 +106,13 @@ pub enum Action {
     Notice(String),
     /// How an export from the session screen went.
     Exported(export_dialog::ExportOutcome),
+    /// What merging these sources into the dialog's target would bring in, or why it cannot.
+    MergePreviewed {
+        sources: Vec<PathBuf>,
+        result: Result<crate::domain::merge::Report, String>,
+    },
+    /// How a merge from the home screen went.
+    Merged(Result<crate::domain::merge::Report, String>),
     /// A phone sent an idea or a vote.
     Room(Box<room::RoomRequest>),
     /// The room started (its addresses and codes) or could not (why).
@@ -158,6 +166,16 @@ pub enum Effect {
     RoomAnswer {
         ticket: u64,
         answer: room::RoomAnswer,
+    },
+    /// Work out what merging `sources` into `target` would bring in, writing nothing.
+    PreviewMerge {
+        target: PathBuf,
+        sources: Vec<PathBuf>,
+    },
+    /// Fold `sources` into `target` (under its lock, after a backup), as `bimtek merge` does.
+    Merge {
+        target: PathBuf,
+        sources: Vec<PathBuf>,
     },
     /// Start serving the room for the open session.
     RoomStart,
@@ -310,6 +328,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             dialog::exported(app, outcome);
             Vec::new()
         }
+        Action::MergePreviewed { sources, result } => {
+            dialog::merge_previewed(app, &sources, result);
+            Vec::new()
+        }
+        Action::Merged(result) => dialog::merged(app, result),
         Action::Room(request) => {
             let screen = match &mut app.screen {
                 Screen::Session(s) => Some(&mut **s),

@@ -37,6 +37,10 @@ pub fn related(a: &Session, b: &Session) -> bool {
     !origins(a).is_disjoint(&origins(b))
 }
 
+fn ballots(s: &Session) -> u64 {
+    s.votes.iter().map(|r| u64::from(r.total_votes())).sum()
+}
+
 /// Something both sessions had, differently, and what the merge kept.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Conflict {
@@ -56,6 +60,8 @@ pub struct Report {
     pub scores_added: usize,
     pub rounds_added: usize,
     pub commitments_added: usize,
+    /// Votes (dots) the target did not have: ballots of new rounds, new ballots and higher counts.
+    pub votes_added: u64,
     /// Items of the target that the merge changed.
     pub changed: usize,
     pub conflicts: Vec<Conflict>,
@@ -78,8 +84,28 @@ impl Report {
         self.scores_added += other.scores_added;
         self.rounds_added += other.rounds_added;
         self.commitments_added += other.commitments_added;
+        self.votes_added += other.votes_added;
         self.changed += other.changed;
-        self.conflicts.extend(other.conflicts);
+        // An item that differs in several sources is one conflict, with what was kept last.
+        for c in other.conflicts {
+            match self.conflicts.iter_mut().find(|k| k.key() == c.key()) {
+                Some(k) => *k = c,
+                None => self.conflicts.push(c),
+            }
+        }
+    }
+}
+
+impl Conflict {
+    /// Which item it is about.
+    fn key(&self) -> (u8, String) {
+        match self {
+            Conflict::Entry(e) => (0, e.id.to_string()),
+            Conflict::Participant(p) => (1, p.id.to_string()),
+            Conflict::Score(s) => (2, format!("{:?}", score_key(s))),
+            Conflict::Round(id) => (3, id.clone()),
+            Conflict::Commitment(c) => (4, c.id.to_string()),
+        }
     }
 }
 
@@ -325,6 +351,8 @@ pub fn merge(target: &Session, source: &Session) -> (Session, Report) {
         |a, b| a == b,
         &mut report,
     );
+    // Ballots are united keeping the higher count, so the merged total never falls.
+    report.votes_added = ballots(&merged).saturating_sub(ballots(target));
     (merged, report)
 }
 
@@ -386,6 +414,23 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_edited_in_two_groups_is_one_conflict_showing_what_was_kept() {
+        let (plenary, mut one) = fork();
+        let mut two = plenary.clone();
+        Arc::make_mut(&mut one.entries[0]).text = "edited by group 1".into();
+        Arc::make_mut(&mut one.entries[0]).updated = now() + time::Duration::minutes(1);
+        Arc::make_mut(&mut two.entries[0]).text = "edited by group 2".into();
+        Arc::make_mut(&mut two.entries[0]).updated = now() + time::Duration::minutes(2);
+        let (m, report) = merge_all(&plenary, [&one, &two]);
+        assert_eq!(m.entries[0].text, "edited by group 2");
+        assert!(
+            matches!(&report.conflicts[..], [Conflict::Entry(e)] if e.text == "edited by group 2"),
+            "{:?}",
+            report.conflicts
+        );
+    }
+
+    #[test]
     fn merging_twice_changes_nothing_the_second_time() {
         let (mut a, mut b) = fork();
         a.entries.push(entry("EA", "a").into());
@@ -419,9 +464,11 @@ mod tests {
             count: 1,
         });
         b.votes.push(r);
-        let (m, _) = merge(&a, &b);
+        let (m, report) = merge(&a, &b);
         assert!(m.participants[0].present);
         assert_eq!(m.votes[0].total_votes(), 1);
+        assert_eq!(report.votes_added, 1, "the ballot B cast comes in");
+        assert_eq!(merge(&m, &b).1.votes_added, 0, "and only once");
     }
 
     #[test]

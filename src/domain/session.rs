@@ -440,6 +440,16 @@ pub struct SessionSummary {
     pub participants: usize,
     pub steps: usize,
     pub updated: OffsetDateTime,
+    /// The session's id and the ids it was carried from: what tells whether two sessions
+    /// come from the same one and may be merged (see `merge::related`).
+    pub origins: Vec<String>,
+}
+
+impl SessionSummary {
+    /// Whether the two sessions come from the same session (share an id or an ancestor).
+    pub fn related(&self, other: &SessionSummary) -> bool {
+        self.origins.iter().any(|o| other.origins.contains(o))
+    }
 }
 
 impl Session {
@@ -453,6 +463,9 @@ impl Session {
             participants: self.participants.len(),
             steps: self.agenda.steps.len(),
             updated: self.updated,
+            origins: std::iter::once(self.id.clone())
+                .chain(self.lineage.iter().cloned())
+                .collect(),
         }
     }
 }

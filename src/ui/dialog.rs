@@ -17,6 +17,7 @@ pub fn draw(app: &App, dialog: &Dialog, frame: &mut Frame, area: Rect) {
         Dialog::Recovery(d) => super::recovery::draw(app, d, frame, area),
         Dialog::Locked(d) => super::locked::draw(app, d, frame, area),
         Dialog::Export(d) => super::export_dialog::draw(app, d, frame, area),
+        Dialog::Merge(d) => super::merge_dialog::draw(app, d, frame, area),
     }
 }
 

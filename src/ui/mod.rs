@@ -12,6 +12,7 @@ pub mod focus;
 pub mod help;
 pub mod home;
 pub mod locked;
+pub mod merge_dialog;
 pub mod new_form;
 pub mod panels;
 pub mod projector;
