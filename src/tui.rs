@@ -48,13 +48,16 @@ struct Shell {
     room: room_link::RoomLink,
 }
 
-/// What the writer thread does with each version: the version on disk is kept as a backup, the
-/// new one written atomically.
-fn write_session(path: &Path, session: &Session) -> Result<(), OsError> {
-    let text = store::to_ron(session);
-    #[cfg(debug_assertions)]
-    injected_panic(&text);
-    backup::save_over(path, &text).map_err(OsError::from)
+/// What the writer thread does with each version: the version on disk is kept as a backup (at
+/// most one every `backup::BACKUP_GAP` of our own saves), the new one written atomically.
+fn session_writer() -> Box<crate::store::writer::SaveFn> {
+    let paced = backup::Paced::default();
+    Box::new(move |path: &Path, session: &Session| {
+        let text = store::to_ron(session);
+        #[cfg(debug_assertions)]
+        injected_panic(&text);
+        paced.save_over(path, &text).map_err(OsError::from)
+    })
 }
 
 impl Shell {
@@ -569,7 +572,7 @@ pub fn run(
     let mut app = App::new(lang, clock.now(), seed, dir.clone());
     app.look = look;
     app.keys = keys;
-    let writer = Writer::spawn(Box::new(write_session)).map_err(|e| e.to_string())?;
+    let writer = Writer::spawn(session_writer()).map_err(|e| e.to_string())?;
     let watch = writer.watch();
     let mut shell = Shell {
         clock,
@@ -686,10 +689,7 @@ fn event_loop(
             app.now = shell.clock.now();
             pending.extend(update(app, action));
         }
-        for action in shell.room.requests() {
-            app.now = shell.clock.now();
-            pending.extend(update(app, action));
-        }
+        pending.extend(shell.room.apply_requests(app, shell.clock.now()));
         while !pending.is_empty() {
             let effects = std::mem::take(&mut pending);
             for effect in effects {

@@ -4,6 +4,8 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant, SystemTime};
 
 use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
@@ -154,7 +156,16 @@ fn prune(session: &Path, keep: usize) {
 /// as a backup first (best effort: a full disk must not stop the save itself), then the new text
 /// is written atomically.
 pub fn save_over(session: &Path, text: &str) -> io::Result<()> {
-    let kept = keep_previous(session).ok().flatten();
+    save_over_keeping(session, text, true)
+}
+
+/// As [`save_over`], with the backup of the version on disk taken only if `keep`.
+fn save_over_keeping(session: &Path, text: &str, keep: bool) -> io::Result<()> {
+    let kept = if keep {
+        keep_previous(session).ok().flatten()
+    } else {
+        None
+    };
     let mut result = write_atomic(session, text.as_bytes());
     // On a full disk the session matters more than its history: the backup just made gives way,
     // then the oldest ones, one at a time, until the new version fits (a backup holds on to the
@@ -180,6 +191,62 @@ pub fn save_over(session: &Path, text: &str) -> io::Result<()> {
         Err(e) => log::warn!("save of {} failed: {e}", session.display()),
     }
     result
+}
+
+/// The shortest time between two backups of versions this program wrote itself.
+///
+/// Why not one backup per save: when phones send ideas in a burst, saves follow each other
+/// every few tens of milliseconds, and [`KEEP`] backups a save would fill the whole history
+/// with the last second of the burst, pushing out the versions from before it, which are the
+/// ones worth going back to. Each of those saves holds everything the one before held (ideas
+/// are only added), and undo covers single changes, so a version that stood for less than this
+/// loses nothing worth keeping. On FAT sticks, where a backup is a full copy, it also halves
+/// the cost of a save. A file that is not the one this program last wrote (edited by hand,
+/// replaced, restored) is always kept.
+pub const BACKUP_GAP: Duration = Duration::from_secs(10);
+
+/// The saves of one program, with their backups paced by [`BACKUP_GAP`].
+#[derive(Default)]
+pub struct Paced {
+    last: Mutex<Option<Last>>,
+}
+
+struct Last {
+    session: PathBuf,
+    /// When the newest backup was taken (or would have been: there was nothing to keep).
+    kept_at: Instant,
+    /// What identifies the file as written by the last save: modification time and length.
+    written: Option<(SystemTime, u64)>,
+}
+
+fn signature(path: &Path) -> Option<(SystemTime, u64)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}
+
+impl Paced {
+    /// [`save_over`], but the version on disk is not kept again when the last backup is recent
+    /// and the file is still the one the last save wrote.
+    pub fn save_over(&self, session: &Path, text: &str) -> io::Result<()> {
+        let mut last = self.last.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let ours_and_recent = last.as_ref().is_some_and(|l| {
+            l.session == session
+                && l.kept_at.elapsed() < BACKUP_GAP
+                && l.written.is_some()
+                && l.written == signature(session)
+        });
+        save_over_keeping(session, text, !ours_and_recent)?;
+        let kept_at = match last.as_ref() {
+            Some(l) if ours_and_recent => l.kept_at,
+            _ => Instant::now(),
+        };
+        *last = Some(Last {
+            session: session.to_path_buf(),
+            kept_at,
+            written: signature(session),
+        });
+        Ok(())
+    }
 }
 
 fn is_full(e: &io::Error) -> bool {
@@ -270,6 +337,30 @@ mod tests {
         assert_eq!(newest, format!("version {}", KEEP + 3));
         let oldest = std::fs::read_to_string(&files[KEEP - 1].0).expect("read");
         assert_eq!(oldest, "version 4");
+    }
+
+    #[test]
+    fn paced_saves_keep_one_backup_per_gap_but_always_keep_a_stranger() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("s.ron");
+        std::fs::write(&path, "sebelum rapat").expect("write");
+        let paced = Paced::default();
+        for i in 0..30 {
+            paced.save_over(&path, &format!("versi {i}")).expect("save");
+        }
+        let files = backup_files(&path);
+        assert_eq!(files.len(), 1, "a burst of saves keeps one backup");
+        assert_eq!(std::fs::read_to_string(&files[0].0).expect("read"), "sebelum rapat");
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), "versi 29");
+        // Replaced by someone else: that file is kept, however recent the last backup.
+        std::fs::write(&path, "diganti orang lain, lebih panjang").expect("replace");
+        paced.save_over(&path, "versi 30").expect("save");
+        let files = backup_files(&path);
+        assert_eq!(files.len(), 2);
+        assert_eq!(
+            std::fs::read_to_string(&files[0].0).expect("read"),
+            "diganti orang lain, lebih panjang"
+        );
     }
 
     #[test]

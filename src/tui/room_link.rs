@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, TryRecvError};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use time::OffsetDateTime;
 use tokio::sync::oneshot;
@@ -116,6 +116,32 @@ impl RoomLink {
             .collect()
     }
 
+    /// Applies what phones sent since last asked, all together (a group commit): the effects
+    /// to carry out, with a single save for all of them, before their answers. Each answer
+    /// then waits for that one save, not for a save of its own: in a burst, the ideas that
+    /// arrive while the file is being written go into the next write together, so an answer
+    /// waits at most about two writes, however many phones send at once.
+    pub fn apply_requests(&mut self, app: &mut App, now: OffsetDateTime) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        let mut answers = Vec::new();
+        let mut save = false;
+        for action in self.requests() {
+            app.now = now;
+            for effect in update(app, action) {
+                match effect {
+                    Effect::Save => save = true,
+                    answer @ Effect::RoomAnswer { .. } => answers.push(answer),
+                    other => effects.push(other),
+                }
+            }
+        }
+        if save {
+            effects.push(Effect::Save);
+        }
+        effects.extend(answers);
+        effects
+    }
+
     /// An answer from `update`: sent now if it is a refusal or the change is on disk already,
     /// else once the writer reports generation `latest`.
     pub fn answer(&mut self, ticket: u64, answer: RoomAnswer, latest: u64, written: u64) {
@@ -173,12 +199,17 @@ pub fn writable(app: &App) -> Option<&Session> {
     app.session().filter(|s| !s.read_only).map(|s| &s.session)
 }
 
+/// A facilitator's action whose frame is timed: sent at `sent`, answered with the time from then
+/// until a frame showing it was drawn.
+type Probe = (Action, Instant, mpsc::Sender<Duration>);
+
 /// The room served without a terminal, for tests and benchmarks: the session opened as on
 /// screen, the same `update`, writer and answers-after-saving as the interactive app.
 pub struct Headless {
     pub info: RoomInfo,
     stop: Arc<AtomicBool>,
     actions: mpsc::Sender<Action>,
+    probes: mpsc::Sender<Probe>,
     thread: Option<JoinHandle<Result<(), String>>>,
 }
 
@@ -190,6 +221,7 @@ impl Headless {
             crate::store::SessionLock::acquire(&path, OffsetDateTime::now_utc()).map_err(|e| format!("{e:?}"))?;
         let (ready_tx, ready_rx) = mpsc::channel();
         let (actions, actions_rx) = mpsc::channel::<Action>();
+        let (probes, probes_rx) = mpsc::channel::<Probe>();
         let stop = Arc::new(AtomicBool::new(false));
         let stop_flag = Arc::clone(&stop);
         let thread = std::thread::spawn(move || {
@@ -203,18 +235,32 @@ impl Headless {
                     read_only: false,
                 },
             );
-            let mut writer = Writer::spawn(Box::new(super::write_session)).map_err(|e| e.to_string())?;
+            let mut writer = Writer::spawn(super::session_writer()).map_err(|e| e.to_string())?;
             let mut link = RoomLink::default();
             link.config = config;
             let started = link.start(writable(&app), Lang::Id);
             let _ = ready_tx.send(started.clone());
             app.room = Some(started?);
+            let mut frame =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).map_err(|e| e.to_string())?;
             while !stop_flag.load(Ordering::Relaxed) {
                 let mut actions: Vec<Action> = actions_rx.try_iter().collect();
-                actions.extend(link.requests());
-                for action in actions {
-                    app.now = OffsetDateTime::now_utc();
-                    let mut pending = update(&mut app, action);
+                let timed: Vec<(Instant, mpsc::Sender<Duration>)> = probes_rx
+                    .try_iter()
+                    .map(|(action, sent, answer)| {
+                        actions.push(action);
+                        (sent, answer)
+                    })
+                    .collect();
+                let mut batches: Vec<Vec<Effect>> = actions
+                    .into_iter()
+                    .map(|action| {
+                        app.now = OffsetDateTime::now_utc();
+                        update(&mut app, action)
+                    })
+                    .collect();
+                batches.push(link.apply_requests(&mut app, OffsetDateTime::now_utc()));
+                for mut pending in batches {
                     while !pending.is_empty() {
                         for effect in std::mem::take(&mut pending) {
                             match effect {
@@ -233,6 +279,13 @@ impl Headless {
                 }
                 link.publish(writable(&app));
                 link.settle(writer.written());
+                if !timed.is_empty() {
+                    // As the terminal would: a frame after the batch, here on a test backend.
+                    let _ = frame.draw(|f| crate::ui::view(&app, f));
+                    for (sent, answer) in timed {
+                        let _ = answer.send(sent.elapsed());
+                    }
+                }
                 if !link.has_news(writer.written()) {
                     std::thread::sleep(Duration::from_millis(2));
                 }
@@ -246,6 +299,7 @@ impl Headless {
             info,
             stop,
             actions,
+            probes,
             thread: Some(thread),
         })
     }
@@ -253,6 +307,14 @@ impl Headless {
     /// Acts as the facilitator would (a key, for instance).
     pub fn act(&self, action: Action) {
         let _ = self.actions.send(action);
+    }
+
+    /// Acts as the facilitator would and waits for the frame that shows it: returns the time
+    /// from the action to that frame (drawn at 120×40), in the same loop that serves the room.
+    pub fn act_and_draw(&self, action: Action) -> Option<Duration> {
+        let (tx, rx) = mpsc::channel();
+        self.probes.send((action, Instant::now(), tx)).ok()?;
+        rx.recv().ok()
     }
 
     /// Stops serving and waits until everything is on disk.
