@@ -711,6 +711,7 @@ fn event_loop(
         }
         shell.room.publish(room_link::writable(app));
         shell.room.settle(shell.writer.written());
+        shell.room.announce(app);
         if app.should_quit || stop.requested() {
             return Ok(());
         }

@@ -13,11 +13,14 @@ use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 use tokio::sync::oneshot;
 
+use crate::app::Mode;
+use crate::app::panels::Panel;
 use crate::app::room::{RoomAnswer, RoomInfo};
 use crate::app::{Action, App, Effect, Screen, update};
 use crate::domain::{Lang, Session};
 use crate::i18n::{Strings, fill, strings};
 use crate::room::{self, Config, Incoming, Server, StartError};
+use crate::store::room_notice::{self, RoomNotice};
 use crate::store::writer::Writer;
 
 #[derive(Default)]
@@ -34,6 +37,9 @@ pub struct RoomLink {
     early: Vec<Incoming>,
     /// What the phones were last shown was built from the session as of this change.
     shown: Option<(OffsetDateTime, usize, usize)>,
+    /// What the audience view was last told, beside which session file (see
+    /// `store::room_notice`).
+    announced: Option<(PathBuf, Option<RoomNotice>)>,
 }
 
 /// The message for a room that could not start.
@@ -182,9 +188,56 @@ impl RoomLink {
     }
 }
 
+impl RoomLink {
+    /// Leaves the note for the audience view beside the open session while the room serves, and
+    /// removes it once the room stops or the session closes. The first look at a session also
+    /// removes a note a crashed bimtek left behind.
+    pub fn announce(&mut self, app: &App) {
+        let Some(open) = app.session().filter(|s| !s.read_only) else {
+            self.withdraw();
+            return;
+        };
+        let panel_open = matches!(&open.mode, Mode::Panel(p) if matches!(**p, Panel::Inbox(_)));
+        let notice = app.room.as_ref().filter(|_| self.running()).map(|r| RoomNotice {
+            addresses: r.addresses.clone(),
+            chosen: r.chosen,
+            token: r.token.clone(),
+            join_code: r.join_code.clone(),
+            panel_open,
+        });
+        if self
+            .announced
+            .as_ref()
+            .is_some_and(|(path, was)| *path == open.path && *was == notice)
+        {
+            return;
+        }
+        if self.announced.as_ref().is_some_and(|(path, _)| *path != open.path) {
+            self.withdraw();
+        }
+        match &notice {
+            Some(n) => {
+                if let Err(e) = room_notice::write(&open.path, n) {
+                    // The audience view then shows no code; the room itself serves on.
+                    log::warn!("room note beside {} not written: {e}", open.path.display());
+                }
+            }
+            None => room_notice::remove(&open.path),
+        }
+        self.announced = Some((open.path.clone(), notice));
+    }
+
+    fn withdraw(&mut self) {
+        if let Some((path, Some(_))) = self.announced.take() {
+            room_notice::remove(&path);
+        }
+    }
+}
+
 impl Drop for RoomLink {
     fn drop(&mut self) {
         self.stop();
+        self.withdraw();
     }
 }
 
