@@ -48,15 +48,15 @@ struct Shell {
     room: room_link::RoomLink,
 }
 
-/// What the writer thread does with each version: the version on disk is kept as a backup (at
-/// most one every `backup::BACKUP_GAP` of our own saves), the new one written atomically.
+/// What the writer thread does with each version: the version on disk is kept as a backup (paced
+/// while saves only add, see `backup::BACKUP_GAP`), the new one written atomically.
 fn session_writer() -> Box<crate::store::writer::SaveFn> {
     let paced = backup::Paced::default();
     Box::new(move |path: &Path, session: &Session| {
         let text = store::to_ron(session);
         #[cfg(debug_assertions)]
         injected_panic(&text);
-        paced.save_over(path, &text).map_err(OsError::from)
+        paced.save_over(path, session, &text).map_err(OsError::from)
     })
 }
 

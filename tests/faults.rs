@@ -173,8 +173,8 @@ fn on_a_full_disk_the_oldest_backups_give_way_to_the_session() {
         add_entry(&mut tui, &format!("Versi {i}"));
         tui.wait_for("saved", |s| s.contains("Tersimpan pukul"));
     }
-    // The app keeps at most one backup of its own saves every `BACKUP_GAP`; the earlier
-    // versions a longer session would have left are put beside it directly.
+    // While its saves only add entries the app keeps at most one backup every `BACKUP_GAP`;
+    // the earlier versions a longer session would have left are put beside it directly.
     let earlier = std::fs::read(&path).expect("read");
     let hour_ago = time::OffsetDateTime::now_utc() - time::Duration::hours(1);
     for i in 0..6 {

@@ -4,15 +4,15 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime};
 
 use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
 use super::save::write_atomic;
 use super::{LoadError, load};
-use crate::domain::OsError;
 use crate::domain::session::SessionSummary;
+use crate::domain::{OsError, Session};
 
 /// How many earlier versions of a session are kept.
 pub const KEEP: usize = 20;
@@ -193,16 +193,18 @@ fn save_over_keeping(session: &Path, text: &str, keep: bool) -> io::Result<()> {
     result
 }
 
-/// The shortest time between two backups of versions this program wrote itself.
+/// The shortest time between two backups of versions this program wrote itself that only
+/// added to the version before.
 ///
 /// Why not one backup per save: when phones send ideas in a burst, saves follow each other
 /// every few tens of milliseconds, and [`KEEP`] backups a save would fill the whole history
 /// with the last second of the burst, pushing out the versions from before it, which are the
-/// ones worth going back to. Each of those saves holds everything the one before held (ideas
-/// are only added), and undo covers single changes, so a version that stood for less than this
-/// loses nothing worth keeping. On FAT sticks, where a backup is a full copy, it also halves
-/// the cost of a save. A file that is not the one this program last wrote (edited by hand,
-/// replaced, restored) is always kept.
+/// ones worth going back to. A save that only adds entries or ideas loses nothing of the
+/// version it replaces, so that version need not be kept again so soon. Any other change (an
+/// entry edited or deleted, an idea rejected, a step moved) keeps the version before it as
+/// always, and so does a file that is not the one this program last wrote (edited by hand,
+/// replaced, restored). On FAT sticks, where a backup is a full copy, it also spares a copy a
+/// save during a burst.
 pub const BACKUP_GAP: Duration = Duration::from_secs(10);
 
 /// The saves of one program, with their backups paced by [`BACKUP_GAP`].
@@ -212,7 +214,9 @@ pub struct Paced {
 }
 
 struct Last {
-    session: PathBuf,
+    path: PathBuf,
+    /// The version the last save wrote.
+    session: Session,
     /// When the newest backup was taken (or would have been: there was nothing to keep).
     kept_at: Instant,
     /// What identifies the file as written by the last save: modification time and length.
@@ -224,26 +228,50 @@ fn signature(path: &Path) -> Option<(SystemTime, u64)> {
     Some((m.modified().ok()?, m.len()))
 }
 
+/// Whether `after` only adds entries or ideas to `before`, as ideas arriving from phones do,
+/// and changes nothing else but the time of the last change.
+fn only_adds(before: &Session, after: &Session) -> bool {
+    if before.entries.len() > after.entries.len() || before.ideas.len() > after.ideas.len() {
+        return false;
+    }
+    let entries_kept = before
+        .entries
+        .iter()
+        .zip(&after.entries)
+        .all(|(a, b)| Arc::ptr_eq(a, b) || a == b);
+    let ideas_kept = before.ideas.iter().zip(&after.ideas).all(|(a, b)| a == b);
+    let rest = |s: &Session| Session {
+        entries: Vec::new(),
+        ideas: Vec::new(),
+        updated: OffsetDateTime::UNIX_EPOCH,
+        ..s.clone()
+    };
+    entries_kept && ideas_kept && rest(before) == rest(after)
+}
+
 impl Paced {
-    /// [`save_over`], but the version on disk is not kept again when the last backup is recent
-    /// and the file is still the one the last save wrote.
-    pub fn save_over(&self, session: &Path, text: &str) -> io::Result<()> {
+    /// [`save_over`] of `text` (the RON of `session`), but the version on disk is not kept
+    /// again when the newest backup is recent, the file is still the one the last save wrote,
+    /// and `session` only adds to it.
+    pub fn save_over(&self, path: &Path, session: &Session, text: &str) -> io::Result<()> {
         let mut last = self.last.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let ours_and_recent = last.as_ref().is_some_and(|l| {
-            l.session == session
+        let skip = last.as_ref().is_some_and(|l| {
+            l.path == path
                 && l.kept_at.elapsed() < BACKUP_GAP
                 && l.written.is_some()
-                && l.written == signature(session)
+                && l.written == signature(path)
+                && only_adds(&l.session, session)
         });
-        save_over_keeping(session, text, !ours_and_recent)?;
+        save_over_keeping(path, text, !skip)?;
         let kept_at = match last.as_ref() {
-            Some(l) if ours_and_recent => l.kept_at,
+            Some(l) if skip => l.kept_at,
             _ => Instant::now(),
         };
         *last = Some(Last {
-            session: session.to_path_buf(),
+            path: path.to_path_buf(),
+            session: session.clone(),
             kept_at,
-            written: signature(session),
+            written: signature(path),
         });
         Ok(())
     }
@@ -340,23 +368,35 @@ mod tests {
     }
 
     #[test]
-    fn paced_saves_keep_one_backup_per_gap_but_always_keep_a_stranger() {
+    fn paced_saves_keep_one_backup_while_only_adding_but_always_keep_a_change_or_a_stranger() {
+        use crate::domain::test_support;
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("s.ron");
         std::fs::write(&path, "sebelum rapat").expect("write");
         let paced = Paced::default();
+        let mut session = test_support::session();
+        let save = |s: &Session| paced.save_over(&path, s, &format!("{} masukan", s.entries.len()));
         for i in 0..30 {
-            paced.save_over(&path, &format!("versi {i}")).expect("save");
+            session
+                .entries
+                .push(Arc::new(test_support::entry(&format!("e{i}"), "Usulan dari ponsel")));
+            save(&session).expect("save");
         }
         let files = backup_files(&path);
-        assert_eq!(files.len(), 1, "a burst of saves keeps one backup");
+        assert_eq!(files.len(), 1, "a burst of additions keeps one backup");
         assert_eq!(std::fs::read_to_string(&files[0].0).expect("read"), "sebelum rapat");
-        assert_eq!(std::fs::read_to_string(&path).expect("read"), "versi 29");
-        // Replaced by someone else: that file is kept, however recent the last backup.
-        std::fs::write(&path, "diganti orang lain, lebih panjang").expect("replace");
-        paced.save_over(&path, "versi 30").expect("save");
+        // A deletion keeps the version before it, however recent the last backup.
+        session.entries.remove(3);
+        save(&session).expect("save");
         let files = backup_files(&path);
         assert_eq!(files.len(), 2);
+        assert_eq!(std::fs::read_to_string(&files[0].0).expect("read"), "30 masukan");
+        // Replaced by someone else: that file is kept too.
+        std::fs::write(&path, "diganti orang lain, lebih panjang").expect("replace");
+        session.entries.push(Arc::new(test_support::entry("e99", "Satu lagi")));
+        save(&session).expect("save");
+        let files = backup_files(&path);
+        assert_eq!(files.len(), 3);
         assert_eq!(
             std::fs::read_to_string(&files[0].0).expect("read"),
             "diganti orang lain, lebih panjang"
