@@ -56,20 +56,26 @@ fn address_rows(area: Rect) -> u16 {
 }
 
 fn draw_address(room: &RoomInfo, glyphs: crate::theme::GlyphLevel, frame: &mut Frame, area: Rect) {
-    if area.height >= 10 {
-        let [a, c] = Layout::vertical([Constraint::Length(5), Constraint::Length(5)]).areas(area);
-        if let Some((size, big, _)) = crate::ui::big::plan(room.short(), a.width, 4, glyphs) {
-            crate::ui::big::draw(frame, a, size, big, THEME.title);
-            if let Some((size, big, _)) = crate::ui::big::plan(&room.join_code, c.width, 4, glyphs) {
-                crate::ui::big::draw(frame, c, size, big, THEME.accent);
-                return;
-            }
-        }
+    let plain = |frame: &mut Frame, area: Rect| {
+        let lines = vec![Line::from(Span::styled(room.short().to_string(), THEME.title))];
+        frame.render_widget(Paragraph::new(lines), area);
+    };
+    if area.height < 10 {
+        // Without room for big letters the address alone heads the panel; the code follows it
+        // in the link lines below, once.
+        plain(frame, area);
+        return;
     }
-    // Without room for big letters the address alone heads the panel; the code follows it in
-    // the link lines below, once.
-    let lines = vec![Line::from(Span::styled(room.short().to_string(), THEME.title))];
-    frame.render_widget(Paragraph::new(lines), area);
+    // Each in big letters if it fits on its own: a long address may not where the short join
+    // code still does, and one is never drawn over the other.
+    let [a, c] = Layout::vertical([Constraint::Length(5), Constraint::Length(5)]).areas(area);
+    match crate::ui::big::plan(room.short(), a.width, 4, glyphs) {
+        Some((size, big, _)) => crate::ui::big::draw(frame, a, size, big, THEME.title),
+        None => plain(frame, a),
+    }
+    if let Some((size, big, _)) = crate::ui::big::plan(&room.join_code, c.width, 4, glyphs) {
+        crate::ui::big::draw(frame, c, size, big, THEME.accent);
+    }
 }
 
 fn link_lines(tr: &Strings, room: &RoomInfo, width: usize) -> Vec<Line<'static>> {
