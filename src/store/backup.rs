@@ -229,24 +229,60 @@ fn signature(path: &Path) -> Option<(SystemTime, u64)> {
 }
 
 /// Whether `after` only adds entries or ideas to `before`, as ideas arriving from phones do,
-/// and changes nothing else but the time of the last change.
+/// and changes nothing else but the time of the last change. Compared in place, without
+/// copies: the writer asks this before every save.
 fn only_adds(before: &Session, after: &Session) -> bool {
-    if before.entries.len() > after.entries.len() || before.ideas.len() > after.ideas.len() {
-        return false;
-    }
-    let entries_kept = before
-        .entries
-        .iter()
-        .zip(&after.entries)
-        .all(|(a, b)| Arc::ptr_eq(a, b) || a == b);
-    let ideas_kept = before.ideas.iter().zip(&after.ideas).all(|(a, b)| a == b);
-    let rest = |s: &Session| Session {
-        entries: Vec::new(),
-        ideas: Vec::new(),
-        updated: OffsetDateTime::UNIX_EPOCH,
-        ..s.clone()
-    };
-    entries_kept && ideas_kept && rest(before) == rest(after)
+    // Every field is named, so a field added to sessions must be decided on here.
+    let Session {
+        schema_version,
+        id,
+        title,
+        region,
+        region_code,
+        stage,
+        date,
+        venue,
+        facilitators,
+        participants,
+        agenda,
+        current_step,
+        entries,
+        readiness,
+        votes,
+        commitments,
+        timer_started,
+        created,
+        updated: _,
+        lineage,
+        ideas,
+        room,
+    } = before;
+    entries.len() <= after.entries.len()
+        && ideas.len() <= after.ideas.len()
+        && entries
+            .iter()
+            .zip(&after.entries)
+            .all(|(a, b)| Arc::ptr_eq(a, b) || a == b)
+        && ideas.iter().zip(&after.ideas).all(|(a, b)| a == b)
+        && *schema_version == after.schema_version
+        && *id == after.id
+        && *title == after.title
+        && *region == after.region
+        && *region_code == after.region_code
+        && *stage == after.stage
+        && *date == after.date
+        && *venue == after.venue
+        && *facilitators == after.facilitators
+        && *participants == after.participants
+        && *agenda == after.agenda
+        && *current_step == after.current_step
+        && *readiness == after.readiness
+        && *votes == after.votes
+        && *commitments == after.commitments
+        && *timer_started == after.timer_started
+        && *created == after.created
+        && *lineage == after.lineage
+        && *room == after.room
 }
 
 impl Paced {
