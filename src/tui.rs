@@ -666,6 +666,10 @@ fn wait_for_event(shell: &mut Shell, wait: Duration) -> io::Result<bool> {
     }
     let end = Instant::now() + wait;
     loop {
+        // Requests waiting (a burst applied a batch at a time): a key if one is there, else on.
+        if shell.room.has_news(shell.writer.written()) {
+            return event::poll(Duration::ZERO);
+        }
         let slice = end.saturating_duration_since(Instant::now()).min(SAVE_POLL);
         if event::poll(slice)? {
             return Ok(true);

@@ -2,7 +2,7 @@
 //! `Action`s, hands phones the session as it is after each change, and holds each answer until
 //! the writer reports the version that contains its change on disk.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -23,6 +23,10 @@ use crate::room::{self, Config, Incoming, Server, StartError};
 use crate::store::room_notice::{self, RoomNotice};
 use crate::store::writer::Writer;
 
+/// The longest the loop spends applying phones' requests before it looks at the keyboard and
+/// draws again.
+const BATCH_TIME: Duration = Duration::from_millis(4);
+
 #[derive(Default)]
 pub struct RoomLink {
     pub config: Config,
@@ -34,7 +38,7 @@ pub struct RoomLink {
     /// Answers waiting for the writer: the generation that must be on disk first.
     waiting: Vec<(u64, oneshot::Sender<RoomAnswer>, RoomAnswer)>,
     /// Requests received while waiting for a key.
-    early: Vec<Incoming>,
+    early: VecDeque<Incoming>,
     /// What the phones were last shown was built from the session as of this change.
     shown: Option<(OffsetDateTime, usize, usize)>,
     /// What the audience view was last told, beside which session file (see
@@ -98,7 +102,7 @@ impl RoomLink {
         };
         loop {
             match server.incoming.try_recv() {
-                Ok(i) => self.early.push(i),
+                Ok(i) => self.early.push_back(i),
                 Err(TryRecvError::Empty | TryRecvError::Disconnected) => return,
             }
         }
@@ -110,30 +114,27 @@ impl RoomLink {
         !self.early.is_empty() || self.waiting.iter().any(|(g, _, _)| *g <= written)
     }
 
-    /// What phones sent since last asked, as actions.
-    pub fn requests(&mut self) -> Vec<Action> {
-        self.receive();
-        self.early
-            .drain(..)
-            .map(|i| {
-                self.replies.insert(i.request.ticket, i.reply);
-                Action::Room(Box::new(i.request))
-            })
-            .collect()
-    }
-
-    /// Applies what phones sent since last asked, all together (a group commit): the effects
-    /// to carry out, with a single save for all of them, before their answers. Each answer
-    /// then waits for that one save, not for a save of its own: in a burst, the ideas that
-    /// arrive while the file is being written go into the next write together, so an answer
-    /// waits at most about two writes, however many phones send at once.
+    /// Applies what phones sent since last asked, together (a group commit): the effects to
+    /// carry out, with a single save for all of them, before their answers. Each answer then
+    /// waits for that one save, not for a save of its own: in a burst, the ideas that arrive
+    /// while the file is being written go into the next write together, so an answer waits at
+    /// most about two writes, however many phones send at once.
+    ///
+    /// At most [`BATCH_TIME`] is spent applying them; the rest wait for the next turn of the
+    /// loop, so a key pressed during a burst is read and drawn between two batches.
     pub fn apply_requests(&mut self, app: &mut App, now: OffsetDateTime) -> Vec<Effect> {
+        self.receive();
+        let started = Instant::now();
         let mut effects = Vec::new();
         let mut answers = Vec::new();
         let mut save = false;
-        for action in self.requests() {
+        while started.elapsed() < BATCH_TIME {
+            let Some(incoming) = self.early.pop_front() else {
+                break;
+            };
+            self.replies.insert(incoming.request.ticket, incoming.reply);
             app.now = now;
-            for effect in update(app, action) {
+            for effect in update(app, Action::Room(Box::new(incoming.request))) {
                 match effect {
                     Effect::Save => save = true,
                     answer @ Effect::RoomAnswer { .. } => answers.push(answer),
