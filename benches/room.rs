@@ -3,15 +3,20 @@
 //! is the time from a POST to its answer, which is given only once the idea is on disk.
 //!
 //! A process-level benchmark (not criterion): one burst is the measurement. Run it with
-//! `cargo bench --bench room`.
+//! `cargo bench --bench room`. Beside it, keystroke to frame: an arrow key handed to the loop
+//! that also serves the room, timed until the frame that shows it is drawn (on a test backend,
+//! 120×40), once with the room idle and again while the burst runs.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use bimtek::app::Action;
 use bimtek::domain::StepKind;
 use bimtek::room::{Config, Limits};
 use bimtek::tui::room_link::Headless;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 const PHONES: usize = 200;
 const IDEAS: usize = 10;
@@ -74,8 +79,31 @@ fn main() {
     let cookies: Vec<String> = (0..PHONES)
         .map(|_| http(&host, &format!("/{token}"), None, None).1)
         .collect();
+    let key = |i: usize| {
+        let code = if i.is_multiple_of(2) {
+            KeyCode::Down
+        } else {
+            KeyCode::Up
+        };
+        Action::Key(KeyEvent::new(code, KeyModifiers::NONE))
+    };
+    let mut idle: Vec<Duration> = (0..100).filter_map(|i| room.act_and_draw(key(i))).collect();
+    let bursting = AtomicBool::new(true);
     let started = Instant::now();
-    let answers: Vec<(Duration, u32)> = std::thread::scope(|scope| {
+    let (answers, mut busy): (Vec<(Duration, u32)>, Vec<Duration>) = std::thread::scope(|scope| {
+        let keys = scope.spawn(|| {
+            let mut times = Vec::new();
+            let mut i = 0;
+            while bursting.load(Ordering::Relaxed) {
+                if let Some(t) = room.act_and_draw(key(i)) {
+                    times.push(t);
+                }
+                i += 1;
+                // About a key every 20 ms, a fast typist's pace.
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            times
+        });
         let handles: Vec<_> = cookies
             .iter()
             .enumerate()
@@ -104,7 +132,9 @@ fn main() {
                 })
             })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("phone")).collect()
+        let answers = handles.into_iter().flat_map(|h| h.join().expect("phone")).collect();
+        bursting.store(false, Ordering::Relaxed);
+        (answers, keys.join().expect("keys"))
     });
     let total = started.elapsed();
     let retries: u32 = answers.iter().map(|a| a.1).sum();
@@ -118,11 +148,18 @@ fn main() {
     assert_eq!(n, PHONES * IDEAS, "every idea in the file");
     assert_eq!(ids.len(), n, "each exactly once");
     times.sort_unstable();
-    let pct = |p: f64| {
-        times[((times.len() as f64 * p).ceil() as usize)
+    idle.sort_unstable();
+    busy.sort_unstable();
+    let pct_of = |times: &[Duration], p: f64| {
+        if times.is_empty() {
+            return f64::NAN;
+        }
+        let i = ((times.len() as f64 * p).ceil() as usize)
             .saturating_sub(1)
-            .min(times.len() - 1)]
+            .min(times.len() - 1);
+        times[i].as_secs_f64() * 1000.0
     };
+    let pct = |p: f64| Duration::from_secs_f64(pct_of(&times, p) / 1000.0);
     println!(
         "room burst: {PHONES} phones x {IDEAS} ideas, {ENTRIES} entries open: all {n} in the file once; \
          {:.1} s in all; first POST to answer p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms; {retries} sent again",
@@ -130,5 +167,15 @@ fn main() {
         pct(0.50).as_secs_f64() * 1000.0,
         pct(0.99).as_secs_f64() * 1000.0,
         times[times.len() - 1].as_secs_f64() * 1000.0,
+    );
+    println!(
+        "keystroke to frame (120x40): idle p50 {:.2} ms, p99 {:.2} ms ({} keys); during the burst p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms ({} keys)",
+        pct_of(&idle, 0.5),
+        pct_of(&idle, 0.99),
+        idle.len(),
+        pct_of(&busy, 0.5),
+        pct_of(&busy, 0.99),
+        pct_of(&busy, 1.0),
+        busy.len(),
     );
 }

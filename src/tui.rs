@@ -59,13 +59,16 @@ struct Shell {
     room: room_link::RoomLink,
 }
 
-/// What the writer thread does with each version: the version on disk is kept as a backup, the
-/// new one written atomically.
-fn write_session(path: &Path, session: &Session) -> Result<(), OsError> {
-    let text = store::to_ron(session);
-    #[cfg(debug_assertions)]
-    injected_panic(&text);
-    backup::save_over(path, &text).map_err(OsError::from)
+/// What the writer thread does with each version: the version on disk is kept as a backup (paced
+/// while saves only add, see `backup::BACKUP_GAP`), the new one written atomically.
+fn session_writer() -> Box<crate::store::writer::SaveFn> {
+    let paced = backup::Paced::default();
+    Box::new(move |path: &Path, session: &Session| {
+        let text = store::to_ron(session);
+        #[cfg(debug_assertions)]
+        injected_panic(&text);
+        paced.save_over(path, session, &text).map_err(OsError::from)
+    })
 }
 
 impl Shell {
@@ -587,7 +590,7 @@ pub fn run(
     let mut app = App::new(lang, clock.now(), seed, dir.clone());
     app.look = look;
     app.keys = keys;
-    let writer = Writer::spawn(Box::new(write_session)).map_err(|e| e.to_string())?;
+    let writer = Writer::spawn(session_writer()).map_err(|e| e.to_string())?;
     let watch = writer.watch();
     let mut shell = Shell {
         clock,
@@ -681,6 +684,10 @@ fn wait_for_event(shell: &mut Shell, wait: Duration) -> io::Result<bool> {
     }
     let end = Instant::now() + wait;
     loop {
+        // Requests waiting (a burst applied a batch at a time): a key if one is there, else on.
+        if shell.room.has_news(shell.writer.written()) {
+            return event::poll(Duration::ZERO);
+        }
         let slice = end.saturating_duration_since(Instant::now()).min(SAVE_POLL);
         if event::poll(slice)? {
             return Ok(true);
@@ -704,10 +711,7 @@ fn event_loop(
             app.now = shell.clock.now();
             pending.extend(update(app, action));
         }
-        for action in shell.room.requests() {
-            app.now = shell.clock.now();
-            pending.extend(update(app, action));
-        }
+        pending.extend(shell.room.apply_requests(app, shell.clock.now()));
         while !pending.is_empty() {
             let effects = std::mem::take(&mut pending);
             for effect in effects {
@@ -729,6 +733,7 @@ fn event_loop(
         }
         shell.room.publish(room_link::writable(app));
         shell.room.settle(shell.writer.written());
+        shell.room.announce(app);
         if app.should_quit || stop.requested() {
             return Ok(());
         }

@@ -508,3 +508,103 @@ fn merging_into_a_session_open_in_another_bimtek_is_refused_naming_the_file() {
         "the target is untouched"
     );
 }
+
+/// `bimtek open FILE --room --bind 127.0.0.1`: the room panel shows the address; an idea sent
+/// over HTTP as a phone sends it is counted on the status line; accepting it with the inbox
+/// keys puts it on the screen and in the file.
+#[test]
+fn an_idea_from_a_phone_is_counted_accepted_and_saved() {
+    use std::io::{Read, Write};
+    let env = Env::new();
+    let path = env.new_session("Kabupaten Uji Ruang", "1", "2024-05-06");
+    let path_arg = path.to_str().expect("utf-8 path");
+    let mut tui = env.spawn(
+        &["open", path_arg, "--room", "--bind", "127.0.0.1", "--port", "0"],
+        40,
+        120,
+    );
+    support::to_governance(&mut tui);
+    tui.wait_text("0 usulan menunggu");
+    tui.send("w");
+    // What a participant reads off the screen: the short address and the join code.
+    let screen = tui.wait_for("the address and the join code", |s| {
+        s.contains("127.0.0.1:") && s.contains("Kode: ")
+    });
+    // The longest run after the marker: a link wrapped at the panel's edge may cut one short.
+    let after = |marker: &str| {
+        screen
+            .split(marker)
+            .skip(1)
+            .map(|rest| rest.chars().take_while(char::is_ascii_alphanumeric).collect::<String>())
+            .max_by_key(String::len)
+            .unwrap_or_default()
+    };
+    let host = format!("127.0.0.1:{}", after("127.0.0.1:"));
+    let code = after("Kode: ");
+    assert_eq!(code.len(), 5, "a join code on screen:\n{screen}");
+    tui.send(support::ESC);
+    let host = host.as_str();
+    let request = |method: &str, path: &str, headers: &str, body: &str| {
+        let mut s = std::net::TcpStream::connect(host).expect("connect");
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {}\r\n{headers}",
+            body.len()
+        );
+        s.write_all(format!("{head}\r\n{body}").as_bytes()).expect("send");
+        let mut raw = String::new();
+        let _ = s.read_to_string(&mut raw);
+        raw
+    };
+    let header = |raw: &str, name: &str| {
+        raw.lines()
+            .find_map(|l| l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case(name)))
+            .map(|(_, v)| v.trim().to_string())
+            .unwrap_or_default()
+    };
+    // The landing page takes the join code and leads to the link with the token.
+    let joined = request(
+        "POST",
+        "/join",
+        "Content-Type: application/x-www-form-urlencoded\r\n",
+        &format!("code={code}"),
+    );
+    let link = header(&joined, "location");
+    let token = link.trim_start_matches('/').to_string();
+    assert!(token.len() >= 26, "a 128-bit token in the link: {joined}");
+    // The audience view learns the link from the note beside the session while the room runs.
+    let note_path = path.with_file_name(format!(
+        ".{}.room",
+        path.file_name().and_then(|n| n.to_str()).expect("name")
+    ));
+    let note = std::fs::read_to_string(&note_path).expect("the note for the audience view");
+    assert!(note.contains(&token), "{note}");
+    let page = request("GET", &format!("/{token}"), "", "");
+    let cookie = header(&page, "set-cookie");
+    let cookie = cookie.split(';').next().unwrap_or("");
+    assert!(!cookie.is_empty(), "a device cookie: {page}");
+    let sent = request(
+        "POST",
+        &format!("/{token}/ideas"),
+        &format!("Cookie: {cookie}\r\nContent-Type: application/json\r\n"),
+        r#"{"id":"e2e-1","text":"Layanan KTP keliling ke pulau-pulau","name":"Rina","opd":"Disdukcapil"}"#,
+    );
+    assert!(sent.starts_with("HTTP/1.1 201"), "{sent}");
+    tui.wait_text("1 usulan menunggu");
+    tui.send("w");
+    tui.wait_text("Layanan KTP keliling");
+    tui.send(ENTER);
+    tui.wait_text("0 usulan menunggu");
+    tui.send(support::ESC);
+    tui.wait_for("the idea as an entry on screen", |s| {
+        s.contains("] Layanan KTP keliling ke pulau-pulau") && s.contains("Tersimpan pukul")
+    });
+    tui.send("q");
+    tui.wait_exit_success();
+    let file = std::fs::read_to_string(&path).expect("read the session");
+    assert!(file.contains("Layanan KTP keliling ke pulau-pulau"), "{file}");
+    assert!(
+        file.contains("status: accepted"),
+        "the idea is marked as accepted:\n{file}"
+    );
+    assert!(!note_path.exists(), "the note is gone once bimtek ends");
+}

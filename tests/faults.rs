@@ -173,6 +173,13 @@ fn on_a_full_disk_the_oldest_backups_give_way_to_the_session() {
         add_entry(&mut tui, &format!("Versi {i}"));
         tui.wait_for("saved", |s| s.contains("Tersimpan pukul"));
     }
+    // While its saves only add entries the app keeps at most one backup every `BACKUP_GAP`;
+    // the earlier versions a longer session would have left are put beside it directly.
+    let earlier = std::fs::read(&path).expect("read");
+    let hour_ago = time::OffsetDateTime::now_utc() - time::Duration::hours(1);
+    for i in 0..6 {
+        store::backup::keep(&path, &earlier, hour_ago + time::Duration::minutes(i)).expect("an earlier version");
+    }
     let kept = store::backup::list(&path).len();
     assert!(kept >= 6, "{kept} backups");
     let filler = fs.path().join("pengisi.bin");

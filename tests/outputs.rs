@@ -223,6 +223,87 @@ fn golden_exports_of_a_later_stage() {
     golden("rich.html", &render(&s, Format::Html, Lang::Id));
 }
 
+/// Ideas sent from phones, decided in every way the inbox allows; two rejected.
+fn with_ideas() -> Session {
+    use bimtek::domain::idea::{Idea, IdeaStatus};
+    let mut s = sample();
+    let step = s.agenda.steps[3].id.clone();
+    let idea = |n: u32, text: &str, name: &str, opd: &str, status: IdeaStatus| Idea {
+        id: format!("01J00000000000000000IDEA{n:02}"),
+        client_id: format!("p1-i{n}"),
+        device: "perangkat-1".into(),
+        step: step.clone(),
+        kind: Kind::Problem,
+        heading: Some("governance.service".into()),
+        text: text.into(),
+        name: name.into(),
+        opd: opd.into(),
+        received: datetime!(2021-09-07 03:15 UTC),
+        status,
+        entry: None,
+    };
+    s.ideas = vec![
+        idea(1, "Antrean KTP terlalu panjang", "", "", IdeaStatus::Rejected),
+        idea(
+            2,
+            "Aplikasi layanan belum terhubung",
+            "Rina",
+            "Dinas Kominfo",
+            IdeaStatus::Pending,
+        ),
+        idea(
+            3,
+            "Jaringan | <b>lemah</b> di pulau",
+            "Yosef",
+            "Bappeda",
+            IdeaStatus::Rejected,
+        ),
+        idea(
+            4,
+            "Belum ada mal pelayanan publik",
+            "",
+            "DPMPTSP",
+            IdeaStatus::Duplicate,
+        ),
+    ];
+    s
+}
+
+/// From the annex of rejected ideas to the end of the book.
+fn annex_of_ideas(md: &str) -> &str {
+    let heading = "### Lampiran 5";
+    md.find(heading).map_or("", |i| &md[i..])
+}
+
+#[test]
+fn the_annex_lists_the_rejected_ideas_with_their_count() {
+    let s = with_ideas();
+    let md = text(&render(&s, Format::Markdown, Lang::Id));
+    let annex = annex_of_ideas(&md);
+    assert!(annex.contains("2 dari 4 usulan"), "{annex}");
+    assert!(annex.contains("1 usulan lain belum diputuskan"), "{annex}");
+    assert!(annex.contains("Antrean KTP terlalu panjang"), "{annex}");
+    assert!(annex.contains("tanpa nama"), "an anonymous idea says so: {annex}");
+    assert!(annex.contains("Yosef (Bappeda)"), "{annex}");
+    assert!(
+        !annex.contains("Aplikasi layanan") && !annex.contains("mal pelayanan"),
+        "only rejected ideas are listed: {annex}"
+    );
+    golden("ideas.md", annex.as_bytes());
+    let html = text(&render(&s, Format::Html, Lang::Id));
+    assert!(
+        html.contains("Jaringan | &lt;b&gt;lemah&lt;/b&gt; di pulau"),
+        "escaped in HTML"
+    );
+    let en = text(&render(&s, Format::Markdown, Lang::En));
+    assert!(en.contains("2 of the 4 ideas"), "{en}");
+    let none = text(&render(&sample(), Format::Markdown, Lang::Id));
+    assert!(
+        annex_of_ideas(&none).is_empty(),
+        "a session run without the room has no such annex"
+    );
+}
+
 #[test]
 fn exports_are_deterministic_and_leave_the_session_alone() {
     let s = rich();

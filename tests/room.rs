@@ -430,19 +430,19 @@ fn concurrent_votes_never_exceed_a_phones_budget() {
     }
 }
 
-/// The room panel as the facilitator's screen draws it, read back cell by cell: the QR code's
-/// half blocks decode to the link the panel shows as text.
-#[test]
-fn the_qr_code_on_screen_decodes_to_the_link_shown() {
-    use bimtek::app::room::RoomInfo;
-    use bimtek::app::{Action, App, update};
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use ratatui::style::Color;
+fn room_info() -> bimtek::app::room::RoomInfo {
+    bimtek::app::room::RoomInfo {
+        addresses: vec!["http://192.168.137.1:8080".into()],
+        chosen: 0,
+        token: "k5qv2jz7mxw3hy4r6tn8bd2cfa".into(),
+        join_code: "KX7PM".into(),
+    }
+}
 
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = session_file(dir.path(), 10);
+/// The facilitator's app with a session of ten entries open (read-only for the audience view).
+fn app_with_session(dir: &Path, read_only: bool) -> bimtek::app::App {
+    use bimtek::app::{Action, App, update};
+    let path = session_file(dir, 10);
     let session = bimtek::store::load(&path).expect("load");
     let mut app = App::new(
         bimtek::domain::Lang::Id,
@@ -455,28 +455,50 @@ fn the_qr_code_on_screen_decodes_to_the_link_shown() {
         Action::SessionOpened {
             session: Box::new(session),
             path,
-            read_only: false,
+            read_only,
         },
     );
-    update(
-        &mut app,
-        Action::Key(KeyEvent::new(KeyCode::Char('w'), KeyModifiers::NONE)),
+    app
+}
+
+fn press(app: &mut bimtek::app::App, c: char) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    bimtek::app::update(
+        app,
+        bimtek::app::Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)),
     );
-    let info = RoomInfo {
-        addresses: vec!["http://192.168.137.1:8080".into()],
-        chosen: 0,
-        token: "k5qv2jz7mxw3hy4r6tn8bd2cfa".into(),
-        join_code: "KX7PM".into(),
-    };
-    update(&mut app, Action::RoomStarted(Ok(info.clone())));
-    let (w, h) = (112u16, 32u16);
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    t.draw(|f| bimtek::ui::view(&app, f)).expect("draw");
-    let buf = t.backend().buffer().clone();
-    let shown = format!("{}", t.backend());
-    assert!(shown.contains(&info.link()), "the full link is on screen:\n{shown}");
-    assert!(shown.contains("KX7PM") || shown.contains("Kode: KX7PM"), "{shown}");
-    // The cells of the code: half blocks drawn black on white.
+}
+
+/// The app with the room panel open and the room started.
+fn app_with_room_panel(dir: &Path) -> bimtek::app::App {
+    let mut app = app_with_session(dir, false);
+    press(&mut app, 'w');
+    bimtek::app::update(&mut app, bimtek::app::Action::RoomStarted(Ok(room_info())));
+    app
+}
+
+fn draw(app: &bimtek::app::App, w: u16, h: u16) -> ratatui::buffer::Buffer {
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("terminal");
+    t.draw(|f| bimtek::ui::view(app, f)).expect("draw");
+    t.backend().buffer().clone()
+}
+
+fn screen_text(buf: &ratatui::buffer::Buffer) -> String {
+    let area = buf.area;
+    (0..area.height)
+        .map(|y| {
+            let row: String = (0..area.width).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            row.trim_end().to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The QR code on screen, read back cell by cell (half blocks drawn black on white) and
+/// decoded as a phone's camera would; `None` if there is none or it does not decode.
+fn qr_on_screen(buf: &ratatui::buffer::Buffer) -> Option<String> {
+    use ratatui::style::Color;
+    let (w, h) = (buf.area.width, buf.area.height);
     let is_qr = |x: u16, y: u16| {
         let c = &buf[(x, y)];
         c.symbol() == "▀"
@@ -487,15 +509,10 @@ fn the_qr_code_on_screen_decodes_to_the_link_shown() {
         .flat_map(|y| (0..w).map(move |x| (x, y)))
         .filter(|&(x, y)| is_qr(x, y))
         .collect();
-    assert!(!cells.is_empty(), "no QR code drawn:\n{shown}");
-    let (x0, y0) = (
-        cells.iter().map(|c| c.0).min().unwrap_or(0),
-        cells.iter().map(|c| c.1).min().unwrap_or(0),
-    );
-    let (x1, y1) = (
-        cells.iter().map(|c| c.0).max().unwrap_or(0),
-        cells.iter().map(|c| c.1).max().unwrap_or(0),
-    );
+    let x0 = cells.iter().map(|c| c.0).min()?;
+    let y0 = cells.iter().map(|c| c.1).min()?;
+    let x1 = cells.iter().map(|c| c.0).max()?;
+    let y1 = cells.iter().map(|c| c.1).max()?;
     let (cols, rows) = (usize::from(x1 - x0 + 1), usize::from(y1 - y0 + 1));
     const SCALE: usize = 6;
     let dark = |px: usize, py: usize| {
@@ -515,9 +532,133 @@ fn the_qr_code_on_screen_decodes_to_the_link_shown() {
         if inside && dark(x - margin, y - margin) { 0 } else { 255 }
     });
     let grids = img.detect_grids();
-    assert_eq!(grids.len(), 1, "one QR code on screen");
-    let (_, content) = grids[0].decode().expect("the code decodes");
-    assert_eq!(content, info.link());
+    assert!(grids.len() <= 1, "one QR code on screen");
+    grids.first()?.decode().ok().map(|(_, content)| content)
+}
+
+/// The room panel as the facilitator's screen draws it: the QR code's half blocks decode to
+/// the link the panel shows as text.
+#[test]
+fn the_qr_code_on_screen_decodes_to_the_link_shown() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let app = app_with_room_panel(dir.path());
+    let info = room_info();
+    let buf = draw(&app, 112, 32);
+    let shown = screen_text(&buf);
+    assert!(shown.contains(&info.link()), "the full link is on screen:\n{shown}");
+    assert!(shown.contains("KX7PM"), "{shown}");
+    assert_eq!(qr_on_screen(&buf).as_deref(), Some(info.link().as_str()), "{shown}");
+}
+
+/// The smallest projector size: the panel fills the screen, the code decodes, and nothing of
+/// the screens drawn before it (the step on the projector) is left beside the address.
+#[test]
+fn the_room_panel_on_the_projector_at_83x22_decodes_and_leaves_nothing_beside_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = app_with_session(dir.path(), false);
+    // One terminal for every frame, as on the projector: each frame is drawn over the last.
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(83, 22)).expect("terminal");
+    let mut frame = |app: &bimtek::app::App| {
+        t.draw(|f| bimtek::ui::view(app, f)).expect("draw");
+        t.backend().buffer().clone()
+    };
+    frame(&app);
+    press(&mut app, 'P');
+    let step = screen_text(&frame(&app));
+    press(&mut app, 'w');
+    bimtek::app::update(&mut app, bimtek::app::Action::RoomStarted(Ok(room_info())));
+    let shown_buf = frame(&app);
+    let shown = screen_text(&shown_buf);
+    assert_eq!(
+        shown,
+        screen_text(&draw(&app, 83, 22)),
+        "drawn over the step as on a fresh screen"
+    );
+    assert_eq!(
+        qr_on_screen(&shown_buf).as_deref(),
+        Some(room_info().link().as_str()),
+        "{shown}"
+    );
+    // Beside the address, nothing: no word of the step that was on the projector before.
+    let address_row = shown
+        .lines()
+        .find(|l| l.contains("192.168.137.1:8080"))
+        .expect("the address");
+    let beside = address_row.split("192.168.137.1:8080").nth(1).unwrap_or("");
+    assert_eq!(
+        beside.trim_end_matches(['│', ' ']),
+        "",
+        "leftovers beside the address: {beside:?}\nover:\n{step}"
+    );
+    let flat: String = shown.lines().map(|l| l.replace(['▀', '│', ' '], "")).collect();
+    assert!(flat.contains(&room_info().link()), "the whole link, wrapped:\n{shown}");
+    insta::assert_snapshot!("room_panel_projector_83x22", shown);
+}
+
+/// P works with the room panel open, and the panel drawn fresh at 83×22 decodes too.
+#[test]
+fn p_with_the_room_panel_open_at_83x22() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = app_with_room_panel(dir.path());
+    press(&mut app, 'P');
+    assert!(app.look.projector, "P works with the room panel open");
+    let buf = draw(&app, 83, 22);
+    assert_eq!(
+        qr_on_screen(&buf).as_deref(),
+        Some(room_info().link().as_str()),
+        "{}",
+        screen_text(&buf)
+    );
+}
+
+/// P with the room panel open puts it on the projector, where it fills the screen; P again
+/// returns to the facilitator's screen with the panel still open.
+#[test]
+fn p_in_the_room_panel_shows_it_to_the_room_and_back() {
+    use bimtek::app::Scope;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = app_with_room_panel(dir.path());
+    let beside = screen_text(&draw(&app, 112, 32));
+    assert!(beside.contains("Kotak masuk"), "the inbox beside the code:\n{beside}");
+    press(&mut app, 'P');
+    assert!(app.look.projector);
+    assert_eq!(app.scope(), Scope::Inbox, "the panel stays open");
+    let buf = draw(&app, 112, 32);
+    assert_eq!(qr_on_screen(&buf).as_deref(), Some(room_info().link().as_str()));
+    press(&mut app, 'P');
+    assert!(!app.look.projector);
+    assert_eq!(app.scope(), Scope::Inbox);
+}
+
+/// `bimtek present` learns of the room from the note the facilitator's bimtek leaves: with the
+/// room panel open there, the audience view shows the code; closed, the step; stopped, nothing.
+#[test]
+fn the_audience_view_shows_the_room_while_the_facilitator_shows_it() {
+    use bimtek::app::{Action, update};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut app = app_with_session(dir.path(), true);
+    app.look.audience = true;
+    app.look.projector = true;
+    let link = room_info().link();
+    update(&mut app, Action::FollowRoom(Some((room_info(), true))));
+    for (w, h) in [(83, 22), (112, 32)] {
+        let buf = draw(&app, w, h);
+        let shown = screen_text(&buf);
+        assert_eq!(qr_on_screen(&buf).as_deref(), Some(link.as_str()), "{w}x{h}:\n{shown}");
+        assert!(
+            shown.contains("192.168.137.1:8080") && shown.contains("KX7PM"),
+            "{shown}"
+        );
+        assert!(!shown.contains("Kotak masuk"), "no inbox for the hall:\n{shown}");
+    }
+    update(&mut app, Action::FollowRoom(Some((room_info(), false))));
+    assert_eq!(
+        qr_on_screen(&draw(&app, 112, 32)),
+        None,
+        "the panel closed: the step again"
+    );
+    update(&mut app, Action::FollowRoom(None));
+    assert!(app.room.is_none());
 }
 
 #[test]

@@ -136,7 +136,9 @@ impl Scope {
     /// The scopes whose keys also work here, after this scope's own.
     pub fn fallbacks(self) -> &'static [Scope] {
         match self {
-            Scope::Home | Scope::Session | Scope::Focus => &[Scope::View, Scope::Global],
+            // The room panel too: on the projector it fills the screen with the code to scan,
+            // so P there shows it to the room (and P again returns to the facilitator's view).
+            Scope::Home | Scope::Session | Scope::Focus | Scope::Inbox => &[Scope::View, Scope::Global],
             Scope::Help | Scope::Audience => &[],
             _ => &[Scope::Global],
         }

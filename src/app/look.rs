@@ -19,6 +19,9 @@ pub struct Look {
     pub audience: bool,
     /// The audience view could not read the latest file and shows the last good state.
     pub waiting: bool,
+    /// The audience view shows the room's QR code, address and join code full screen, as the
+    /// facilitator's projector does while the room panel is open.
+    pub room_card: bool,
     /// The projector is blanked (black) until the next key, as `b` does in presentations.
     pub blank: bool,
     /// Which characters the terminal's font can show.
@@ -35,6 +38,7 @@ impl Default for Look {
             focus: false,
             audience: false,
             waiting: false,
+            room_card: false,
             blank: false,
             glyphs: GlyphLevel::Full,
         }

@@ -77,6 +77,9 @@ pub enum Action {
     SessionsScanned(Vec<SessionRow>),
     /// The audience view read a newer version of the file it follows.
     Follow(Box<Session>),
+    /// The audience view learnt that the facilitator's room serves (where, and whether its panel
+    /// is open) or stopped.
+    FollowRoom(Option<(room::RoomInfo, bool)>),
     SessionOpened {
         session: Box<Session>,
         path: PathBuf,
@@ -271,6 +274,11 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             if let Screen::Session(s) = &mut app.screen {
                 s.follow_file(*session);
             }
+            Vec::new()
+        }
+        Action::FollowRoom(room) => {
+            app.look.room_card = room.as_ref().is_some_and(|(_, open)| *open);
+            app.room = room.map(|(info, _)| info);
             Vec::new()
         }
         Action::SessionOpened {

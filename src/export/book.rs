@@ -1146,6 +1146,8 @@ pub(super) fn annexes(c: &Ctx, out: &mut Vec<Block>) {
     } else {
         Block::List(notes)
     });
+
+    super::annex_ideas::rejected_ideas(c, out);
 }
 
 /// The attendance list of a session, fit to sign: who, for which agency, in which role, whether

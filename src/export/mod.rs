@@ -6,6 +6,7 @@
 //! paragraphs, lists and tables, so the Markdown, the HTML and the Word document always hold the
 //! same content.
 
+mod annex_ideas;
 pub mod book;
 pub mod csv;
 pub mod docx;

@@ -4,13 +4,15 @@
 
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
 
 use time::{OffsetDateTime, PrimitiveDateTime, UtcOffset};
 
 use super::save::write_atomic;
 use super::{LoadError, load};
-use crate::domain::OsError;
 use crate::domain::session::SessionSummary;
+use crate::domain::{OsError, Session};
 
 /// How many earlier versions of a session are kept.
 pub const KEEP: usize = 20;
@@ -154,7 +156,16 @@ fn prune(session: &Path, keep: usize) {
 /// as a backup first (best effort: a full disk must not stop the save itself), then the new text
 /// is written atomically.
 pub fn save_over(session: &Path, text: &str) -> io::Result<()> {
-    let kept = keep_previous(session).ok().flatten();
+    save_over_keeping(session, text, true)
+}
+
+/// As [`save_over`], with the backup of the version on disk taken only if `keep`.
+fn save_over_keeping(session: &Path, text: &str, keep: bool) -> io::Result<()> {
+    let kept = if keep {
+        keep_previous(session).ok().flatten()
+    } else {
+        None
+    };
     let mut result = write_atomic(session, text.as_bytes());
     // On a full disk the session matters more than its history: the backup just made gives way,
     // then the oldest ones, one at a time, until the new version fits (a backup holds on to the
@@ -180,6 +191,126 @@ pub fn save_over(session: &Path, text: &str) -> io::Result<()> {
         Err(e) => log::warn!("save of {} failed: {e}", session.display()),
     }
     result
+}
+
+/// The shortest time between two backups of versions this program wrote itself that only
+/// added to the version before.
+///
+/// Why not one backup per save: when phones send ideas in a burst, saves follow each other
+/// every few tens of milliseconds, and [`KEEP`] backups a save would fill the whole history
+/// with the last second of the burst, pushing out the versions from before it, which are the
+/// ones worth going back to. A save that only adds entries or ideas loses nothing of the
+/// version it replaces, so that version need not be kept again so soon. Any other change (an
+/// entry edited or deleted, an idea rejected, a step moved) keeps the version before it as
+/// always, and so does a file that is not the one this program last wrote (edited by hand,
+/// replaced, restored). On FAT sticks, where a backup is a full copy, it also spares a copy a
+/// save during a burst.
+pub const BACKUP_GAP: Duration = Duration::from_secs(10);
+
+/// The saves of one program, with their backups paced by [`BACKUP_GAP`].
+#[derive(Default)]
+pub struct Paced {
+    last: Mutex<Option<Last>>,
+}
+
+struct Last {
+    path: PathBuf,
+    /// The version the last save wrote.
+    session: Session,
+    /// When the newest backup was taken (or would have been: there was nothing to keep).
+    kept_at: Instant,
+    /// What identifies the file as written by the last save: modification time and length.
+    written: Option<(SystemTime, u64)>,
+}
+
+fn signature(path: &Path) -> Option<(SystemTime, u64)> {
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}
+
+/// Whether `after` only adds entries or ideas to `before`, as ideas arriving from phones do,
+/// and changes nothing else but the time of the last change. Compared in place, without
+/// copies: the writer asks this before every save.
+fn only_adds(before: &Session, after: &Session) -> bool {
+    // Every field is named, so a field added to sessions must be decided on here.
+    let Session {
+        schema_version,
+        id,
+        title,
+        region,
+        region_code,
+        stage,
+        date,
+        venue,
+        facilitators,
+        participants,
+        agenda,
+        current_step,
+        entries,
+        readiness,
+        votes,
+        commitments,
+        timer_started,
+        created,
+        updated: _,
+        lineage,
+        ideas,
+        room,
+    } = before;
+    entries.len() <= after.entries.len()
+        && ideas.len() <= after.ideas.len()
+        && entries
+            .iter()
+            .zip(&after.entries)
+            .all(|(a, b)| Arc::ptr_eq(a, b) || a == b)
+        && ideas.iter().zip(&after.ideas).all(|(a, b)| a == b)
+        && *schema_version == after.schema_version
+        && *id == after.id
+        && *title == after.title
+        && *region == after.region
+        && *region_code == after.region_code
+        && *stage == after.stage
+        && *date == after.date
+        && *venue == after.venue
+        && *facilitators == after.facilitators
+        && *participants == after.participants
+        && *agenda == after.agenda
+        && *current_step == after.current_step
+        && *readiness == after.readiness
+        && *votes == after.votes
+        && *commitments == after.commitments
+        && *timer_started == after.timer_started
+        && *created == after.created
+        && *lineage == after.lineage
+        && *room == after.room
+}
+
+impl Paced {
+    /// [`save_over`] of `text` (the RON of `session`), but the version on disk is not kept
+    /// again when the newest backup is recent, the file is still the one the last save wrote,
+    /// and `session` only adds to it.
+    pub fn save_over(&self, path: &Path, session: &Session, text: &str) -> io::Result<()> {
+        let mut last = self.last.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let skip = last.as_ref().is_some_and(|l| {
+            l.path == path
+                && l.kept_at.elapsed() < BACKUP_GAP
+                && l.written.is_some()
+                && l.written == signature(path)
+                && only_adds(&l.session, session)
+        });
+        save_over_keeping(path, text, !skip)?;
+        let kept_at = match last.as_ref() {
+            Some(l) if skip => l.kept_at,
+            _ => Instant::now(),
+        };
+        *last = Some(Last {
+            path: path.to_path_buf(),
+            session: session.clone(),
+            kept_at,
+            written: signature(path),
+        });
+        Ok(())
+    }
 }
 
 fn is_full(e: &io::Error) -> bool {
@@ -270,6 +401,42 @@ mod tests {
         assert_eq!(newest, format!("version {}", KEEP + 3));
         let oldest = std::fs::read_to_string(&files[KEEP - 1].0).expect("read");
         assert_eq!(oldest, "version 4");
+    }
+
+    #[test]
+    fn paced_saves_keep_one_backup_while_only_adding_but_always_keep_a_change_or_a_stranger() {
+        use crate::domain::test_support;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("s.ron");
+        std::fs::write(&path, "sebelum rapat").expect("write");
+        let paced = Paced::default();
+        let mut session = test_support::session();
+        let save = |s: &Session| paced.save_over(&path, s, &format!("{} masukan", s.entries.len()));
+        for i in 0..30 {
+            session
+                .entries
+                .push(Arc::new(test_support::entry(&format!("e{i}"), "Usulan dari ponsel")));
+            save(&session).expect("save");
+        }
+        let files = backup_files(&path);
+        assert_eq!(files.len(), 1, "a burst of additions keeps one backup");
+        assert_eq!(std::fs::read_to_string(&files[0].0).expect("read"), "sebelum rapat");
+        // A deletion keeps the version before it, however recent the last backup.
+        session.entries.remove(3);
+        save(&session).expect("save");
+        let files = backup_files(&path);
+        assert_eq!(files.len(), 2);
+        assert_eq!(std::fs::read_to_string(&files[0].0).expect("read"), "30 masukan");
+        // Replaced by someone else: that file is kept too.
+        std::fs::write(&path, "diganti orang lain, lebih panjang").expect("replace");
+        session.entries.push(Arc::new(test_support::entry("e99", "Satu lagi")));
+        save(&session).expect("save");
+        let files = backup_files(&path);
+        assert_eq!(files.len(), 3);
+        assert_eq!(
+            std::fs::read_to_string(&files[0].0).expect("read"),
+            "diganti orang lain, lebih panjang"
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod load;
 pub mod lock;
 pub mod logfile;
 pub mod recovery;
+pub mod room_notice;
 pub mod save;
 pub mod writer;
 

@@ -3,7 +3,8 @@
 //! file's size and time every quarter second catches what the watcher misses (network drives,
 //! some USB sticks) — and never writes the file or takes its lock. A file that is briefly
 //! unreadable (replaced mid-read, half written by hand) leaves the last good state on screen
-//! with a small "waiting" mark.
+//! with a small "waiting" mark. While the facilitator's room serves, the note it leaves beside
+//! the file (`store::room_notice`) lets this view show the room's QR code, address and join code.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -15,6 +16,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use super::{Clock, Stop};
 use crate::app::look::Look;
+use crate::app::room::RoomInfo;
 use crate::app::{Action, App, update};
 use crate::domain::Lang;
 use crate::i18n::{fill, strings};
@@ -27,6 +29,16 @@ const POLL: Duration = Duration::from_millis(250);
 fn signature(path: &Path) -> Option<(SystemTime, u64)> {
     let m = std::fs::metadata(path).ok()?;
     Some((m.modified().ok()?, m.len()))
+}
+
+fn room_info(n: store::room_notice::RoomNotice) -> (RoomInfo, bool) {
+    let info = RoomInfo {
+        addresses: n.addresses,
+        chosen: n.chosen,
+        token: n.token,
+        join_code: n.join_code,
+    };
+    (info, n.panel_open)
 }
 
 pub fn run(lang: Lang, path: PathBuf, clock: Clock, mut look: Look, keys: crate::app::Keymap) -> Result<(), String> {
@@ -72,6 +84,7 @@ pub fn run(lang: Lang, path: PathBuf, clock: Clock, mut look: Look, keys: crate:
     let mut terminal =
         ratatui::try_init().map_err(|e| fill(&strings(lang).err_terminal, &[("error", &e.to_string())]))?;
     let mut seen = signature(&path);
+    let mut room: Option<store::room_notice::RoomNotice> = None;
     let result = (|| -> Result<(), String> {
         loop {
             if app.should_quit || stop.requested() {
@@ -83,6 +96,12 @@ pub fn run(lang: Lang, path: PathBuf, clock: Clock, mut look: Look, keys: crate:
                 && let Event::Key(k) = event::read().map_err(|e| e.to_string())?
             {
                 update(&mut app, Action::Key(k));
+            }
+            // The facilitator's bimtek says where its room serves; this view never serves.
+            let now_room = store::room_notice::read(&path);
+            if now_room != room {
+                room = now_room;
+                update(&mut app, Action::FollowRoom(room.clone().map(room_info)));
             }
             let woken = rx.try_iter().count() > 0;
             let now_sig = signature(&path);

@@ -2,23 +2,30 @@
 //! `Action`s, hands phones the session as it is after each change, and holds each answer until
 //! the writer reports the version that contains its change on disk.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, TryRecvError};
 use std::thread::JoinHandle;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use time::OffsetDateTime;
 use tokio::sync::oneshot;
 
+use crate::app::Mode;
+use crate::app::panels::Panel;
 use crate::app::room::{RoomAnswer, RoomInfo};
 use crate::app::{Action, App, Effect, Screen, update};
 use crate::domain::{Lang, Session};
 use crate::i18n::{Strings, fill, strings};
 use crate::room::{self, Config, Incoming, Server, StartError};
+use crate::store::room_notice::{self, RoomNotice};
 use crate::store::writer::Writer;
+
+/// The longest the loop spends applying phones' requests before it looks at the keyboard and
+/// draws again.
+const BATCH_TIME: Duration = Duration::from_millis(4);
 
 #[derive(Default)]
 pub struct RoomLink {
@@ -31,9 +38,12 @@ pub struct RoomLink {
     /// Answers waiting for the writer: the generation that must be on disk first.
     waiting: Vec<(u64, oneshot::Sender<RoomAnswer>, RoomAnswer)>,
     /// Requests received while waiting for a key.
-    early: Vec<Incoming>,
+    early: VecDeque<Incoming>,
     /// What the phones were last shown was built from the session as of this change.
     shown: Option<(OffsetDateTime, usize, usize)>,
+    /// What the audience view was last told, beside which session file (see
+    /// `store::room_notice`).
+    announced: Option<(PathBuf, Option<RoomNotice>)>,
 }
 
 /// The message for a room that could not start.
@@ -92,7 +102,7 @@ impl RoomLink {
         };
         loop {
             match server.incoming.try_recv() {
-                Ok(i) => self.early.push(i),
+                Ok(i) => self.early.push_back(i),
                 Err(TryRecvError::Empty | TryRecvError::Disconnected) => return,
             }
         }
@@ -104,16 +114,39 @@ impl RoomLink {
         !self.early.is_empty() || self.waiting.iter().any(|(g, _, _)| *g <= written)
     }
 
-    /// What phones sent since last asked, as actions.
-    pub fn requests(&mut self) -> Vec<Action> {
+    /// Applies what phones sent since last asked, together (a group commit): the effects to
+    /// carry out, with a single save for all of them, before their answers. Each answer then
+    /// waits for that one save, not for a save of its own: in a burst, the ideas that arrive
+    /// while the file is being written go into the next write together, so an answer waits at
+    /// most about two writes, however many phones send at once.
+    ///
+    /// At most [`BATCH_TIME`] is spent applying them; the rest wait for the next turn of the
+    /// loop, so a key pressed during a burst is read and drawn between two batches.
+    pub fn apply_requests(&mut self, app: &mut App, now: OffsetDateTime) -> Vec<Effect> {
         self.receive();
-        self.early
-            .drain(..)
-            .map(|i| {
-                self.replies.insert(i.request.ticket, i.reply);
-                Action::Room(Box::new(i.request))
-            })
-            .collect()
+        let started = Instant::now();
+        let mut effects = Vec::new();
+        let mut answers = Vec::new();
+        let mut save = false;
+        while started.elapsed() < BATCH_TIME {
+            let Some(incoming) = self.early.pop_front() else {
+                break;
+            };
+            self.replies.insert(incoming.request.ticket, incoming.reply);
+            app.now = now;
+            for effect in update(app, Action::Room(Box::new(incoming.request))) {
+                match effect {
+                    Effect::Save => save = true,
+                    answer @ Effect::RoomAnswer { .. } => answers.push(answer),
+                    other => effects.push(other),
+                }
+            }
+        }
+        if save {
+            effects.push(Effect::Save);
+        }
+        effects.extend(answers);
+        effects
     }
 
     /// An answer from `update`: sent now if it is a refusal or the change is on disk already,
@@ -156,9 +189,56 @@ impl RoomLink {
     }
 }
 
+impl RoomLink {
+    /// Leaves the note for the audience view beside the open session while the room serves, and
+    /// removes it once the room stops or the session closes. The first look at a session also
+    /// removes a note a crashed bimtek left behind.
+    pub fn announce(&mut self, app: &App) {
+        let Some(open) = app.session().filter(|s| !s.read_only) else {
+            self.withdraw();
+            return;
+        };
+        let panel_open = matches!(&open.mode, Mode::Panel(p) if matches!(**p, Panel::Inbox(_)));
+        let notice = app.room.as_ref().filter(|_| self.running()).map(|r| RoomNotice {
+            addresses: r.addresses.clone(),
+            chosen: r.chosen,
+            token: r.token.clone(),
+            join_code: r.join_code.clone(),
+            panel_open,
+        });
+        if self
+            .announced
+            .as_ref()
+            .is_some_and(|(path, was)| *path == open.path && *was == notice)
+        {
+            return;
+        }
+        if self.announced.as_ref().is_some_and(|(path, _)| *path != open.path) {
+            self.withdraw();
+        }
+        match &notice {
+            Some(n) => {
+                if let Err(e) = room_notice::write(&open.path, n) {
+                    // The audience view then shows no code; the room itself serves on.
+                    log::warn!("room note beside {} not written: {e}", open.path.display());
+                }
+            }
+            None => room_notice::remove(&open.path),
+        }
+        self.announced = Some((open.path.clone(), notice));
+    }
+
+    fn withdraw(&mut self) {
+        if let Some((path, Some(_))) = self.announced.take() {
+            room_notice::remove(&path);
+        }
+    }
+}
+
 impl Drop for RoomLink {
     fn drop(&mut self) {
         self.stop();
+        self.withdraw();
     }
 }
 
@@ -173,12 +253,17 @@ pub fn writable(app: &App) -> Option<&Session> {
     app.session().filter(|s| !s.read_only).map(|s| &s.session)
 }
 
+/// A facilitator's action whose frame is timed: sent at `sent`, answered with the time from then
+/// until a frame showing it was drawn.
+type Probe = (Action, Instant, mpsc::Sender<Duration>);
+
 /// The room served without a terminal, for tests and benchmarks: the session opened as on
 /// screen, the same `update`, writer and answers-after-saving as the interactive app.
 pub struct Headless {
     pub info: RoomInfo,
     stop: Arc<AtomicBool>,
     actions: mpsc::Sender<Action>,
+    probes: mpsc::Sender<Probe>,
     thread: Option<JoinHandle<Result<(), String>>>,
 }
 
@@ -190,6 +275,7 @@ impl Headless {
             crate::store::SessionLock::acquire(&path, OffsetDateTime::now_utc()).map_err(|e| format!("{e:?}"))?;
         let (ready_tx, ready_rx) = mpsc::channel();
         let (actions, actions_rx) = mpsc::channel::<Action>();
+        let (probes, probes_rx) = mpsc::channel::<Probe>();
         let stop = Arc::new(AtomicBool::new(false));
         let stop_flag = Arc::clone(&stop);
         let thread = std::thread::spawn(move || {
@@ -203,18 +289,32 @@ impl Headless {
                     read_only: false,
                 },
             );
-            let mut writer = Writer::spawn(Box::new(super::write_session)).map_err(|e| e.to_string())?;
+            let mut writer = Writer::spawn(super::session_writer()).map_err(|e| e.to_string())?;
             let mut link = RoomLink::default();
             link.config = config;
             let started = link.start(writable(&app), Lang::Id);
             let _ = ready_tx.send(started.clone());
             app.room = Some(started?);
+            let mut frame =
+                ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).map_err(|e| e.to_string())?;
             while !stop_flag.load(Ordering::Relaxed) {
                 let mut actions: Vec<Action> = actions_rx.try_iter().collect();
-                actions.extend(link.requests());
-                for action in actions {
-                    app.now = OffsetDateTime::now_utc();
-                    let mut pending = update(&mut app, action);
+                let timed: Vec<(Instant, mpsc::Sender<Duration>)> = probes_rx
+                    .try_iter()
+                    .map(|(action, sent, answer)| {
+                        actions.push(action);
+                        (sent, answer)
+                    })
+                    .collect();
+                let mut batches: Vec<Vec<Effect>> = actions
+                    .into_iter()
+                    .map(|action| {
+                        app.now = OffsetDateTime::now_utc();
+                        update(&mut app, action)
+                    })
+                    .collect();
+                batches.push(link.apply_requests(&mut app, OffsetDateTime::now_utc()));
+                for mut pending in batches {
                     while !pending.is_empty() {
                         for effect in std::mem::take(&mut pending) {
                             match effect {
@@ -233,6 +333,13 @@ impl Headless {
                 }
                 link.publish(writable(&app));
                 link.settle(writer.written());
+                if !timed.is_empty() {
+                    // As the terminal would: a frame after the batch, here on a test backend.
+                    let _ = frame.draw(|f| crate::ui::view(&app, f));
+                    for (sent, answer) in timed {
+                        let _ = answer.send(sent.elapsed());
+                    }
+                }
                 if !link.has_news(writer.written()) {
                     std::thread::sleep(Duration::from_millis(2));
                 }
@@ -246,6 +353,7 @@ impl Headless {
             info,
             stop,
             actions,
+            probes,
             thread: Some(thread),
         })
     }
@@ -253,6 +361,14 @@ impl Headless {
     /// Acts as the facilitator would (a key, for instance).
     pub fn act(&self, action: Action) {
         let _ = self.actions.send(action);
+    }
+
+    /// Acts as the facilitator would and waits for the frame that shows it: returns the time
+    /// from the action to that frame (drawn at 120×40), in the same loop that serves the room.
+    pub fn act_and_draw(&self, action: Action) -> Option<Duration> {
+        let (tx, rx) = mpsc::channel();
+        self.probes.send((action, Instant::now(), tx)).ok()?;
+        rx.recv().ok()
     }
 
     /// Stops serving and waits until everything is on disk.

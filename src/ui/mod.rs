@@ -18,6 +18,7 @@ pub mod panels;
 pub mod projector;
 pub mod qr;
 pub mod recovery;
+pub mod room_card;
 pub mod save_as;
 pub mod session;
 pub mod step;
@@ -73,6 +74,12 @@ pub fn view(app: &App, frame: &mut Frame) {
                 session::draw_open(app, s, frame, area);
             }
         },
+        // The audience view while the facilitator has the room panel open: the code to scan.
+        Screen::Session(_) if app.look.audience && app.look.room_card && app.room.is_some() => {
+            if let Some(room) = &app.room {
+                room_card::draw(app, room, frame, area);
+            }
+        }
         Screen::Session(s) if app.look.projector || app.look.audience => {
             projector::draw(app, s, frame, area);
             session::draw_open(app, s, frame, area);

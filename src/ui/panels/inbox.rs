@@ -12,7 +12,7 @@ use crate::app::room::RoomInfo;
 use crate::app::{App, SessionScreen};
 use crate::domain::Proposer;
 use crate::i18n::{Strings, fill};
-use crate::ui::text::truncate;
+use crate::ui::text::{truncate, wrap};
 use crate::ui::theme::{THEME, kind_style};
 
 pub fn draw(app: &App, s: &SessionScreen, p: &InboxPanel, frame: &mut Frame, area: Rect) {
@@ -20,34 +20,34 @@ pub fn draw(app: &App, s: &SessionScreen, p: &InboxPanel, frame: &mut Frame, are
     // Over the projector layout too: nothing of the screen beneath may show through.
     frame.render_widget(ratatui::widgets::Clear, area);
     let inner = frame_block(frame, area, &tr.room_title);
-    let inbox = match &app.room {
-        Some(room) => {
-            let (qr_w, qr_h) = crate::ui::qr::size(&room.link());
-            // The code may fill the panel's whole height: at 83×22 on a projector it must show.
-            let fits = qr_w + 30 <= inner.width && qr_h <= inner.height;
-            if fits {
-                let [qr, rest] = Layout::horizontal([Constraint::Length(qr_w + 2), Constraint::Min(20)]).areas(inner);
-                frame.render_widget(Paragraph::new(crate::ui::qr::lines(&room.link())), qr);
-                rest
-            } else {
-                inner
-            }
-        }
-        None => inner,
-    };
-    let mut lines: Vec<Line> = Vec::new();
-    let width = usize::from(inbox.width);
     match &app.room {
         Some(room) => {
-            let [head, list] =
-                Layout::vertical([Constraint::Length(address_rows(inbox)), Constraint::Min(3)]).areas(inbox);
-            draw_address(room, app.look.glyphs, frame, head);
-            lines.extend(link_lines(tr, room, width));
-            return draw_inbox(app, s, p, frame, list, lines);
+            let (list, lines) = draw_room(app, room, frame, inner);
+            draw_inbox(app, s, p, frame, list, lines);
         }
-        None => lines.push(Line::from(Span::styled(tr.room_off.clone(), THEME.warn))),
+        None => {
+            let lines = vec![Line::from(Span::styled(tr.room_off.clone(), THEME.warn))];
+            draw_inbox(app, s, p, frame, inner, lines);
+        }
     }
-    draw_inbox(app, s, p, frame, inbox, lines);
+}
+
+/// The QR code, the big address and the join code in `area`; returns the area left below the
+/// address and the lines (join code, full link, other addresses) that head it.
+pub fn draw_room(app: &App, room: &RoomInfo, frame: &mut Frame, area: Rect) -> (Rect, Vec<Line<'static>>) {
+    let (qr_w, qr_h) = crate::ui::qr::size(&room.link());
+    // The code may fill the panel's whole height: at 83×22 on a projector it must show.
+    let fits = qr_w + 30 <= area.width && qr_h <= area.height;
+    let text = if fits {
+        let [qr, rest] = Layout::horizontal([Constraint::Length(qr_w + 2), Constraint::Min(20)]).areas(area);
+        frame.render_widget(Paragraph::new(crate::ui::qr::lines(&room.link())), qr);
+        rest
+    } else {
+        area
+    };
+    let [head, list] = Layout::vertical([Constraint::Length(address_rows(text)), Constraint::Min(3)]).areas(text);
+    draw_address(room, app.look.glyphs, frame, head);
+    (list, link_lines(app.tr(), room, usize::from(text.width)))
 }
 
 /// Rows for the big address and code: the big letters where there is room.
@@ -56,31 +56,40 @@ fn address_rows(area: Rect) -> u16 {
 }
 
 fn draw_address(room: &RoomInfo, glyphs: crate::theme::GlyphLevel, frame: &mut Frame, area: Rect) {
-    if area.height >= 10 {
-        let [a, c] = Layout::vertical([Constraint::Length(5), Constraint::Length(5)]).areas(area);
-        if let Some((size, big, _)) = crate::ui::big::plan(room.short(), a.width, 4, glyphs) {
-            crate::ui::big::draw(frame, a, size, big, THEME.title);
-            if let Some((size, big, _)) = crate::ui::big::plan(&room.join_code, c.width, 4, glyphs) {
-                crate::ui::big::draw(frame, c, size, big, THEME.accent);
-                return;
-            }
-        }
+    let plain = |frame: &mut Frame, area: Rect| {
+        let lines = vec![Line::from(Span::styled(room.short().to_string(), THEME.title))];
+        frame.render_widget(Paragraph::new(lines), area);
+    };
+    if area.height < 10 {
+        // Without room for big letters the address alone heads the panel; the code follows it
+        // in the link lines below, once.
+        plain(frame, area);
+        return;
     }
-    // Without room for big letters the address alone heads the panel; the code follows it in
-    // the link lines below, once.
-    let lines = vec![Line::from(Span::styled(room.short().to_string(), THEME.title))];
-    frame.render_widget(Paragraph::new(lines), area);
+    // Each in big letters if it fits on its own: a long address may not where the short join
+    // code still does, and one is never drawn over the other.
+    let [a, c] = Layout::vertical([Constraint::Length(5), Constraint::Length(5)]).areas(area);
+    match crate::ui::big::plan(room.short(), a.width, 4, glyphs) {
+        Some((size, big, _)) => crate::ui::big::draw(frame, a, size, big, THEME.title),
+        None => plain(frame, a),
+    }
+    if let Some((size, big, _)) = crate::ui::big::plan(&room.join_code, c.width, 4, glyphs) {
+        crate::ui::big::draw(frame, c, size, big, THEME.accent);
+    }
 }
 
 fn link_lines(tr: &Strings, room: &RoomInfo, width: usize) -> Vec<Line<'static>> {
-    let mut lines = vec![
-        Line::from(Span::styled(
-            fill(&tr.room_code, &[("code", &room.join_code)]),
-            THEME.accent,
-        )),
-        // The link is never cut: a chat needs all of it, so it wraps instead.
-        Line::from(Span::styled(fill(&tr.room_link, &[("link", &room.link())]), THEME.text)),
-    ];
+    let mut lines = vec![Line::from(Span::styled(
+        fill(&tr.room_code, &[("code", &room.join_code)]),
+        THEME.accent,
+    ))];
+    // The link is never cut: a chat needs all of it, so it wraps instead (within the link, too,
+    // where the area is narrower than the link).
+    lines.extend(
+        wrap(&fill(&tr.room_link, &[("link", &room.link())]), width)
+            .into_iter()
+            .map(|l| Line::from(Span::styled(l, THEME.text))),
+    );
     if room.addresses.len() > 1 {
         let others: Vec<&str> = room
             .addresses
