@@ -928,10 +928,8 @@ fn book3_body(c: &Ctx, out: &mut Vec<Block>) {
         if i == 0 {
             out.push(Block::Section(c.tr.out_quick_win_sheets.clone()));
         }
-        out.push(Block::Subsection(fill(
-            &c.tr.out_quick_win_sheet,
-            &[("n", &(i + 1).to_string()), ("title", &e.text)],
-        )));
+        // The chapter numbering gives each sheet its number (2.1, 2.2, …).
+        out.push(Block::Subsection(fill(&c.tr.out_quick_win_sheet, &[("title", &e.text)])));
         let tr = c.tr;
         let cost = p
             .cost
