@@ -3,6 +3,7 @@
 pub mod console_events;
 pub mod present;
 pub mod room_link;
+pub mod session_end;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -443,9 +444,10 @@ impl Drop for Stop {
     }
 }
 
-/// Windows' console control events (the window closed, logoff, shutdown) do what SIGHUP does;
-/// see `console_events`. Dropping `Stop` at the very end of `run` tells a waiting handler that
-/// the way out is done, so Windows may end the process.
+/// Windows' console control events (the window closed) and the end of the user's session
+/// (logoff, shutdown) do what SIGHUP does; see `console_events` and `session_end`. Dropping
+/// `Stop` at the very end of `run` tells a waiting handler that the way out is done, so Windows
+/// may end the process.
 #[cfg(windows)]
 struct Stop {
     flag: Arc<AtomicBool>,
@@ -457,6 +459,9 @@ impl Stop {
     fn install() -> Stop {
         let exit = console_events::Exit::new(Arc::new(AtomicBool::new(false)));
         let exit = console_events::install(Arc::new(exit));
+        if let Err(e) = session_end::install(Arc::clone(&exit)) {
+            log::warn!("no window for logoff and shutdown messages: {e}");
+        }
         Stop {
             flag: Arc::clone(&exit.stop),
             exit,

@@ -437,7 +437,20 @@ fn a_session_on_a_fat_stick_keeps_its_backups_as_copies() {
     let Some(stick) = Vfat::mount("the FAT stick test") else {
         return;
     };
-    let path = stick.path().join("Sesi Kota Bitung – pleno é.ron");
+    let probe = stick.path().join("probe.ron");
+    std::fs::write(&probe, "()").expect("write on FAT");
+    assert!(
+        std::fs::hard_link(&probe, stick.path().join("probe-link.ron")).is_err(),
+        "a FAT stick has no hard links"
+    );
+    std::fs::remove_file(&probe).expect("remove on FAT");
+    let name = if stick.non_ascii_names {
+        "Sesi Kota Bitung – pleno é.ron"
+    } else {
+        eprintln!("the FAT stick test: this FAT driver takes ASCII long names only");
+        "Sesi Kota Bitung - pleno.ron"
+    };
+    let path = stick.path().join(name);
     let mut session: bimtek::domain::Session = store::load(&support::sample_path()).expect("sample");
     store::backup::save_over(&path, &store::to_ron(&session)).expect("first save on FAT");
     session.title = "Versi kedua".into();
@@ -447,4 +460,31 @@ fn a_session_on_a_fat_stick_keeps_its_backups_as_copies() {
     assert_eq!(kept.len(), 1, "one backup of the first version");
     let first = store::load(&kept[0].path).expect("backup loads");
     assert_ne!(first.title, "Versi kedua");
+}
+
+/// The same stick as the facilitator uses it: sessions kept on it, entries added on screen,
+/// each saved at once, the version before kept as a backup copy.
+#[test]
+fn working_on_a_fat_stick_saves_every_entry_and_keeps_backups() {
+    let Some(stick) = Vfat::mount("the FAT stick session test") else {
+        return;
+    };
+    let env = Env::with_sessions(stick.path());
+    let path = env.new_session("Kabupaten Uji Flashdisk", "1", "2024-05-06");
+    let mut tui = env.spawn(&["open", path.to_str().expect("utf-8 path")], 24, 110);
+    to_governance(&mut tui);
+    add_entry(&mut tui, "Satu di flashdisk");
+    tui.wait_text("Tersimpan pukul");
+    add_entry(&mut tui, "Dua di flashdisk");
+    tui.wait_for("the second entry saved", |s| {
+        s.contains("Dua di flashdisk") && s.contains("Tersimpan pukul")
+    });
+    tui.send("q");
+    tui.wait_exit_success();
+    assert!(has(&path, "Satu di flashdisk") && has(&path, "Dua di flashdisk"));
+    let kept = store::backup::list(&path);
+    assert!(!kept.is_empty(), "the versions before are kept on the stick");
+    let newest = store::load(&kept[0].path).expect("the newest backup loads");
+    assert!(newest.entries.iter().any(|e| e.text == "Satu di flashdisk"));
+    assert!(!newest.entries.iter().any(|e| e.text == "Dua di flashdisk"));
 }

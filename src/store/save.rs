@@ -201,13 +201,19 @@ pub fn is_transient(_e: &io::Error) -> bool {
 
 /// A temp file is private to its owner; the file it becomes keeps the permissions the old one
 /// had, or a new file gets the usual read-for-all (exports and sessions are shared on purpose).
+/// A file system without Unix permissions may not know the call at all (a FAT stick mounted
+/// through FUSE answers "function not implemented"): there the file keeps what the file system
+/// gives every file, and the save goes on.
 #[cfg(unix)]
 pub(crate) fn set_permissions(file: &std::fs::File, target: &Path) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(target)
         .map(|m| m.permissions().mode() & 0o7777)
         .unwrap_or(0o644);
-    file.set_permissions(std::fs::Permissions::from_mode(mode))
+    match file.set_permissions(std::fs::Permissions::from_mode(mode)) {
+        Err(e) if e.kind() == io::ErrorKind::Unsupported => Ok(()),
+        done => done,
+    }
 }
 
 #[cfg(not(unix))]

@@ -454,10 +454,15 @@ impl Drop for Tmpfs {
     }
 }
 
-/// A FAT32 file system in a loop-mounted image, like a USB stick (no hard links, two-second
-/// file times). Needs root and a kernel with vfat; otherwise the test says it skipped.
+/// A FAT32 file system in an image, like a USB stick (no hard links, two-second file times):
+/// loop-mounted by the kernel where it can be, else through FUSE with Debian's `fusefat`
+/// (containers without loop devices or the vfat module). Needs root; otherwise the test says
+/// it skipped, and why.
 pub struct Vfat {
     pub dir: TempDir,
+    /// fusefat's FAT driver writes long names of ASCII letters only.
+    pub non_ascii_names: bool,
+    fuse: bool,
     _image: TempDir,
 }
 
@@ -483,18 +488,39 @@ impl Vfat {
             return None;
         }
         let dir = tempfile::tempdir().expect("temp dir");
-        let mounted = Command::new("mount")
-            .args(["-o", "loop,utf8"])
-            .arg(&image)
-            .arg(dir.path())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if !mounted {
-            eprintln!("skipped {why}: this kernel or container cannot loop-mount a FAT image");
-            return None;
+        let run = |program: &str, args: &[&str]| {
+            Command::new(program)
+                .args(args)
+                .arg(&image)
+                .arg(dir.path())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|s| s.success())
+        };
+        if run("mount", &["-o", "loop,utf8"]) {
+            return Some(Vfat {
+                dir,
+                non_ascii_names: true,
+                fuse: false,
+                _image: image_dir,
+            });
         }
-        Some(Vfat { dir, _image: image_dir })
+        // fusefat returns once the file system is mounted; `rw+` is its switch for writing.
+        if run("fusefat", &["-o", "rw+"]) {
+            eprintln!("{why}: the FAT image is mounted through FUSE (fusefat)");
+            return Some(Vfat {
+                dir,
+                non_ascii_names: false,
+                fuse: true,
+                _image: image_dir,
+            });
+        }
+        eprintln!(
+            "skipped {why}: this kernel or container cannot loop-mount a FAT image, and fusefat \
+             (Debian package fusefat, needs /dev/fuse) is missing or failed"
+        );
+        None
     }
 
     pub fn path(&self) -> &Path {
@@ -504,7 +530,12 @@ impl Vfat {
 
 impl Drop for Vfat {
     fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(self.dir.path()).status();
+        let (program, args): (&str, &[&str]) = if self.fuse {
+            ("fusermount", &["-u", "-z"])
+        } else {
+            ("umount", &["-l"])
+        };
+        let _ = Command::new(program).args(args).arg(self.dir.path()).status();
     }
 }
 
