@@ -929,7 +929,10 @@ fn book3_body(c: &Ctx, out: &mut Vec<Block>) {
             out.push(Block::Section(c.tr.out_quick_win_sheets.clone()));
         }
         // The chapter numbering gives each sheet its number (2.1, 2.2, …).
-        out.push(Block::Subsection(fill(&c.tr.out_quick_win_sheet, &[("title", &e.text)])));
+        out.push(Block::Subsection(fill(
+            &c.tr.out_quick_win_sheet,
+            &[("title", &e.text)],
+        )));
         let tr = c.tr;
         let cost = p
             .cost
