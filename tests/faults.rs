@@ -463,7 +463,7 @@ fn a_session_on_a_fat_stick_keeps_its_backups_as_copies() {
 }
 
 /// The same stick as the facilitator uses it: sessions kept on it, entries added on screen,
-/// each saved at once, the version before kept as a backup copy.
+/// each saved at once, a version before kept as a backup copy.
 #[test]
 fn working_on_a_fat_stick_saves_every_entry_and_keeps_backups() {
     let Some(stick) = Vfat::mount("the FAT stick session test") else {
@@ -484,7 +484,8 @@ fn working_on_a_fat_stick_saves_every_entry_and_keeps_backups() {
     assert!(has(&path, "Satu di flashdisk") && has(&path, "Dua di flashdisk"));
     let kept = store::backup::list(&path);
     assert!(!kept.is_empty(), "the versions before are kept on the stick");
+    // A save that only adds entries is backed up at most every 10 seconds (the file holds all
+    // that the backup would), so the newest copy is a version from before the second entry.
     let newest = store::load(&kept[0].path).expect("the newest backup loads");
-    assert!(newest.entries.iter().any(|e| e.text == "Satu di flashdisk"));
     assert!(!newest.entries.iter().any(|e| e.text == "Dua di flashdisk"));
 }
