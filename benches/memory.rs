@@ -15,15 +15,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-const ENTRIES: [usize; 3] = [1_000, 10_000, 100_000];
+#[path = "common/peak.rs"]
+mod peak;
+use peak::peak_kib;
 
-fn peak_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-}
+const ENTRIES: [usize; 3] = [1_000, 10_000, 100_000];
 
 /// In the child: open and draw, then print the peak.
 fn measure(path: &Path) {

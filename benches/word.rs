@@ -13,15 +13,11 @@ use std::time::Instant;
 use bimtek::domain::Lang;
 use bimtek::export::{self, Format};
 
-const RUNS: usize = 3;
+#[path = "common/peak.rs"]
+mod peak;
+use peak::peak_kib;
 
-fn peak_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-}
+const RUNS: usize = 3;
 
 /// In the child: the session, then the export; prints `before_kib peak_kib seconds bytes`.
 fn measure(n: usize) {
