@@ -154,7 +154,7 @@ fn draw_inbox(app: &App, s: &SessionScreen, p: &InboxPanel, frame: &mut Frame, a
         frame.render_widget(Paragraph::new(lines), area);
         return;
     }
-    let height = usize::from(area.height).saturating_sub(lines.len() + 2);
+    let height = usize::from(area.height).saturating_sub(lines.len());
     for pos in window(waiting.len(), p.cursor, height) {
         let idea = &session.ideas[waiting[pos]];
         let chosen = pos == p.cursor.min(waiting.len().saturating_sub(1));
@@ -169,8 +169,7 @@ fn draw_inbox(app: &App, s: &SessionScreen, p: &InboxPanel, frame: &mut Frame, a
             Span::styled(truncate(&format!(" {text}"), width.saturating_sub(10)), style),
         ]));
     }
-    let keys = crate::ui::widgets::hint_text(app, p.scope(), u16::try_from(width).unwrap_or(u16::MAX));
-    lines.push(Line::default());
-    lines.push(Line::from(Span::styled(truncate(&keys, width), THEME.accent)));
+    // The keys are on the hint line at the foot of the screen, whole; a copy cut to the panel's
+    // width here dropped the most used one (Enter, accept).
     frame.render_widget(Paragraph::new(lines), area);
 }
