@@ -13,6 +13,10 @@ use std::time::{Duration, Instant};
 
 use bimtek::tui::{console_events::Exit, session_end};
 
+mod support;
+
+use support::wait_until;
+
 /// Set in the process the test starts: it plays bimtek, the test plays Windows.
 const CHILD: &str = "BIMTEK_END_SESSION_CHILD";
 
@@ -23,14 +27,6 @@ fn under_wine() -> bool {
     unsafe {
         let module = GetModuleHandleW(ntdll.as_ptr());
         !module.is_null() && GetProcAddress(module, c"wine_get_version".as_ptr().cast()).is_some()
-    }
-}
-
-fn wait_until(what: &str, within: Duration, done: impl Fn() -> bool) {
-    let end = Instant::now() + within;
-    while !done() {
-        assert!(Instant::now() < end, "{what} did not happen within {within:?}");
-        std::thread::sleep(Duration::from_millis(20));
     }
 }
 
@@ -94,9 +90,12 @@ fn ending_the_session_saves_before_windows_ends_bimtek() {
         .stdout(std::process::Stdio::null())
         .spawn()
         .expect("start the stand-in for bimtek");
-    wait_until("the hidden window", Duration::from_secs(60), || {
-        dir.path().join("ready").exists() || dir.path().join("failed").exists()
-    });
+    wait_until(
+        "the hidden window",
+        Duration::from_secs(60),
+        || dir.path().join("ready").exists() || dir.path().join("failed").exists(),
+        String::new,
+    );
     if let Ok(why) = std::fs::read_to_string(dir.path().join("failed")) {
         let _ = bimtek.kill();
         panic!("no hidden window ({why}); Wine needs a graphics driver, `null` will do (scripts/wine/run sets it)");
